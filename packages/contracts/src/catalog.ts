@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import { ArticleCleaned } from './schemas/article-cleaned.ts';
+import { ArticleExtracted } from './schemas/article-extracted.ts';
+import { ArticleFetched } from './schemas/article-fetched.ts';
+import { DeadLetter } from './schemas/dead-letter.ts';
+import { EventMessage } from './schemas/event.ts';
+import { FetchJob, PollJob } from './schemas/jobs.ts';
+
+/**
+ * The one place that names every subject, stream, consumer and queue, with the schema of what
+ * travels there and how failures are retried. Services and the CLI read names from here only.
+ */
+
+export type StreamName = 'ARTICLES' | 'EVENTS' | 'DLQ';
+
+export interface StreamSpec {
+  readonly name: StreamName;
+  /** Subjects relative to the namespace. */
+  readonly subjects: readonly string[];
+  readonly description: string;
+  readonly maxAgeMs: number;
+  /** Window in which a repeated Nats-Msg-Id is dropped by the server. */
+  readonly duplicateWindowMs: number;
+}
+
+const DAY = 86_400_000;
+
+export const streams = {
+  ARTICLES: {
+    name: 'ARTICLES',
+    subjects: ['article.fetched', 'article.cleaned', 'article.extracted'],
+    description: 'Articles between pipeline stages',
+    maxAgeMs: 30 * DAY,
+    duplicateWindowMs: 2 * 3_600_000,
+  },
+  EVENTS: {
+    name: 'EVENTS',
+    subjects: ['new-event', 'event-updated'],
+    description: 'Events announced by the indexer',
+    maxAgeMs: 365 * DAY,
+    duplicateWindowMs: DAY,
+  },
+  DLQ: {
+    name: 'DLQ',
+    subjects: ['dlq.>'],
+    description: 'Messages a stage could not process, with the reason',
+    maxAgeMs: 90 * DAY,
+    duplicateWindowMs: 2 * 60_000,
+  },
+} as const satisfies Record<StreamName, StreamSpec>;
+
+export interface SubjectSpec<S extends z.ZodType = z.ZodType> {
+  readonly subject: string;
+  readonly stream: StreamName;
+  readonly schema: S;
+  /** Nats-Msg-Id: what makes a republish of the same thing a duplicate. */
+  readonly msgId: (message: z.infer<S>) => string;
+  /** Article id carried in logs and dead letters, when the message has one. */
+  readonly articleId?: (message: z.infer<S>) => string;
+}
+
+function subjectSpec<S extends z.ZodType>(spec: SubjectSpec<S>): SubjectSpec<S> {
+  return spec;
+}
+
+export const subjects = {
+  articleFetched: subjectSpec({
+    subject: 'article.fetched',
+    stream: 'ARTICLES',
+    schema: ArticleFetched,
+    msgId: (m) => `${m.articleId}:fetched`,
+    articleId: (m) => m.articleId,
+  }),
+  articleCleaned: subjectSpec({
+    subject: 'article.cleaned',
+    stream: 'ARTICLES',
+    schema: ArticleCleaned,
+    msgId: (m) => `${m.articleId}:cleaned`,
+    articleId: (m) => m.articleId,
+  }),
+  articleExtracted: subjectSpec({
+    subject: 'article.extracted',
+    stream: 'ARTICLES',
+    schema: ArticleExtracted,
+    msgId: (m) => `${m.articleId}:extracted`,
+    articleId: (m) => m.articleId,
+  }),
+  newEvent: subjectSpec({
+    subject: 'new-event',
+    stream: 'EVENTS',
+    schema: EventMessage,
+    msgId: (m) => m.eventId,
+  }),
+  eventUpdated: subjectSpec({
+    subject: 'event-updated',
+    stream: 'EVENTS',
+    schema: EventMessage,
+    msgId: (m) => `${m.eventId}:${m.version}`,
+  }),
+} as const;
+
+export type SubjectKey = keyof typeof subjects;
+export type MessageOf<K extends SubjectKey> = z.infer<(typeof subjects)[K]['schema']>;
+
+/** Dead letters of a consumer go to `dlq.<consumer>`. */
+export function deadLetterSubject(consumer: string): string {
+  return `dlq.${consumer}`;
+}
+export const deadLetterSchema = DeadLetter;
+
+export interface RetryPolicy {
+  /** Attempts before the message is dead-lettered. */
+  readonly maxAttempts: number;
+  /** Backoff before attempt n+1: min(maxMs, initialMs * 2^(n-1)), scaled by a random factor in [1-jitter, 1]. */
+  readonly backoff: { readonly initialMs: number; readonly maxMs: number; readonly jitter: number };
+}
+
+export interface ConsumerSpec {
+  readonly durable: string;
+  readonly stream: StreamName;
+  readonly input: SubjectKey;
+  readonly retry: RetryPolicy;
+  /** The server redelivers a message not acked, nakked or marked working within this time. */
+  readonly ackWaitMs: number;
+  readonly concurrency: number;
+}
+
+const stageRetry: RetryPolicy = { maxAttempts: 6, backoff: { initialMs: 1_000, maxMs: 60_000, jitter: 0.5 } };
+
+export const consumers = {
+  cleaner: {
+    durable: 'cleaner',
+    stream: 'ARTICLES',
+    input: 'articleFetched',
+    retry: stageRetry,
+    ackWaitMs: 30_000,
+    concurrency: 4,
+  },
+  extractor: {
+    durable: 'extractor',
+    stream: 'ARTICLES',
+    input: 'articleCleaned',
+    retry: stageRetry,
+    ackWaitMs: 30_000,
+    concurrency: 4,
+  },
+  indexer: {
+    durable: 'indexer',
+    stream: 'ARTICLES',
+    input: 'articleExtracted',
+    retry: stageRetry,
+    ackWaitMs: 30_000,
+    concurrency: 2,
+  },
+} as const satisfies Record<string, ConsumerSpec>;
+
+export type ConsumerKey = keyof typeof consumers;
+
+export interface QueueSpec<S extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly schema: S;
+  readonly attempts: number;
+  readonly backoff: RetryPolicy['backoff'];
+  readonly concurrency: number;
+  /** Deterministic job id: a second add of the same thing is a no-op. */
+  readonly jobId: (data: z.infer<S>) => string;
+  /** Finished jobs kept for inspection; failed ones are the queue's dead letters. */
+  readonly keepCompleted: number;
+  readonly keepFailed: number;
+}
+
+function queueSpec<S extends z.ZodType>(spec: QueueSpec<S>): QueueSpec<S> {
+  return spec;
+}
+
+export const queues = {
+  poll: queueSpec({
+    name: 'poll',
+    schema: PollJob,
+    attempts: 3,
+    backoff: { initialMs: 30_000, maxMs: 600_000, jitter: 0.5 },
+    concurrency: 4,
+    jobId: (d) => `poll:${d.sourceId}`,
+    keepCompleted: 1_000,
+    keepFailed: 10_000,
+  }),
+  fetch: queueSpec({
+    name: 'fetch',
+    schema: FetchJob,
+    attempts: 5,
+    backoff: { initialMs: 5_000, maxMs: 3_600_000, jitter: 0.5 },
+    concurrency: 8,
+    jobId: (d) => d.articleId,
+    keepCompleted: 10_000,
+    keepFailed: 100_000,
+  }),
+} as const;
+
+export type QueueKey = keyof typeof queues;
+export type JobOf<K extends QueueKey> = z.infer<(typeof queues)[K]['schema']>;
+
+export type StageName = 'fetcher' | 'cleaner' | 'extractor' | 'indexer';
+
+export interface StageSpec {
+  readonly consumes: readonly string[];
+  readonly produces: readonly string[];
+  /** What the stage does today, in plain words, for `dyad status` and the service's README. */
+  readonly does: string;
+}
+
+export const stages: Record<StageName, StageSpec> = {
+  fetcher: {
+    consumes: ['queue poll', 'queue fetch'],
+    produces: ['article.fetched'],
+    does:
+      'Fetches the URLs queued on `fetch` (one job per article id) and publishes their decoded bodies. ' +
+      'Source polling (RSS/Atom, sitemaps, listing pages) is not built yet: `poll` has no schedules.',
+  },
+  cleaner: {
+    consumes: ['article.fetched'],
+    produces: ['article.cleaned'],
+    does:
+      'Plain-text bodies only: the first line becomes the title, the rest the text, language by script. ' +
+      'HTML extraction, furniture removal, dates and relevance are not built yet (relevance is "not assessed"); ' +
+      'HTML bodies are dead-lettered as unsupported.',
+  },
+  extractor: {
+    consumes: ['article.cleaned'],
+    produces: ['article.extracted'],
+    does: 'Passes the article on with no mentions and no events: extraction is not built yet.',
+  },
+  indexer: {
+    consumes: ['article.extracted'],
+    produces: ['new-event', 'event-updated'],
+    does:
+      'Stores each article once (by article id; an unchanged replay stores nothing). ' +
+      'Event merging and the outbox are not built yet, so it announces no events.',
+  },
+};

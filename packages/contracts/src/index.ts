@@ -1,0 +1,50 @@
+export {
+  type ConsumerKey,
+  type ConsumerSpec,
+  consumers,
+  deadLetterSchema,
+  deadLetterSubject,
+  type JobOf,
+  type MessageOf,
+  type QueueKey,
+  type QueueSpec,
+  queues,
+  type RetryPolicy,
+  type StageName,
+  type StageSpec,
+  type StreamName,
+  type StreamSpec,
+  type SubjectKey,
+  type SubjectSpec,
+  stages,
+  streams,
+  subjects,
+} from './catalog.ts';
+export { articleIdFor, canonicalUrl, InvalidUrlError, seedUrl, sha256Hex } from './ids.ts';
+export { formatIssues } from './issues.ts';
+export { jsonSchemas } from './json-schemas.ts';
+export { InvalidNamespaceError, type Names, names } from './names.ts';
+export { ArticleCleaned, PublicationDate, Relevance } from './schemas/article-cleaned.ts';
+export { ActorMention, ArticleExtracted, DateMention, PlaceMention } from './schemas/article-extracted.ts';
+export { ArticleFetched, FeedItem, FetchedBody, HttpExchange } from './schemas/article-fetched.ts';
+export {
+  AbsoluteUrl,
+  CountryCode,
+  Evidence,
+  IsoDateTime,
+  LanguageCode,
+  PartialDate,
+  Sha256Hex,
+} from './schemas/common.ts';
+export { DeadLetter, DeadLetterReason } from './schemas/dead-letter.ts';
+export {
+  Agreement,
+  CameoCode,
+  EventDate,
+  EventMessage,
+  EventReport,
+  EventSource,
+  EventType,
+  Participant,
+} from './schemas/event.ts';
+export { FetchJob, PollJob } from './schemas/jobs.ts';
