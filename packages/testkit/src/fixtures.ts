@@ -58,7 +58,7 @@ export const it = base.extend<{ nats: NatsFixture; redis: RedisFixture; postgres
   },
 });
 
-export { expect, describe } from 'vitest';
+export { describe, expect } from 'vitest';
 
 async function deleteNamespaceStreams(url: string, namespace: string): Promise<void> {
   const nc = await connectNats({ servers: url });
@@ -66,7 +66,8 @@ async function deleteNamespaceStreams(url: string, namespace: string): Promise<v
     const jsm = await jetstreamManager(nc);
     for await (const name of jsm.streams.names()) {
       // Streams of the namespace, including object-store buckets (OBJ_<ns>_raw).
-      if (name.startsWith(`${namespace}_`) || name.startsWith(`OBJ_${namespace}_`)) await jsm.streams.delete(name);
+      if (name.startsWith(`${namespace}_`) || name.startsWith(`OBJ_${namespace}_`))
+        await jsm.streams.delete(name);
     }
   } finally {
     await nc.close();

@@ -1,4 +1,11 @@
-export { describe, expect, it, type NatsFixture, type PostgresFixture, type RedisFixture } from './fixtures.ts';
-export { eventually, type ExitResult, type ProcessOptions, TestProcess, waitForHttp } from './processes.ts';
+export {
+  describe,
+  expect,
+  it,
+  type NatsFixture,
+  type PostgresFixture,
+  type RedisFixture,
+} from './fixtures.ts';
+export { type ExitResult, eventually, type ProcessOptions, TestProcess, waitForHttp } from './processes.ts';
 export { type ServerKind, serverUrl, stopContainers, TestServerUnavailableError } from './servers.ts';
 export { uniqueNamespace } from './unique.ts';

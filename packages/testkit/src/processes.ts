@@ -60,7 +60,7 @@ export class TestProcess {
     const seen = this.lines.find((l) => re.test(l));
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const waiter = { re, resolve };
+      const waiter: { re: RegExp; resolve: (line: string) => void } = { re, resolve };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         reject(new Error(`${this.name}: no line matching ${re} within ${timeoutMs} ms\n${this.output()}`));
@@ -124,7 +124,11 @@ export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void
 }
 
 /** Polls until `check` returns a value that is not undefined. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

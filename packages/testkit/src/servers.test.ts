@@ -31,9 +31,10 @@ describe('testkit servers', () => {
     const client = new pg.Client({ connectionString: postgres.url });
     await client.connect();
     try {
-      const { rows } = await client.query('select count(*)::int as n from information_schema.schemata where schema_name = $1', [
-        postgres.schema,
-      ]);
+      const { rows } = await client.query(
+        'select count(*)::int as n from information_schema.schemata where schema_name = $1',
+        [postgres.schema],
+      );
       expect(rows[0].n).toBe(1);
     } finally {
       await client.end();

@@ -49,7 +49,9 @@ async function resolve(kind: ServerKind): Promise<string> {
     try {
       await probe(kind, fromEnv);
     } catch (cause) {
-      throw new TestServerUnavailableError(kind, `${ENV[kind]}=${fromEnv} is set but not reachable`, { cause });
+      throw new TestServerUnavailableError(kind, `${ENV[kind]}=${fromEnv} is set but not reachable`, {
+        cause,
+      });
     }
     return fromEnv;
   }
@@ -70,7 +72,10 @@ async function resolve(kind: ServerKind): Promise<string> {
 async function startContainer(kind: ServerKind): Promise<string> {
   switch (kind) {
     case 'nats': {
-      const c = await new GenericContainer('nats:2.10-alpine').withCommand(['-js']).withExposedPorts(4222).start();
+      const c = await new GenericContainer('nats:2.10-alpine')
+        .withCommand(['-js'])
+        .withExposedPorts(4222)
+        .start();
       containers.push(c);
       return `nats://${c.getHost()}:${c.getMappedPort(4222)}`;
     }
@@ -128,7 +133,7 @@ async function probe(kind: ServerKind, url: string): Promise<void> {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 }
 
 /** Stops the containers this process started (testcontainers' reaper does it too on exit). */

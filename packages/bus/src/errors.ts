@@ -1,0 +1,45 @@
+/**
+ * Thrown by a handler when retrying cannot help (unsupported input, a 404): the message is
+ * dead-lettered at once with this message as the reason.
+ */
+export class PermanentError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentError';
+  }
+}
+
+/** A message or job that does not parse or fails its schema. */
+export class InvalidMessageError extends Error {
+  readonly issues: readonly string[];
+  constructor(message: string, issues: readonly string[], options?: { cause?: unknown }) {
+    super(issues.length ? `${message}: ${issues.join('; ')}` : message, options);
+    this.name = 'InvalidMessageError';
+    this.issues = issues;
+  }
+}
+
+/** The broker did not take a message or job (unreachable, timed out, refused). */
+export class PublishError extends Error {
+  readonly subject: string;
+  constructor(subject: string, message: string, options?: { cause?: unknown }) {
+    super(`publish to ${subject} failed: ${message}`, options);
+    this.name = 'PublishError';
+    this.subject = subject;
+  }
+}
+
+/** The environment does not give a valid configuration. */
+export class ConfigError extends Error {
+  readonly issues: readonly string[];
+  constructor(service: string, issues: readonly string[]) {
+    super(`invalid configuration for ${service}:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

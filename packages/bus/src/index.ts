@@ -1,0 +1,29 @@
+export { backoffDelayMs } from './backoff.ts';
+export { ConfigError, errorMessage, InvalidMessageError, PermanentError, PublishError } from './errors.ts';
+export { NatsBus } from './nats/bus.ts';
+export { closeNats, connectNats, type NatsOptions } from './nats/connection.ts';
+export {
+  buildDeadLetter,
+  listDeadLetters,
+  publishDeadLetter,
+  type RedriveResult,
+  redriveDeadLetter,
+  type StoredDeadLetter,
+} from './nats/dead-letters.ts';
+export { Publisher, type PublishOptions, type PublishResult } from './nats/publisher.ts';
+export { INLINE_BODY_MAX_BYTES, MissingRawObjectError, RawStore } from './nats/raw-store.ts';
+export {
+  type MessageContext,
+  type MessageHandler,
+  StageConsumer,
+  type StageConsumerOptions,
+} from './nats/stage-consumer.ts';
+export { consumerConfig, ensureConsumer, ensureStreams, ensureTopology } from './nats/topology.ts';
+export { BACKOFF_TYPE, TypedQueue } from './queue/queues.ts';
+export { producerConnection, waitForRedis, workerConnection } from './queue/redis.ts';
+export { type JobContext, type JobHandler, TypedWorker, type TypedWorkerOptions } from './queue/workers.ts';
+export { type BaseEnv, baseEnvSchema, defaultPorts, parseEnv } from './runtime/config.ts';
+export { createLogger, type Logger } from './runtime/logger.ts';
+export { createMetrics, type WorkerMetrics } from './runtime/metrics.ts';
+export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';
+export { ShutdownRegistry } from './runtime/shutdown.ts';

@@ -1,0 +1,68 @@
+import type { Names } from '@dyad/contracts';
+import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { closeNats, connectNats } from './connection.ts';
+import { Publisher } from './publisher.ts';
+import { RawStore } from './raw-store.ts';
+import { ensureStreams } from './topology.ts';
+
+/** One NATS connection with its JetStream client, manager and publisher. */
+export class NatsBus {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly names: Names;
+  readonly publisher: Publisher;
+  private raw: Promise<RawStore> | undefined;
+  private closed: Promise<void> | undefined;
+
+  private constructor(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager, names: Names) {
+    this.nc = nc;
+    this.js = js;
+    this.jsm = jsm;
+    this.names = names;
+    this.publisher = new Publisher(js, names);
+  }
+
+  /** Connects and makes sure the catalog's streams exist. */
+  static async connect(options: {
+    url: string;
+    name: string;
+    names: Names;
+    user?: string;
+    password?: string;
+    log?: Logger;
+    ensureStreams?: boolean;
+  }): Promise<NatsBus> {
+    const nc = await connectNats(options);
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+      const js = jetstream(nc, { timeout: 10_000 });
+      if (options.ensureStreams !== false) await ensureStreams(jsm, options.names);
+      return new NatsBus(nc, js, jsm, options.names);
+    } catch (error) {
+      await nc.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The `raw` object store, opened (and created) on first use. */
+  rawStore(): Promise<RawStore> {
+    this.raw ??= RawStore.open(this.js, this.names).catch((error: unknown) => {
+      this.raw = undefined;
+      throw error;
+    });
+    return this.raw;
+  }
+
+  get connected(): boolean {
+    return !this.nc.isClosed() && !this.nc.isDraining();
+  }
+
+  /** Flushes pending acks and publishes, then closes. Idempotent. */
+  close(): Promise<void> {
+    this.closed ??= closeNats(this.nc);
+    return this.closed;
+  }
+}

@@ -1,0 +1,47 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+
+export interface NatsOptions {
+  readonly url: string;
+  readonly name: string;
+  readonly user?: string;
+  readonly password?: string;
+  readonly log?: Logger;
+}
+
+/**
+ * A connection that reconnects for ever (a broker restart must not end a service) and logs its
+ * status changes.
+ */
+export async function connectNats(options: NatsOptions): Promise<NatsConnection> {
+  const nc = await connect({
+    servers: options.url.split(',').map((s) => s.trim()),
+    name: options.name,
+    user: options.user,
+    pass: options.password,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1_000,
+    timeout: 5_000,
+  });
+  const log = options.log;
+  if (log) {
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === 'disconnect' || status.type === 'error')
+          log.warn({ nats: status.type }, 'nats connection');
+        else if (status.type === 'reconnect') log.info({ nats: status.type }, 'nats reconnected');
+      }
+    })();
+  }
+  return nc;
+}
+
+/** Lets queued publishes and acks reach the server, then closes. Safe to call twice. */
+export async function closeNats(nc: NatsConnection): Promise<void> {
+  if (nc.isClosed()) return;
+  try {
+    await nc.drain();
+  } catch {
+    await nc.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,152 @@
+import {
+  type DeadLetter,
+  type DeadLetterReason,
+  deadLetterSchema,
+  deadLetterSubject,
+  formatIssues,
+  type Names,
+} from '@dyad/contracts';
+import type { JetStreamClient, JetStreamManager, JsMsg, StoredMsg } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+
+export function headersRecord(msg: { headers?: JsMsg['headers'] }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const h = msg.headers;
+  if (!h) return out;
+  for (const key of h.keys()) out[key] = h.values(key);
+  return out;
+}
+
+function payloadOf(data: Uint8Array): { payload: string; payloadEncoding: 'utf8' | 'base64' } {
+  try {
+    return { payload: new TextDecoder('utf-8', { fatal: true }).decode(data), payloadEncoding: 'utf8' };
+  } catch {
+    return { payload: Buffer.from(data).toString('base64'), payloadEncoding: 'base64' };
+  }
+}
+
+export function buildDeadLetter(
+  msg: JsMsg,
+  context: {
+    consumer: string;
+    stream: string;
+    subject: string;
+    reason: DeadLetterReason;
+    articleId?: string;
+  },
+): DeadLetter {
+  const h = headersRecord(msg);
+  return {
+    schema: 1,
+    consumer: context.consumer,
+    stream: context.stream,
+    subject: context.subject,
+    streamSeq: msg.info.streamSequence,
+    deliveryCount: msg.info.deliveryCount,
+    msgId: h['Nats-Msg-Id']?.[0],
+    articleId: context.articleId ?? h['Dyad-Article-Id']?.[0],
+    reason: context.reason,
+    headers: h,
+    ...payloadOf(msg.data),
+    failedAt: new Date().toISOString(),
+  };
+}
+
+/** Stores the dead letter; its id makes a second dead-lettering of the same delivery a no-op. */
+export async function publishDeadLetter(
+  js: JetStreamClient,
+  names: Names,
+  letter: DeadLetter,
+): Promise<void> {
+  const h = natsHeaders();
+  h.set('Content-Type', 'application/json');
+  h.set('Dyad-Schema', 'dead-letter/1');
+  if (letter.articleId) h.set('Dyad-Article-Id', letter.articleId);
+  await js.publish(names.subject(deadLetterSubject(letter.consumer)), JSON.stringify(letter), {
+    msgID: `${letter.stream}:${letter.streamSeq}:dlq`,
+    headers: h,
+    timeout: 5_000,
+  });
+}
+
+export interface StoredDeadLetter {
+  /** Sequence in the DLQ stream: what `dyad dlq redrive --seq` takes. */
+  readonly seq: number;
+  readonly letter: DeadLetter | undefined;
+  /** Set when the DLQ entry itself does not parse (it is still listed, never hidden). */
+  readonly problem?: string;
+}
+
+function decodeStored(stored: StoredMsg): StoredDeadLetter {
+  let json: unknown;
+  try {
+    json = stored.json();
+  } catch (error) {
+    return { seq: stored.seq, letter: undefined, problem: `not JSON: ${String(error)}` };
+  }
+  const parsed = deadLetterSchema.safeParse(json);
+  if (!parsed.success)
+    return { seq: stored.seq, letter: undefined, problem: formatIssues(parsed.error).join('; ') };
+  return { seq: stored.seq, letter: parsed.data };
+}
+
+/** Reads the DLQ stream in order, optionally only one consumer's letters. */
+export async function listDeadLetters(
+  jsm: JetStreamManager,
+  names: Names,
+  options: { consumer?: string; limit?: number } = {},
+): Promise<StoredDeadLetter[]> {
+  const stream = names.stream('DLQ');
+  const info = await jsm.streams.info(stream);
+  const out: StoredDeadLetter[] = [];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const subject = options.consumer ? names.subject(deadLetterSubject(options.consumer)) : undefined;
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq && out.length < limit; seq++) {
+    let stored: StoredMsg | null;
+    try {
+      stored = await jsm.streams.getMessage(stream, { seq });
+    } catch {
+      stored = null;
+    }
+    // A missing sequence is a letter that was redriven (deleted).
+    if (!stored || (subject && stored.subject !== subject)) continue;
+    out.push(decodeStored(stored));
+  }
+  return out;
+}
+
+export interface RedriveResult {
+  readonly seq: number;
+  readonly subject?: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/**
+ * Publishes a dead letter's original payload to its original subject again, then removes it
+ * from the DLQ. The new message id differs from the original so the stream does not drop it
+ * as a duplicate.
+ */
+export async function redriveDeadLetter(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  names: Names,
+  entry: StoredDeadLetter,
+): Promise<RedriveResult> {
+  const letter = entry.letter;
+  if (!letter) return { seq: entry.seq, ok: false, detail: `unreadable dead letter: ${entry.problem}` };
+  const h = natsHeaders();
+  for (const [key, values] of Object.entries(letter.headers)) {
+    if (key === 'Nats-Msg-Id') continue;
+    for (const value of values) h.append(key, value);
+  }
+  h.set('Dyad-Redriven-From', `${names.stream('DLQ')}:${entry.seq}`);
+  const data =
+    letter.payloadEncoding === 'base64'
+      ? Buffer.from(letter.payload, 'base64')
+      : new TextEncoder().encode(letter.payload);
+  const msgID = `${letter.msgId ?? `${letter.stream}:${letter.streamSeq}`}:redrive:${entry.seq}`;
+  await js.publish(letter.subject, data, { msgID, headers: h, timeout: 5_000 });
+  await jsm.streams.deleteMessage(names.stream('DLQ'), entry.seq, false);
+  return { seq: entry.seq, subject: letter.subject, ok: true, detail: `republished to ${letter.subject}` };
+}

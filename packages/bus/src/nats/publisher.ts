@@ -1,0 +1,65 @@
+import { formatIssues, type MessageOf, type Names, type SubjectKey, subjects } from '@dyad/contracts';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { errorMessage, InvalidMessageError, PublishError } from '../errors.ts';
+
+export interface PublishResult {
+  readonly stream: string;
+  readonly seq: number;
+  /** The server already had a message with this Nats-Msg-Id within its duplicate window. */
+  readonly duplicate: boolean;
+}
+
+export interface PublishOptions {
+  /** Overrides the catalog's message id (e.g. a redrive). */
+  readonly msgId?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Publishes catalog messages: validated against their schema (a bad message is a bug in the
+ * producer and must not reach a consumer), with the catalog's Nats-Msg-Id, and acknowledged
+ * by the stream before the promise resolves.
+ */
+export class Publisher {
+  private readonly js: JetStreamClient;
+  private readonly names: Names;
+
+  constructor(js: JetStreamClient, names: Names) {
+    this.js = js;
+    this.names = names;
+  }
+
+  async publish<K extends SubjectKey>(
+    key: K,
+    message: MessageOf<K>,
+    options: PublishOptions = {},
+  ): Promise<PublishResult> {
+    const spec = subjects[key];
+    const subject = this.names.subject(spec.subject);
+    const parsed = spec.schema.safeParse(message);
+    if (!parsed.success) {
+      throw new InvalidMessageError(
+        `refusing to publish an invalid ${spec.subject}`,
+        formatIssues(parsed.error),
+      );
+    }
+    const data = parsed.data as MessageOf<K>;
+    const msgId = options.msgId ?? (spec.msgId as (m: MessageOf<K>) => string)(data);
+    const h = natsHeaders();
+    h.set('Content-Type', 'application/json');
+    h.set('Dyad-Schema', `${spec.subject}/1`);
+    const articleId = (spec.articleId as ((m: MessageOf<K>) => string) | undefined)?.(data);
+    if (articleId) h.set('Dyad-Article-Id', articleId);
+    try {
+      const ack = await this.js.publish(subject, JSON.stringify(data), {
+        msgID: msgId,
+        headers: h,
+        timeout: options.timeoutMs ?? 5_000,
+      });
+      return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+    } catch (cause) {
+      throw new PublishError(subject, errorMessage(cause), { cause });
+    }
+  }
+}

@@ -1,0 +1,264 @@
+import {
+  type ConsumerSpec,
+  type DeadLetterReason,
+  formatIssues,
+  type MessageOf,
+  type Names,
+  type SubjectKey,
+  subjects,
+} from '@dyad/contracts';
+import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { backoffDelayMs } from '../backoff.ts';
+import { errorMessage, InvalidMessageError, PermanentError } from '../errors.ts';
+import type { WorkerMetrics } from '../runtime/metrics.ts';
+import { buildDeadLetter, publishDeadLetter } from './dead-letters.ts';
+
+/** How long one pull waits for messages; bounds how long a stop waits for the last pull. */
+const PULL_EXPIRES_MS = 1_000;
+
+export interface MessageContext {
+  readonly articleId: string | undefined;
+  /** 1 on the first delivery. */
+  readonly deliveryCount: number;
+  readonly streamSeq: number;
+  readonly log: Logger;
+  /** Tells the server the message is still being worked on (resets its ack wait). */
+  working(): void;
+}
+
+export type MessageHandler<K extends SubjectKey> = (
+  message: MessageOf<K>,
+  context: MessageContext,
+) => Promise<void>;
+
+export interface StageConsumerOptions<K extends SubjectKey> {
+  readonly js: JetStreamClient;
+  readonly names: Names;
+  readonly spec: ConsumerSpec & { readonly input: K };
+  readonly handler: MessageHandler<K>;
+  readonly log: Logger;
+  readonly metrics: WorkerMetrics;
+  readonly concurrency?: number;
+  readonly random?: () => number;
+}
+
+/**
+ * Pulls from a durable consumer and runs the handler on at most `concurrency` messages at once.
+ * Success → ack. PermanentError or invalid input → dead letter + term (never retried). Other
+ * errors → nak with capped exponential backoff and jitter, until the retry budget is spent,
+ * then dead letter. A delivery beyond the budget (the process died on every earlier one) is
+ * dead-lettered without running the handler.
+ */
+export class StageConsumer<K extends SubjectKey> {
+  private readonly options: StageConsumerOptions<K>;
+  private readonly concurrency: number;
+  private readonly inFlight = new Set<Promise<void>>();
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private stopped: Promise<void> | undefined;
+
+  constructor(options: StageConsumerOptions<K>) {
+    this.options = options;
+    this.concurrency = Math.max(1, options.concurrency ?? options.spec.concurrency);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  async start(): Promise<void> {
+    const { js, names, spec } = this.options;
+    const consumer = await js.consumers.get(names.stream(spec.stream), spec.durable);
+    this.loop = this.run(consumer);
+  }
+
+  /** Stops pulling, lets in-flight messages finish, hands anything else back. Idempotent. */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.stopping = true;
+      this.wake?.();
+      await this.loop;
+      await Promise.allSettled([...this.inFlight]);
+    })();
+    return this.stopped;
+  }
+
+  /**
+   * Pulls only as many messages as there are free slots, so nothing waits in a client buffer
+   * while its ack wait runs out, and a stopping process has nothing to hand back but what
+   * arrives during its last pull (nakked at once for another replica).
+   */
+  private async run(consumer: Consumer): Promise<void> {
+    while (!this.stopping) {
+      while (this.inFlight.size >= this.concurrency && !this.stopping) await Promise.race(this.inFlight);
+      if (this.stopping) break;
+      let batch: ConsumerMessages;
+      try {
+        batch = await consumer.fetch({
+          max_messages: this.concurrency - this.inFlight.size,
+          expires: PULL_EXPIRES_MS,
+        });
+      } catch (error) {
+        this.options.log.warn({ err: error }, `pull failed; retrying: ${errorMessage(error)}`);
+        await this.pause(1_000);
+        continue;
+      }
+      try {
+        for await (const msg of batch) {
+          if (this.stopping) {
+            msg.nak();
+            continue;
+          }
+          const task: Promise<void> = this.process(msg)
+            .catch((error: unknown) => {
+              this.options.log.error(
+                { err: error, seq: msg.info.streamSequence },
+                'unexpected consumer error',
+              );
+            })
+            .finally(() => this.inFlight.delete(task));
+          this.inFlight.add(task);
+        }
+      } catch (error) {
+        // The stream or consumer went away, or the connection dropped: retry after a pause.
+        this.options.log.warn({ err: error }, `pull ended with an error; retrying: ${errorMessage(error)}`);
+        await this.pause(1_000);
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const { spec, metrics } = this.options;
+    const worker = spec.durable;
+    const subjectSpec = subjects[spec.input];
+    const deliveryCount = msg.info.deliveryCount;
+    const baseLog = this.options.log.child({ seq: msg.info.streamSequence, delivery: deliveryCount });
+
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(msg.data));
+    } catch (error) {
+      await this.deadLetter(
+        msg,
+        { code: 'invalid', message: `not UTF-8 JSON: ${errorMessage(error)}` },
+        baseLog,
+      );
+      return;
+    }
+    const parsed = subjectSpec.schema.safeParse(json);
+    if (!parsed.success) {
+      const issues = formatIssues(parsed.error);
+      await this.deadLetter(
+        msg,
+        { code: 'invalid', message: `does not match the ${subjectSpec.subject} v1 schema`, issues },
+        baseLog,
+        looseArticleId(json),
+      );
+      return;
+    }
+    const message = parsed.data as MessageOf<K>;
+    const articleId = (subjectSpec.articleId as ((m: MessageOf<K>) => string) | undefined)?.(message);
+    const log = articleId ? baseLog.child({ articleId }) : baseLog;
+
+    if (deliveryCount > spec.retry.maxAttempts) {
+      await this.deadLetter(
+        msg,
+        { code: 'max-deliveries', message: `delivered ${deliveryCount} times without being acknowledged` },
+        log,
+        articleId,
+      );
+      return;
+    }
+
+    const heartbeat = setInterval(() => msg.working(), Math.max(100, spec.ackWaitMs / 3));
+    const timer = metrics.processingSeconds.startTimer({ worker });
+    try {
+      await this.options.handler(message, {
+        articleId,
+        deliveryCount,
+        streamSeq: msg.info.streamSequence,
+        log,
+        working: () => msg.working(),
+      });
+      // Confirmed ack: when it returns, a restart will not see this message again.
+      await msg.ackAck({ timeout: 5_000 }).catch((error: unknown) => {
+        log.warn(
+          { err: error },
+          'ack not confirmed; the message may be redelivered (handlers are idempotent)',
+        );
+      });
+      metrics.processed.inc({ worker });
+      log.debug('processed');
+    } catch (error) {
+      metrics.failed.inc({ worker });
+      if (error instanceof PermanentError || error instanceof InvalidMessageError) {
+        const issues = error instanceof InvalidMessageError ? [...error.issues] : undefined;
+        await this.deadLetter(msg, { code: 'permanent', message: error.message, issues }, log, articleId);
+      } else if (deliveryCount >= spec.retry.maxAttempts) {
+        await this.deadLetter(
+          msg,
+          {
+            code: 'max-deliveries',
+            message: `failed ${deliveryCount} times; last error: ${errorMessage(error)}`,
+          },
+          log,
+          articleId,
+        );
+      } else {
+        const delay = backoffDelayMs(spec.retry.backoff, deliveryCount, this.options.random);
+        log.warn({ err: error, retryInMs: delay }, `failed; will retry: ${errorMessage(error)}`);
+        msg.nak(delay);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      timer();
+    }
+  }
+
+  private async deadLetter(
+    msg: JsMsg,
+    reason: DeadLetterReason,
+    log: Logger,
+    articleId?: string,
+  ): Promise<void> {
+    const { js, names, spec, metrics } = this.options;
+    const letter = buildDeadLetter(msg, {
+      consumer: spec.durable,
+      stream: names.stream(spec.stream),
+      subject: msg.subject,
+      reason,
+      articleId,
+    });
+    try {
+      await publishDeadLetter(js, names, letter);
+    } catch (error) {
+      // The DLQ is unreachable: keep the message and try again later rather than lose it.
+      const delay = backoffDelayMs(spec.retry.backoff, msg.info.deliveryCount, this.options.random);
+      log.error({ err: error, retryInMs: delay }, 'could not dead-letter; will retry');
+      msg.nak(delay);
+      return;
+    }
+    msg.term(reason.message.slice(0, 200));
+    metrics.deadLettered.inc({ worker: spec.durable, reason: reason.code });
+    log.warn({ reason: reason.code, issues: reason.issues }, `dead-lettered: ${reason.message}`);
+  }
+}
+
+/** The article id of a message that failed its schema, when it has a plausible one. */
+function looseArticleId(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || !('articleId' in json)) return undefined;
+  const id = (json as { articleId: unknown }).articleId;
+  return typeof id === 'string' && /^[0-9a-f]{64}$/.test(id) ? id : undefined;
+}

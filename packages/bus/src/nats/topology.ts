@@ -1,0 +1,127 @@
+import {
+  type ConsumerSpec,
+  consumers,
+  type Names,
+  type StreamName,
+  streams,
+  subjects,
+} from '@dyad/contracts';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamApiError,
+  type JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+
+const STREAM_NOT_FOUND = 10059;
+const CONSUMER_NOT_FOUND = 10014;
+
+function streamConfig(names: Names, stream: StreamName): Partial<StreamConfig> & { name: string } {
+  const spec = streams[stream];
+  return {
+    name: names.stream(stream),
+    description: spec.description,
+    subjects: names.streamSubjects(stream),
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: nanos(spec.maxAgeMs),
+    duplicate_window: nanos(spec.duplicateWindowMs),
+    num_replicas: 1,
+  };
+}
+
+function isApiError(error: unknown, code: number): boolean {
+  return error instanceof JetStreamApiError && error.code === code;
+}
+
+/**
+ * Creates the streams, or brings their limits up to the catalog. Safe to run from every replica
+ * at every start, in any order.
+ */
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  names: Names,
+  which: readonly StreamName[] = ['ARTICLES', 'EVENTS', 'DLQ'],
+): Promise<void> {
+  for (const stream of which) {
+    const config = streamConfig(names, stream);
+    try {
+      const info = await jsm.streams.info(config.name);
+      const current = info.config;
+      const same =
+        current.subjects.join(' ') === config.subjects?.join(' ') &&
+        current.max_age === config.max_age &&
+        current.duplicate_window === config.duplicate_window &&
+        current.description === config.description;
+      if (!same) await jsm.streams.update(config.name, config);
+    } catch (error) {
+      if (!isApiError(error, STREAM_NOT_FOUND)) throw error;
+      try {
+        await jsm.streams.add(config);
+      } catch (addError) {
+        // Another replica created it between our info and add: fine when it now exists.
+        await jsm.streams.info(config.name).catch(() => {
+          throw addError;
+        });
+      }
+    }
+  }
+}
+
+/** The durable consumer's server-side settings, derived from its catalog entry. */
+export function consumerConfig(names: Names, spec: ConsumerSpec) {
+  return {
+    durable_name: spec.durable,
+    description: `Dyad ${spec.durable}: ${spec.input}`,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: names.subject(subjects[spec.input].subject),
+    ack_wait: nanos(spec.ackWaitMs),
+    // One delivery beyond the retry budget: the consumer loop dead-letters that delivery without
+    // running the handler, so a message that crashes its process every time still ends in DLQ.
+    max_deliver: spec.retry.maxAttempts + 1,
+    max_ack_pending: Math.max(1_000, spec.concurrency * 50),
+  };
+}
+
+/** Creates the durable pull consumer, or updates its ack wait and delivery limits. */
+export async function ensureConsumer(jsm: JetStreamManager, names: Names, spec: ConsumerSpec): Promise<void> {
+  const stream = names.stream(spec.stream);
+  const config = consumerConfig(names, spec);
+  try {
+    const info = await jsm.consumers.info(stream, spec.durable);
+    const current = info.config;
+    if (current.filter_subject !== config.filter_subject) {
+      throw new Error(
+        `consumer ${stream}/${spec.durable} filters ${current.filter_subject}, the catalog says ${config.filter_subject}: delete it to let it be recreated`,
+      );
+    }
+    if (
+      current.ack_wait !== config.ack_wait ||
+      current.max_deliver !== config.max_deliver ||
+      current.max_ack_pending !== config.max_ack_pending
+    ) {
+      await jsm.consumers.update(stream, spec.durable, {
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
+        description: config.description,
+      });
+    }
+  } catch (error) {
+    if (!isApiError(error, CONSUMER_NOT_FOUND)) throw error;
+    await jsm.consumers.add(stream, config);
+  }
+}
+
+/** Every stream and every stage consumer of the catalog, for tools such as `dyad status`. */
+export async function ensureTopology(jsm: JetStreamManager, names: Names): Promise<void> {
+  await ensureStreams(jsm, names);
+  for (const spec of Object.values(consumers)) await ensureConsumer(jsm, names, spec);
+}
