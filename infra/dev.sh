@@ -77,7 +77,7 @@ ensure_pnpm() {
 ensure_deps() {
   cd "$root"
   if [ ! -f node_modules/.modules.yaml ] || [ pnpm-lock.yaml -nt node_modules/.modules.yaml ] \
-    || [ -n "${CI:-}" ]; then
+    || [ package.json -nt node_modules/.modules.yaml ]; then
     say "pnpm install --frozen-lockfile"
     pnpm install --frozen-lockfile --reporter=append-only >&2
   fi

@@ -19,7 +19,7 @@ export {
   type StageConsumerOptions,
 } from './nats/stage-consumer.ts';
 export { consumerConfig, ensureConsumer, ensureStreams, ensureTopology } from './nats/topology.ts';
-export { BACKOFF_TYPE, TypedQueue } from './queue/queues.ts';
+export { BACKOFF_TYPE, TypedQueue, type TypedQueueOptions } from './queue/queues.ts';
 export { producerConnection, waitForRedis, workerConnection } from './queue/redis.ts';
 export { type JobContext, type JobHandler, TypedWorker, type TypedWorkerOptions } from './queue/workers.ts';
 export { type BaseEnv, baseEnvSchema, defaultPorts, parseEnv } from './runtime/config.ts';
@@ -27,3 +27,4 @@ export { createLogger, type Logger } from './runtime/logger.ts';
 export { createMetrics, type WorkerMetrics } from './runtime/metrics.ts';
 export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';
 export { ShutdownRegistry } from './runtime/shutdown.ts';
+export { type InputOf, type StageOptions, startStage } from './runtime/stage.ts';

@@ -36,6 +36,8 @@ export function baseEnvSchema(service: StageName) {
     LOG_LEVEL: LogLevel.default('info'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: Port.default(defaultPorts[service]),
+    /** Messages or jobs handled at once by this process; the catalog's value when unset. */
+    CONCURRENCY: z.coerce.number().int().positive().max(256).optional(),
     /** SIGTERM: in-flight work gets this long to finish before the process exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   });

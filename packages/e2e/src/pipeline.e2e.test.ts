@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { listDeadLetters, NatsBus, producerConnection, TypedQueue, waitForRedis } from '@dyad/bus';
+import { articleIdFor, names as makeNames, seedUrl } from '@dyad/contracts';
+import { describe, eventually, expect, it } from '@dyad/testkit';
+import { Queue } from 'bullmq';
+import {
+  articleSubjectCounts,
+  type PipelineEnv,
+  pipelineIdle,
+  runCli,
+  SERVICE_NAMES,
+  seedFiles,
+  seedsDir,
+  startService,
+  startServices,
+  stopAll,
+  storedArticles,
+} from './pipeline.ts';
+
+const expectedIds = seedFiles.map((f) => articleIdFor(seedUrl(f))).sort();
+
+describe('the pipeline as processes', () => {
+  it('replays the seeds into the indexer once; a second replay stores nothing new; SIGTERM exits 0 in time', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env: PipelineEnv = {
+      NATS_URL: nats.url,
+      REDIS_URL: redis.url,
+      DATABASE_URL: postgres.url,
+      DATABASE_SCHEMA: postgres.schema,
+      DYAD_NAMESPACE: nats.namespace,
+    };
+    const procs = await startServices(env);
+    try {
+      const first = await runCli(['replay', 'seeds'], env);
+      expect(first.code, first.output).toBe(0);
+      expect(first.output).toMatch(/5 published/);
+
+      const rows = await eventually(
+        async () => {
+          const r = await storedArticles(env);
+          return r.length === 5 ? r : undefined;
+        },
+        30_000,
+        'five stored articles',
+      );
+      expect(rows.map((r) => r.article_id).sort()).toEqual(expectedIds);
+      expect(rows.every((r) => r.revision === 1)).toBe(true);
+
+      const second = await runCli(['replay', 'seeds'], env);
+      expect(second.code, second.output).toBe(0);
+      expect(second.output).toMatch(/5 already published/);
+
+      // Past the stream's duplicate window a replay flows through every stage again: the
+      // indexer must still store nothing new.
+      const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+      try {
+        for (const file of seedFiles) {
+          const url = seedUrl(file);
+          await bus.publisher.publish(
+            'articleFetched',
+            {
+              schema: 1,
+              articleId: articleIdFor(url),
+              url,
+              sourceId: 'replay',
+              origin: 'replay',
+              fetchedAt: new Date().toISOString(),
+              body: {
+                contentType: 'text/plain',
+                charset: 'utf-8',
+                inline: readFileSync(join(seedsDir, file), 'utf8'),
+              },
+            },
+            { msgId: `${articleIdFor(url)}:fetched:after-window` },
+          );
+        }
+      } finally {
+        await bus.close();
+      }
+      await eventually(async () =>
+        (await articleSubjectCounts(env))['article.fetched'] === 10 ? true : undefined,
+      );
+      await eventually(async () => ((await pipelineIdle(env)) ? true : undefined), 30_000, 'pipeline idle');
+      const after = await storedArticles(env);
+      expect(after).toEqual(rows);
+    } finally {
+      const started = Date.now();
+      const exits = await Promise.all(SERVICE_NAMES.map((name) => procs.get(name)?.stop(20_000)));
+      const elapsed = Date.now() - started;
+      for (const [i, exit] of exits.entries()) {
+        expect(exit, `${SERVICE_NAMES[i]}: ${procs.get(SERVICE_NAMES[i] ?? 'fetcher')?.output()}`).toEqual({
+          code: 0,
+          signal: null,
+        });
+      }
+      expect(elapsed).toBeLessThan(10_000);
+    }
+  }, 120_000);
+
+  it('loses and duplicates nothing when the cleaner is SIGKILLed mid-replay and restarted', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env: PipelineEnv = {
+      NATS_URL: nats.url,
+      REDIS_URL: redis.url,
+      DATABASE_URL: postgres.url,
+      DATABASE_SCHEMA: postgres.schema,
+      DYAD_NAMESPACE: nats.namespace,
+    };
+    const procs = await startServices(env);
+    // One message at a time, so the kill lands while the replay is still flowing.
+    await procs.get('cleaner')?.stop();
+    const slowCleaner = startService('cleaner', env, { CONCURRENCY: '1' });
+    procs.set('cleaner', slowCleaner);
+    try {
+      await slowCleaner.waitForLine(/"msg":"started"/);
+      const replay = runCli(['replay', 'seeds'], env);
+      await slowCleaner.waitForLine(/"msg":"cleaned"/, 30_000);
+      slowCleaner.signal('SIGKILL');
+      expect((await slowCleaner.exited).signal).toBe('SIGKILL');
+      expect((await replay).code).toBe(0);
+
+      const restarted = startService('cleaner', env);
+      procs.set('cleaner', restarted);
+      await restarted.waitForLine(/"msg":"started"/);
+      const rows = await eventually(
+        async () => {
+          const r = await storedArticles(env);
+          return r.length === 5 ? r : undefined;
+        },
+        60_000,
+        'five stored articles',
+      );
+      expect(rows.map((r) => r.article_id).sort()).toEqual(expectedIds);
+      await eventually(async () => ((await pipelineIdle(env)) ? true : undefined), 60_000, 'pipeline idle');
+      expect(await articleSubjectCounts(env)).toEqual({
+        'article.fetched': 5,
+        'article.cleaned': 5,
+        'article.extracted': 5,
+      });
+      expect((await storedArticles(env)).every((r) => r.revision === 1)).toBe(true);
+    } finally {
+      await stopAll(procs);
+    }
+  }, 150_000);
+
+  it('dead-letters a schema-invalid message on every stage, with its reason, and keeps consuming', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env: PipelineEnv = {
+      NATS_URL: nats.url,
+      REDIS_URL: redis.url,
+      DATABASE_URL: postgres.url,
+      DATABASE_SCHEMA: postgres.schema,
+      DYAD_NAMESPACE: nats.namespace,
+    };
+    const names = makeNames(nats.namespace);
+    const page = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`A page about Morocco and Kazakhstan\n\nServed for ${req.url}.`);
+    });
+    await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
+    const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/news/1`;
+    const procs = await startServices(env);
+    const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names });
+    const redisConn = producerConnection(redis.url);
+    try {
+      await waitForRedis(redisConn);
+      // Invalid on each NATS stage: not even the right shape.
+      await bus.js.publish(names.subject('article.fetched'), JSON.stringify({ schema: 1, hello: 'cleaner' }));
+      await bus.js.publish(
+        names.subject('article.cleaned'),
+        JSON.stringify({ schema: 1, hello: 'extractor' }),
+      );
+      await bus.js.publish(names.subject('article.extracted'), 'not json at all');
+      // Invalid on the fetcher's queue, added behind the typed queue's back.
+      const rawQueue = new Queue('fetch', { connection: redisConn, prefix: names.queuePrefix() });
+      await rawQueue.add('fetch', { schema: 1, url: 'not a url' }, { jobId: 'bad-job', attempts: 5 });
+
+      const letters = await eventually(
+        async () => {
+          const l = await listDeadLetters(bus.jsm, names);
+          return l.length >= 3 ? l : undefined;
+        },
+        30_000,
+        'three dead letters',
+      );
+      const byConsumer = new Map(letters.map((l) => [l.letter?.consumer, l.letter]));
+      for (const consumer of ['cleaner', 'extractor', 'indexer']) {
+        const letter = byConsumer.get(consumer);
+        expect(letter?.reason.code, consumer).toBe('invalid');
+        expect(letter?.reason.message.length).toBeGreaterThan(10);
+      }
+      expect(byConsumer.get('cleaner')?.reason.issues?.join(' ')).toMatch(/articleId/);
+      expect(byConsumer.get('indexer')?.reason.message).toMatch(/not UTF-8 JSON/);
+
+      const failed = await eventually(
+        async () => {
+          const job = await rawQueue.getJob('bad-job');
+          return job && (await job.isFailed()) ? job : undefined;
+        },
+        20_000,
+        'bad job failed',
+      );
+      expect(failed.attemptsMade).toBe(1);
+      expect(failed.failedReason).toMatch(/invalid fetch job.*articleId/);
+      await rawQueue.close();
+
+      // Every stage still works: seeds through the NATS stages, a page through the fetcher.
+      expect((await runCli(['replay', 'seeds'], env)).code).toBe(0);
+      const fetchQueue = new TypedQueue('fetch', redisConn, names);
+      await fetchQueue.add({ schema: 1, articleId: articleIdFor(pageUrl), url: pageUrl, sourceId: 'e2e' });
+      await fetchQueue.close();
+      const rows = await eventually(
+        async () => {
+          const r = await storedArticles(env);
+          return r.length === 6 ? r : undefined;
+        },
+        30_000,
+        'six stored articles',
+      );
+      expect(rows.map((r) => r.url)).toContain(pageUrl);
+    } finally {
+      redisConn.disconnect();
+      await bus.close();
+      await stopAll(procs);
+      page.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,121 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { consumers, names as makeNames, type StageName } from '@dyad/contracts';
+import { TestProcess } from '@dyad/testkit';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const seedsDir = join(repoRoot, 'seeds');
+export const seedFiles = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+export const SERVICE_NAMES: readonly StageName[] = ['fetcher', 'cleaner', 'extractor', 'indexer'];
+
+export interface PipelineEnv {
+  readonly NATS_URL: string;
+  readonly REDIS_URL: string;
+  readonly DATABASE_URL: string;
+  readonly DATABASE_SCHEMA: string;
+  readonly DYAD_NAMESPACE: string;
+}
+
+/** Starts one service as its own process, as `pnpm stack` and compose do, on a free port. */
+export function startService(
+  name: StageName,
+  env: PipelineEnv,
+  extra: Record<string, string> = {},
+): TestProcess {
+  return new TestProcess({
+    name,
+    command: process.execPath,
+    args: ['--conditions=dyad:source', join('services', name, 'src', 'main.ts')],
+    cwd: repoRoot,
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra },
+  });
+}
+
+export async function startServices(env: PipelineEnv): Promise<Map<StageName, TestProcess>> {
+  const procs = new Map<StageName, TestProcess>();
+  for (const name of SERVICE_NAMES) procs.set(name, startService(name, env));
+  try {
+    await Promise.all([...procs.values()].map((p) => p.waitForLine(/"msg":"started"/, 30_000)));
+  } catch (error) {
+    await stopAll(procs);
+    throw error;
+  }
+  return procs;
+}
+
+export async function stopAll(procs: Map<StageName, TestProcess>): Promise<void> {
+  await Promise.all([...procs.values()].map((p) => p.stop()));
+}
+
+/** Runs `dyad <args>` to completion. */
+export async function runCli(
+  args: readonly string[],
+  env: PipelineEnv,
+): Promise<{ code: number | null; output: string }> {
+  const proc = new TestProcess({
+    name: 'dyad',
+    command: process.execPath,
+    args: ['--conditions=dyad:source', join('packages', 'cli', 'src', 'main.ts'), ...args],
+    cwd: repoRoot,
+    env: { ...env },
+  });
+  const { code } = await proc.exited;
+  return { code, output: proc.output() };
+}
+
+export async function storedArticles(
+  env: PipelineEnv,
+): Promise<{ article_id: string; revision: number; url: string }[]> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT to_regclass($1) AS t`, [`"${env.DATABASE_SCHEMA}".articles`]);
+    if (!exists.rows[0]?.t) return [];
+    const { rows } = await client.query(
+      `SELECT article_id, revision, url FROM "${env.DATABASE_SCHEMA}".articles ORDER BY url`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when every stage consumer has nothing pending and nothing unacknowledged. */
+export async function pipelineIdle(env: PipelineEnv): Promise<boolean> {
+  const names = makeNames(env.DYAD_NAMESPACE);
+  const nc = await connect({ servers: env.NATS_URL });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for (const spec of Object.values(consumers)) {
+      const info = await jsm.consumers.info(names.stream(spec.stream), spec.durable);
+      if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+    }
+    return true;
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Messages per subject in the namespace's ARTICLES stream. */
+export async function articleSubjectCounts(env: PipelineEnv): Promise<Record<string, number>> {
+  const names = makeNames(env.DYAD_NAMESPACE);
+  const nc = await connect({ servers: env.NATS_URL });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(names.stream('ARTICLES'), { subjects_filter: '>' });
+    const out: Record<string, number> = {};
+    for (const [subject, count] of Object.entries(info.state.subjects ?? {})) {
+      out[names.localSubject(subject) ?? subject] = count;
+    }
+    return out;
+  } finally {
+    await nc.close();
+  }
+}

@@ -1,0 +1,24 @@
+export type { ArticleQueries, SaveResult, StoredArticle } from './articles.ts';
+export { contentHash } from './articles.ts';
+export type { Backend } from './db.ts';
+export {
+  InvalidArticleError,
+  InvalidSchemaNameError,
+  MigrationChecksumError,
+  MigrationError,
+  MigrationFailedError,
+  MigrationFileError,
+  StoreClosedError,
+  StoredDataError,
+  StoreError,
+  TransactionClosedError,
+} from './errors.ts';
+export type { AppliedMigration, MigrateResult } from './migrations.ts';
+export {
+  DEFAULT_DATA_DIR,
+  DEFAULT_SCHEMA,
+  openStore,
+  type Store,
+  type StoreOptions,
+  type StoreTransaction,
+} from './store.ts';

@@ -1,0 +1,3 @@
+export { type ExtractorEnv, extractorEnvSchema } from './config.ts';
+export { EXTRACTOR_VERSION, extractNothing } from './passthrough.ts';
+export { ExtractorService } from './service.ts';

@@ -1,0 +1,42 @@
+import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
+import { stages } from '@dyad/contracts';
+import type { ExtractorEnv } from './config.ts';
+import { EXTRACTOR_VERSION, extractNothing } from './passthrough.ts';
+
+/** article.cleaned → article.extracted. */
+export class ExtractorService {
+  readonly runtime: ServiceRuntime;
+  private readonly env: ExtractorEnv;
+
+  constructor(env: ExtractorEnv, runtime?: ServiceRuntime) {
+    this.env = env;
+    this.runtime =
+      runtime ??
+      new ServiceRuntime({
+        service: 'extractor',
+        host: env.HOST,
+        port: env.PORT,
+        logLevel: env.LOG_LEVEL,
+        shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+        info: { version: EXTRACTOR_VERSION, does: stages.extractor.does },
+      });
+  }
+
+  async start(): Promise<void> {
+    await this.runtime.startHttp();
+    await startStage({
+      runtime: this.runtime,
+      env: this.env,
+      consumer: 'extractor',
+      setup: (bus: NatsBus) => async (cleaned, ctx) => {
+        const extracted = extractNothing(cleaned);
+        const result = await bus.publisher.publish('articleExtracted', extracted);
+        ctx.log.info({ events: extracted.events.length, duplicate: result.duplicate }, 'extracted');
+      },
+    });
+  }
+
+  stop(): Promise<boolean> {
+    return this.runtime.stop();
+  }
+}

@@ -1,0 +1,14 @@
+import { baseEnvSchema } from '@dyad/bus';
+import { z } from 'zod';
+
+export const indexerEnvSchema = baseEnvSchema('indexer').extend({
+  /** PostgreSQL; when unset the indexer embeds PGlite with its data in DATA_DIR. */
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /** The PostgreSQL schema Dyad's tables live in. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected an SQL identifier')
+    .default('public'),
+});
+export type IndexerEnv = z.infer<typeof indexerEnvSchema>;
