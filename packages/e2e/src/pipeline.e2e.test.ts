@@ -116,17 +116,45 @@ describe('the pipeline as processes', () => {
       DYAD_NAMESPACE: nats.namespace,
     };
     const procs = await startServices(env);
-    // One message at a time, so the kill lands while the replay is still flowing.
+    // The backlog builds up while no cleaner runs, so that the kill lands with work still queued:
+    // the seeds plus filler articles, taken one at a time by the cleaner.
     await procs.get('cleaner')?.stop();
-    const slowCleaner = startService('cleaner', env, { CONCURRENCY: '1' });
-    procs.set('cleaner', slowCleaner);
+    const FILLER = 200;
+    const total = seedFiles.length + FILLER;
     try {
-      await slowCleaner.waitForLine(/"msg":"started"/);
-      const replay = runCli(['replay', 'seeds'], env);
-      await slowCleaner.waitForLine(/"msg":"cleaned"/, 30_000);
-      slowCleaner.signal('SIGKILL');
-      expect((await slowCleaner.exited).signal).toBe('SIGKILL');
-      expect((await replay).code).toBe(0);
+      expect((await runCli(['replay', 'seeds'], env)).code).toBe(0);
+      const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+      try {
+        for (let i = 0; i < FILLER; i++) {
+          const url = `https://example.test/filler/${i}`;
+          await bus.publisher.publish('articleFetched', {
+            schema: 1,
+            articleId: articleIdFor(url),
+            url,
+            sourceId: 'e2e',
+            origin: 'crawl',
+            fetchedAt: new Date().toISOString(),
+            body: {
+              contentType: 'text/plain',
+              charset: 'utf-8',
+              inline: `Filler article number ${i}\n\nBody ${i}.`,
+            },
+          });
+        }
+      } finally {
+        await bus.close();
+      }
+
+      const doomed = startService('cleaner', env, { CONCURRENCY: '1' });
+      procs.set('cleaner', doomed);
+      await doomed.waitForLine(/"msg":"cleaned"/, 30_000);
+      doomed.signal('SIGKILL');
+      expect((await doomed.exited).signal).toBe('SIGKILL');
+      const cleanedBeforeKill = doomed
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"cleaned"')).length;
+      expect(cleanedBeforeKill).toBeLessThan(total);
 
       const restarted = startService('cleaner', env);
       procs.set('cleaner', restarted);
@@ -134,23 +162,25 @@ describe('the pipeline as processes', () => {
       const rows = await eventually(
         async () => {
           const r = await storedArticles(env);
-          return r.length === 5 ? r : undefined;
+          return r.length === total ? r : undefined;
         },
-        60_000,
-        'five stored articles',
+        90_000,
+        `${total} stored articles`,
       );
-      expect(rows.map((r) => r.article_id).sort()).toEqual(expectedIds);
+      const ids = new Set(rows.map((r) => r.article_id));
+      expect(ids.size).toBe(total);
+      for (const id of expectedIds) expect(ids.has(id)).toBe(true);
       await eventually(async () => ((await pipelineIdle(env)) ? true : undefined), 60_000, 'pipeline idle');
       expect(await articleSubjectCounts(env)).toEqual({
-        'article.fetched': 5,
-        'article.cleaned': 5,
-        'article.extracted': 5,
+        'article.fetched': total,
+        'article.cleaned': total,
+        'article.extracted': total,
       });
       expect((await storedArticles(env)).every((r) => r.revision === 1)).toBe(true);
     } finally {
       await stopAll(procs);
     }
-  }, 150_000);
+  }, 180_000);
 
   it('dead-letters a schema-invalid message on every stage, with its reason, and keeps consuming', async ({
     nats,

@@ -7,5 +7,11 @@ export {
   type RedisFixture,
 } from './fixtures.ts';
 export { type ExitResult, eventually, type ProcessOptions, TestProcess, waitForHttp } from './processes.ts';
-export { type ServerKind, serverUrl, stopContainers, TestServerUnavailableError } from './servers.ts';
+export {
+  checkServer,
+  type ServerKind,
+  serverUrl,
+  stopContainers,
+  TestServerUnavailableError,
+} from './servers.ts';
 export { uniqueNamespace } from './unique.ts';

@@ -3,6 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { describe, expect, it } from './fixtures.ts';
+import { checkServer, TestServerUnavailableError } from './servers.ts';
 import { uniqueNamespace } from './unique.ts';
 
 describe('testkit servers', () => {
@@ -46,5 +47,19 @@ describe('testkit servers', () => {
     const b = uniqueNamespace('My Test!');
     expect(a).not.toBe(b);
     expect(a).toMatch(/^[a-z][a-z0-9_]{1,39}$/);
+  });
+
+  it.each([
+    ['nats', 'nats://127.0.0.1:1'],
+    ['redis', 'redis://127.0.0.1:1'],
+    ['postgres', 'postgres://postgres@127.0.0.1:1/test'],
+  ] as const)('fails, saying how to provide it, when %s is unreachable', async (kind, url) => {
+    const error = await checkServer(kind, url).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TestServerUnavailableError);
+    expect(String(error)).toMatch(/is set but not reachable/);
+    expect(String(error)).toMatch(/bash infra\/dev\.sh pnpm test/);
   });
 });

@@ -43,16 +43,25 @@ export function serverUrl(kind: ServerKind): Promise<string> {
   return url;
 }
 
+/** Throws TestServerUnavailableError, saying how to provide the server, when `url` does not answer. */
+export async function checkServer(kind: ServerKind, url: string): Promise<void> {
+  try {
+    await probe(kind, url);
+  } catch (cause) {
+    throw new TestServerUnavailableError(
+      kind,
+      `${ENV[kind]}=${url} is set but not reachable (${errorText(cause)})`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
 async function resolve(kind: ServerKind): Promise<string> {
   const fromEnv = process.env[ENV[kind]];
   if (fromEnv) {
-    try {
-      await probe(kind, fromEnv);
-    } catch (cause) {
-      throw new TestServerUnavailableError(kind, `${ENV[kind]}=${fromEnv} is set but not reachable`, {
-        cause,
-      });
-    }
+    await checkServer(kind, fromEnv);
     return fromEnv;
   }
   let url: string;
@@ -110,7 +119,14 @@ async function probe(kind: ServerKind, url: string): Promise<void> {
       return;
     }
     case 'redis': {
-      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+      const redis = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        enableOfflineQueue: false,
+        retryStrategy: () => null,
+      });
+      // connect() rejects with the error; this keeps ioredis from also printing it as unhandled.
+      redis.on('error', () => undefined);
       try {
         await redis.connect();
         await redis.ping();

@@ -1,6 +1,6 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
 import { stages } from '@dyad/contracts';
-import { openStore, type Store } from '@dyad/store';
+import { openStore } from '@dyad/store';
 import { Counter } from 'prom-client';
 import type { IndexerEnv } from './config.ts';
 
@@ -10,7 +10,6 @@ export const INDEXER_VERSION = '0.1.0';
 export class IndexerService {
   readonly runtime: ServiceRuntime;
   private readonly env: IndexerEnv;
-  private store: Store | undefined;
 
   constructor(env: IndexerEnv, runtime?: ServiceRuntime) {
     this.env = env;
@@ -45,7 +44,6 @@ export class IndexerService {
           dataDir: env.DATA_DIR,
           schema: env.DATABASE_SCHEMA,
         });
-        this.store = store;
         // Registered after NATS, so closed before it and after the consumer has drained.
         runtime.onShutdown('store', () => store.close());
         runtime.addReadinessCheck('database', () => store.ping().then(() => true));

@@ -52,7 +52,7 @@ export function buildDeadLetter(
   };
 }
 
-/** Stores the dead letter; its id makes a second dead-lettering of the same delivery a no-op. */
+/** Stores the dead letter; its id makes a second dead-lettering of the same message by the same consumer a no-op. */
 export async function publishDeadLetter(
   js: JetStreamClient,
   names: Names,
@@ -63,7 +63,7 @@ export async function publishDeadLetter(
   h.set('Dyad-Schema', 'dead-letter/1');
   if (letter.articleId) h.set('Dyad-Article-Id', letter.articleId);
   await js.publish(names.subject(deadLetterSubject(letter.consumer)), JSON.stringify(letter), {
-    msgID: `${letter.stream}:${letter.streamSeq}:dlq`,
+    msgID: `${letter.stream}:${letter.streamSeq}:dlq:${letter.consumer}`,
     headers: h,
     timeout: 5_000,
   });

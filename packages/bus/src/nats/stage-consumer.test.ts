@@ -157,6 +157,12 @@ describe('StageConsumer', () => {
       expect(transient?.reason.message).toMatch(/always down/);
       expect(permanent?.reason.code).toBe('permanent');
       expect(permanent?.deliveryCount).toBe(1);
+      // Dead-lettered messages are done with: nothing left unacked, nothing redelivered later.
+      const info = await waitFor(async () => {
+        const i = await bus.jsm.consumers.info(names.stream('ARTICLES'), spec.durable);
+        return i.num_ack_pending === 0 ? i : undefined;
+      }, 3_000);
+      expect(info.num_pending).toBe(0);
     } finally {
       await consumer.stop();
       await bus.close();

@@ -250,7 +250,8 @@ export class StageConsumer<K extends SubjectKey> {
       msg.nak(delay);
       return;
     }
-    msg.term(reason.message.slice(0, 200));
+    // No reason argument: nats-server 2.9 ignores a term that carries one, and redelivers.
+    msg.term();
     metrics.deadLettered.inc({ worker: spec.durable, reason: reason.code });
     log.warn({ reason: reason.code, issues: reason.issues }, `dead-lettered: ${reason.message}`);
   }

@@ -1,4 +1,11 @@
-import { formatIssues, type JobOf, type Names, type QueueKey, queues } from '@dyad/contracts';
+import {
+  formatIssues,
+  type JobOf,
+  type Names,
+  type QueueKey,
+  queues,
+  type RetryPolicy,
+} from '@dyad/contracts';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -25,6 +32,11 @@ export interface TypedWorkerOptions<K extends QueueKey> {
   readonly metrics: WorkerMetrics;
   readonly concurrency?: number;
   readonly random?: () => number;
+  /**
+   * Backoff between attempts instead of the catalog's (tests, tools); the number of attempts is
+   * the queue's (see `TypedQueueOptions.attempts`).
+   */
+  readonly backoff?: RetryPolicy['backoff'];
 }
 
 /**
@@ -40,6 +52,7 @@ export class TypedWorker<K extends QueueKey> {
     const spec = queues[options.key];
     const label = `queue:${spec.name}`;
     const { metrics } = options;
+    const backoff = options.backoff ?? spec.backoff;
     this.worker = new Worker(
       spec.name,
       async (job: Job) => {
@@ -81,7 +94,7 @@ export class TypedWorker<K extends QueueKey> {
         settings: {
           backoffStrategy: (attemptsMade: number, type?: string) => {
             if (type !== BACKOFF_TYPE) return 0;
-            return backoffDelayMs(spec.backoff, attemptsMade, options.random);
+            return backoffDelayMs(backoff, attemptsMade, options.random);
           },
         },
       },

@@ -43,8 +43,10 @@ export async function startHealthServer(
           checks,
         });
       } else if (path === '/metrics') {
+        // Collect before the status line, so that a collection failure is a 500, not an empty 200.
+        const text = await options.registry.metrics();
         res.writeHead(200, { 'content-type': options.registry.contentType });
-        res.end(await options.registry.metrics());
+        res.end(text);
       } else {
         json(res, 404, { error: `no route ${path}; try /healthz, /readyz or /metrics` });
       }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@dyad/testkit';
+import { loadConfig } from './config.ts';
+import { UsageError } from './errors.ts';
+import { main } from './main.ts';
+import { testIo } from './test-helpers.ts';
+
+describe('config', () => {
+  it('has localhost defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      natsUrl: 'nats://127.0.0.1:4222',
+      natsUser: undefined,
+      natsPassword: undefined,
+      redisUrl: 'redis://127.0.0.1:6379',
+      namespace: '',
+    });
+    expect(config.names.stream('EVENTS')).toBe('EVENTS');
+  });
+
+  it('reads the environment, treats empty values as unset, and lets --namespace win', () => {
+    const env = {
+      NATS_URL: 'nats://n:1',
+      NATS_USER: 'u',
+      NATS_PASSWORD: 'p',
+      REDIS_URL: '',
+      DYAD_NAMESPACE: 'env_ns',
+    };
+    expect(loadConfig(env)).toMatchObject({
+      natsUrl: 'nats://n:1',
+      natsUser: 'u',
+      natsPassword: 'p',
+      redisUrl: 'redis://127.0.0.1:6379',
+      namespace: 'env_ns',
+    });
+    const flagged = loadConfig(env, 'flag_ns');
+    expect(flagged.namespace).toBe('flag_ns');
+    expect(flagged.names.subject('new-event')).toBe('flag_ns.new-event');
+    expect(loadConfig(env, '').namespace).toBe('');
+  });
+
+  it('makes an invalid namespace a usage error', async () => {
+    expect(() => loadConfig({}, 'a.b')).toThrow(UsageError);
+    const io = testIo();
+    expect(await main(['status', '--namespace', 'no spaces'], io)).toBe(2);
+    expect(io.stderr.text()).toContain('invalid namespace "no spaces"');
+  });
+});

@@ -1,0 +1,45 @@
+import { InvalidNamespaceError, type Names, names } from '@dyad/contracts';
+import { UsageError } from './errors.ts';
+
+/** What every command reads from the environment (localhost defaults) and `--namespace`. */
+export interface CliConfig {
+  readonly natsUrl: string;
+  readonly natsUser: string | undefined;
+  readonly natsPassword: string | undefined;
+  readonly redisUrl: string;
+  /** '' for DESIGN's names exactly; else every stream, subject and queue key is prefixed. */
+  readonly namespace: string;
+  readonly names: Names;
+}
+
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Empty strings count as unset, as compose passes an unset `${VAR}`. */
+function setting(env: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
+  const value = env[key];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** `--namespace` wins over DYAD_NAMESPACE; an invalid namespace is a usage error. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  namespaceOption?: string,
+): CliConfig {
+  const namespace = namespaceOption ?? setting(env, 'DYAD_NAMESPACE') ?? '';
+  let resolved: Names;
+  try {
+    resolved = names(namespace);
+  } catch (error) {
+    if (error instanceof InvalidNamespaceError) throw new UsageError(error.message);
+    throw error;
+  }
+  return {
+    natsUrl: setting(env, 'NATS_URL') ?? DEFAULT_NATS_URL,
+    natsUser: setting(env, 'NATS_USER'),
+    natsPassword: setting(env, 'NATS_PASSWORD'),
+    redisUrl: setting(env, 'REDIS_URL') ?? DEFAULT_REDIS_URL,
+    namespace,
+    names: resolved,
+  };
+}
