@@ -1,7 +1,6 @@
 import { NatsBus } from '@dyad/bus';
 import { articleIdFor, type EventMessage, names } from '@dyad/contracts';
 import { TestProcess } from '@dyad/testkit';
-import { Redis } from 'ioredis';
 import { REPO_ROOT } from './commands/stack.ts';
 import type { Io, Output } from './io.ts';
 
@@ -56,21 +55,6 @@ export function testIo(
 
 export function openBus(url: string, namespace: string, ensureStreams = true): Promise<NatsBus> {
   return NatsBus.connect({ url, name: 'cli-test', names: names(namespace), ensureStreams });
-}
-
-/** Removes the BullMQ keys of a namespace (the nats fixture cleans only NATS). */
-export async function deleteRedisKeys(url: string, namespace: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `dyad:${namespace}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A valid new-event / event-updated body. */

@@ -8,7 +8,7 @@ import { describe, eventually, expect, it } from '@dyad/testkit';
 import { Queue } from 'bullmq';
 import {
   articleSubjectCounts,
-  type PipelineEnv,
+  pipelineEnv,
   pipelineIdle,
   runCli,
   SERVICE_NAMES,
@@ -28,13 +28,7 @@ describe('the pipeline as processes', () => {
     redis,
     postgres,
   }) => {
-    const env: PipelineEnv = {
-      NATS_URL: nats.url,
-      REDIS_URL: redis.url,
-      DATABASE_URL: postgres.url,
-      DATABASE_SCHEMA: postgres.schema,
-      DYAD_NAMESPACE: nats.namespace,
-    };
+    const env = pipelineEnv(nats, redis, postgres);
     const procs = await startServices(env);
     try {
       const first = await runCli(['replay', 'seeds'], env);
@@ -108,13 +102,7 @@ describe('the pipeline as processes', () => {
     redis,
     postgres,
   }) => {
-    const env: PipelineEnv = {
-      NATS_URL: nats.url,
-      REDIS_URL: redis.url,
-      DATABASE_URL: postgres.url,
-      DATABASE_SCHEMA: postgres.schema,
-      DYAD_NAMESPACE: nats.namespace,
-    };
+    const env = pipelineEnv(nats, redis, postgres);
     const procs = await startServices(env);
     // The backlog builds up while no cleaner runs, so that the kill lands with work still queued:
     // the seeds plus filler articles, taken one at a time by the cleaner.
@@ -187,13 +175,7 @@ describe('the pipeline as processes', () => {
     redis,
     postgres,
   }) => {
-    const env: PipelineEnv = {
-      NATS_URL: nats.url,
-      REDIS_URL: redis.url,
-      DATABASE_URL: postgres.url,
-      DATABASE_SCHEMA: postgres.schema,
-      DYAD_NAMESPACE: nats.namespace,
-    };
+    const env = pipelineEnv(nats, redis, postgres);
     const names = makeNames(nats.namespace);
     const page = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consumers, names as makeNames, type StageName } from '@dyad/contracts';
-import { TestProcess } from '@dyad/testkit';
+import { type NatsFixture, type PostgresFixture, type RedisFixture, TestProcess } from '@dyad/testkit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -21,6 +21,17 @@ export interface PipelineEnv {
   readonly DATABASE_URL: string;
   readonly DATABASE_SCHEMA: string;
   readonly DYAD_NAMESPACE: string;
+}
+
+/** The environment compose would give the services, pointed at this test's servers and names. */
+export function pipelineEnv(nats: NatsFixture, redis: RedisFixture, postgres: PostgresFixture): PipelineEnv {
+  return {
+    NATS_URL: nats.url,
+    REDIS_URL: redis.url,
+    DATABASE_URL: postgres.url,
+    DATABASE_SCHEMA: postgres.schema,
+    DYAD_NAMESPACE: nats.namespace,
+  };
 }
 
 /** Starts one service as its own process, as `pnpm stack` and compose do, on a free port. */

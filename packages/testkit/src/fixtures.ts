@@ -25,27 +25,33 @@ export interface PostgresFixture {
 
 /**
  * `it` with real servers: `it('…', async ({ nats, redis, postgres }) => …)`. Each fixture is
- * created only for the tests that name it, with a namespace of their own, and cleaned up after.
+ * created only for the tests that name it, and cleaned up after. One namespace per test is shared
+ * by its fixtures (`nats.namespace === redis.namespace === postgres.schema`): a service started
+ * with DYAD_NAMESPACE set to it uses this test's streams, queue keys and schema only.
  */
-export const it = base.extend<{ nats: NatsFixture; redis: RedisFixture; postgres: PostgresFixture }>({
+export const it = base.extend<{
+  namespace: string;
+  nats: NatsFixture;
+  redis: RedisFixture;
+  postgres: PostgresFixture;
+}>({
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads the fixture's dependencies from this pattern
-  nats: async ({}, use) => {
+  namespace: async ({}, use) => {
+    await use(uniqueNamespace('t'));
+  },
+  nats: async ({ namespace }, use) => {
     const url = await serverUrl('nats');
-    const namespace = uniqueNamespace('n');
     await use({ url, namespace });
     await deleteNamespaceStreams(url, namespace);
   },
-  // biome-ignore lint/correctness/noEmptyPattern: as above
-  redis: async ({}, use) => {
+  redis: async ({ namespace }, use) => {
     const url = await serverUrl('redis');
-    const namespace = uniqueNamespace('r');
     await use({ url, namespace });
     await deleteNamespaceKeys(url, namespace);
   },
-  // biome-ignore lint/correctness/noEmptyPattern: as above
-  postgres: async ({}, use) => {
+  postgres: async ({ namespace }, use) => {
     const url = await serverUrl('postgres');
-    const schema = uniqueNamespace('p');
+    const schema = namespace;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -60,7 +66,8 @@ export const it = base.extend<{ nats: NatsFixture; redis: RedisFixture; postgres
 
 export { describe, expect } from 'vitest';
 
-async function deleteNamespaceStreams(url: string, namespace: string): Promise<void> {
+/** Deletes the streams (and object-store buckets) of a namespace. */
+export async function deleteNamespaceStreams(url: string, namespace: string): Promise<void> {
   const nc = await connectNats({ servers: url });
   try {
     const jsm = await jetstreamManager(nc);
@@ -74,7 +81,8 @@ async function deleteNamespaceStreams(url: string, namespace: string): Promise<v
   }
 }
 
-async function deleteNamespaceKeys(url: string, namespace: string): Promise<void> {
+/** Deletes the BullMQ keys (`dyad:<namespace>:*`) of a namespace. */
+export async function deleteNamespaceKeys(url: string, namespace: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';

@@ -1,4 +1,6 @@
 export {
+  deleteNamespaceKeys,
+  deleteNamespaceStreams,
   describe,
   expect,
   it,

@@ -12,14 +12,7 @@ export class CleanerService {
     this.env = env;
     this.runtime =
       runtime ??
-      new ServiceRuntime({
-        service: 'cleaner',
-        host: env.HOST,
-        port: env.PORT,
-        logLevel: env.LOG_LEVEL,
-        shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-        info: { version: CLEANER_VERSION, does: stages.cleaner.does },
-      });
+      ServiceRuntime.forService('cleaner', env, { version: CLEANER_VERSION, does: stages.cleaner.does });
   }
 
   async start(): Promise<void> {

@@ -12,13 +12,9 @@ export class ExtractorService {
     this.env = env;
     this.runtime =
       runtime ??
-      new ServiceRuntime({
-        service: 'extractor',
-        host: env.HOST,
-        port: env.PORT,
-        logLevel: env.LOG_LEVEL,
-        shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-        info: { version: EXTRACTOR_VERSION, does: stages.extractor.does },
+      ServiceRuntime.forService('extractor', env, {
+        version: EXTRACTOR_VERSION,
+        does: stages.extractor.does,
       });
   }
 

@@ -21,14 +21,7 @@ export class FetcherService {
     this.env = env;
     this.runtime =
       runtime ??
-      new ServiceRuntime({
-        service: 'fetcher',
-        host: env.HOST,
-        port: env.PORT,
-        logLevel: env.LOG_LEVEL,
-        shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-        info: { version: FETCHER_VERSION, does: stages.fetcher.does },
-      });
+      ServiceRuntime.forService('fetcher', env, { version: FETCHER_VERSION, does: stages.fetcher.does });
   }
 
   async start(): Promise<void> {

@@ -15,14 +15,7 @@ export class IndexerService {
     this.env = env;
     this.runtime =
       runtime ??
-      new ServiceRuntime({
-        service: 'indexer',
-        host: env.HOST,
-        port: env.PORT,
-        logLevel: env.LOG_LEVEL,
-        shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-        info: { version: INDEXER_VERSION, does: stages.indexer.does },
-      });
+      ServiceRuntime.forService('indexer', env, { version: INDEXER_VERSION, does: stages.indexer.does });
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.ts';
+import type { BaseEnv } from './config.ts';
 import { type ReadinessCheck, startHealthServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type WorkerMetrics } from './metrics.ts';
@@ -33,6 +34,18 @@ export class ServiceRuntime {
   private stopping = false;
   private signalsInstalled = false;
   port: number | undefined;
+
+  /** The runtime of a service configured from its environment (see baseEnvSchema). */
+  static forService(service: string, env: BaseEnv, info: Record<string, unknown> = {}): ServiceRuntime {
+    return new ServiceRuntime({
+      service,
+      host: env.HOST,
+      port: env.PORT,
+      logLevel: env.LOG_LEVEL,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      info,
+    });
+  }
 
   constructor(options: RuntimeOptions) {
     this.options = options;

@@ -1,9 +1,9 @@
 import { ensureTopology, publishDeadLetter, TypedQueue } from '@dyad/bus';
 import { articleIdFor, type DeadLetter, seedUrl, stages } from '@dyad/contracts';
-import { describe, expect, it } from '@dyad/testkit';
+import { deleteNamespaceKeys, describe, expect, it } from '@dyad/testkit';
 import { Redis } from 'ioredis';
 import { main } from '../main.ts';
-import { deleteRedisKeys, openBus, testIo } from '../test-helpers.ts';
+import { openBus, testIo } from '../test-helpers.ts';
 import type { StatusReport } from './status.ts';
 
 function deadLetter(consumer: string, streamSeq: number): DeadLetter {
@@ -99,7 +99,7 @@ describe('dyad status', () => {
       await fetchQueue.close();
       connection.disconnect();
       await bus.close();
-      await deleteRedisKeys(redis.url, ns);
+      await deleteNamespaceKeys(redis.url, ns);
     }
   });
 
