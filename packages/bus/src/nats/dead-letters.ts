@@ -6,7 +6,7 @@ import {
   formatIssues,
   type Names,
 } from '@dyad/contracts';
-import type { JetStreamClient, JetStreamManager, JsMsg, StoredMsg } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 
 export function headersRecord(msg: { headers?: JsMsg['headers'] }): Record<string, string[]> {
@@ -77,40 +77,48 @@ export interface StoredDeadLetter {
   readonly problem?: string;
 }
 
-function decodeStored(stored: StoredMsg): StoredDeadLetter {
+function decodeLetter(seq: number, data: Uint8Array): StoredDeadLetter {
   let json: unknown;
   try {
-    json = stored.json();
+    json = JSON.parse(new TextDecoder().decode(data));
   } catch (error) {
-    return { seq: stored.seq, letter: undefined, problem: `not JSON: ${String(error)}` };
+    return { seq, letter: undefined, problem: `not JSON: ${String(error)}` };
   }
   const parsed = deadLetterSchema.safeParse(json);
-  if (!parsed.success)
-    return { seq: stored.seq, letter: undefined, problem: formatIssues(parsed.error).join('; ') };
-  return { seq: stored.seq, letter: parsed.data };
+  if (!parsed.success) return { seq, letter: undefined, problem: formatIssues(parsed.error).join('; ') };
+  return { seq, letter: parsed.data };
 }
 
-/** Reads the DLQ stream in order, optionally only one consumer's letters. */
+/**
+ * Reads the DLQ stream in order, optionally only one consumer's letters, at most `limit`. An
+ * ordered consumer reads them in batches, whatever gaps redrives left in the sequence.
+ */
 export async function listDeadLetters(
   jsm: JetStreamManager,
   names: Names,
   options: { consumer?: string; limit?: number } = {},
 ): Promise<StoredDeadLetter[]> {
   const stream = names.stream('DLQ');
-  const info = await jsm.streams.info(stream);
-  const out: StoredDeadLetter[] = [];
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const subject = options.consumer ? names.subject(deadLetterSubject(options.consumer)) : undefined;
-  for (let seq = info.state.first_seq; seq <= info.state.last_seq && out.length < limit; seq++) {
-    let stored: StoredMsg | null;
-    try {
-      stored = await jsm.streams.getMessage(stream, { seq });
-    } catch {
-      stored = null;
+  const info = await jsm.streams.info(stream, subject ? { subjects_filter: subject } : undefined);
+  const available = subject ? (info.state.subjects?.[subject] ?? 0) : info.state.messages;
+  const wanted = Math.min(available, options.limit ?? Number.POSITIVE_INFINITY);
+  const out: StoredDeadLetter[] = [];
+  if (wanted <= 0) return out;
+  const reader = await jsm.jetstream().consumers.get(stream, subject ? { filter_subjects: subject } : {});
+  try {
+    while (out.length < wanted) {
+      const batch = await reader.fetch({ max_messages: Math.min(256, wanted - out.length), expires: 2_000 });
+      let received = 0;
+      for await (const msg of batch) {
+        received++;
+        out.push(decodeLetter(msg.seq, msg.data));
+      }
+      // Letters redriven (deleted) while we read: fewer than counted are left.
+      if (received === 0) break;
     }
-    // A missing sequence is a letter that was redriven (deleted).
-    if (!stored || (subject && stored.subject !== subject)) continue;
-    out.push(decodeStored(stored));
+  } finally {
+    await reader.delete().catch(() => undefined);
   }
   return out;
 }
