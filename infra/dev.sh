@@ -2,7 +2,7 @@
 # Prepares this machine for Dyad, then runs the command given as arguments:
 #   bash infra/dev.sh pnpm stack    bash infra/dev.sh pnpm test
 # Each step does nothing when its part is already there, so it is safe to run every time:
-#   1. Node >= 22.18 (Node 24 is the target): when the node on PATH is older, Node $NODE_VERSION
+#   1. Node >= 22.22.2 (Node 24 is the target): when the node on PATH is older, Node $NODE_VERSION
 #      is installed from the npm registry's `node` package into a local prefix.
 #   2. pnpm through corepack, at the version pinned in package.json's `packageManager`.
 #   3. `pnpm install --frozen-lockfile` when node_modules is missing or older than the lockfile.
@@ -36,7 +36,7 @@ apt_install() {
 
 node_ok() {
   command -v node >/dev/null || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?0:1)'
+  node -e 'const [a,b,c]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&(b>22||(b===22&&c>=2)))?0:1)'
 }
 
 ensure_node() {
@@ -45,8 +45,8 @@ ensure_node() {
     export PATH="$prefix/bin:$prefix/node_modules/.bin:$PATH"
   fi
   node_ok && return 0
-  command -v npm >/dev/null || apt_install nodejs npm || die "npm is needed to install Node $NODE_VERSION; install Node >= 22.18 yourself."
-  say "node $(node --version 2>/dev/null || echo none) is older than 22.18: installing Node $NODE_VERSION into $prefix"
+  command -v npm >/dev/null || apt_install nodejs npm || die "npm is needed to install Node $NODE_VERSION; install Node >= 22.22.2 yourself."
+  say "node $(node --version 2>/dev/null || echo none) is older than 22.22.2: installing Node $NODE_VERSION into $prefix"
   mkdir -p "$prefix"
   npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error \
     "node@$NODE_VERSION" "corepack@$COREPACK_VERSION" >/dev/null

@@ -1,0 +1,9 @@
+export {
+  CountryProfile,
+  countryTerms,
+  loadProfile,
+  Profile,
+  ProfileError,
+  type ProfileLanguage,
+  profilesDir,
+} from './profile.ts';

@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countryTerms, loadProfile, ProfileError } from './profile.ts';
+
+describe('profiles/ma-kz.yaml', () => {
+  it('loads and names both countries in every language', () => {
+    const profile = loadProfile('ma-kz');
+    expect(profile.countries.map((c) => c.code)).toEqual(['MA', 'KZ']);
+    const kz = profile.countries[1];
+    expect(kz.capitals.ar).toContain('أستانا');
+    expect(kz.capitals.en).toEqual(expect.arrayContaining(['Astana', 'Nur-Sultan']));
+    expect(profile.countries[0].demonyms.ru).toContain('марокканский');
+  });
+
+  it('lists no term twice for one country and language', () => {
+    for (const country of loadProfile().countries) {
+      const seen = new Set<string>();
+      for (const { kind, lang, term } of countryTerms(country)) {
+        const key = `${kind}:${lang}:${term}`;
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+      }
+    }
+  });
+
+  it('refuses a profile missing a language, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-profile-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: ma-kz',
+        'name: x',
+        'languages: [ar, fr]',
+        'countries:',
+        '  - {code: MA, names: {ar: [المغرب]}, demonyms: {ar: [مغربي], fr: [marocain]}, capitals: {ar: [الرباط], fr: [Rabat]}}',
+        '  - {code: KZ, names: {ar: [كازاخستان], fr: [Kazakhstan]}, demonyms: {ar: [كازاخي], fr: [kazakh]}, capitals: {ar: [أستانا], fr: [Astana]}}',
+      ].join('\n'),
+    );
+    expect(() => loadProfile(file)).toThrow(ProfileError);
+    expect(() => loadProfile(file)).toThrow(/countries\.0\.names\.fr: MA has no names in fr/);
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const Language = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
+export type ProfileLanguage = z.infer<typeof Language>;
+
+/** Forms per language; every profile language must have at least one. */
+const Forms = z.partialRecord(Language, z.array(z.string().trim().min(1)).min(1));
+
+export const CountryProfile = z.object({
+  code: z.string().regex(/^[A-Z]{2}$/),
+  names: Forms,
+  demonyms: Forms,
+  capitals: Forms,
+  cities: Forms.default({}),
+  leaders: Forms.default({}),
+});
+export type CountryProfile = z.infer<typeof CountryProfile>;
+
+export const Profile = z
+  .object({
+    id: z.string().regex(/^[a-z]{2}-[a-z]{2}$/),
+    name: z.string().min(1),
+    languages: z.array(Language).min(1),
+    countries: z.tuple([CountryProfile, CountryProfile]),
+  })
+  .superRefine((profile, ctx) => {
+    for (const [i, country] of profile.countries.entries()) {
+      for (const field of ['names', 'demonyms', 'capitals'] as const) {
+        for (const lang of profile.languages) {
+          if (!country[field][lang]?.length) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['countries', i, field, lang],
+              message: `${country.code} has no ${field} in ${lang}`,
+            });
+          }
+        }
+      }
+    }
+  });
+export type Profile = z.infer<typeof Profile>;
+
+export class ProfileError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super(`profile ${file}: ${message}`, options);
+    this.name = 'ProfileError';
+    this.file = file;
+  }
+}
+
+export const profilesDir = join(dirname(fileURLToPath(import.meta.url)), '../profiles');
+
+/** Reads and checks `profiles/<id>.yaml` (or a file path). */
+export function loadProfile(idOrFile = 'ma-kz'): Profile {
+  const file = idOrFile.endsWith('.yaml') ? idOrFile : join(profilesDir, `${idOrFile}.yaml`);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new ProfileError(file, cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+  const parsed = Profile.safeParse(raw);
+  if (!parsed.success) {
+    throw new ProfileError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+/** Every form that names a country, by kind, across languages: what relevance and pre-filters match. */
+export function countryTerms(
+  country: CountryProfile,
+): { kind: string; lang: ProfileLanguage; term: string }[] {
+  const out: { kind: string; lang: ProfileLanguage; term: string }[] = [];
+  for (const kind of ['names', 'demonyms', 'capitals', 'cities', 'leaders'] as const) {
+    for (const [lang, terms] of Object.entries(country[kind]) as [ProfileLanguage, string[]][]) {
+      for (const term of terms) out.push({ kind, lang, term });
+    }
+  }
+  return out;
+}
