@@ -85,6 +85,7 @@ export const EventSource = z.object({
   main: z.boolean(),
   evidence: z.array(Evidence),
 });
+export type EventSource = z.infer<typeof EventSource>;
 
 /** The body of both `new-event` and `event-updated`. */
 export const EventMessage = z.object({

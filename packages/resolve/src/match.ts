@@ -1,0 +1,83 @@
+import { dateRange, rangesOverlap } from './dates.ts';
+import { type EventState, type ReportInput, typeClass } from './types.ts';
+
+export interface Match {
+  readonly score: number;
+  readonly reason: string;
+}
+
+function placeKey(location: { name: string; country?: string } | undefined): string | undefined {
+  return location ? location.name.normalize('NFKC').trim().toLowerCase() : undefined;
+}
+
+function agreementKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Unknown persons match only themselves; their ids are weaker evidence than the knowledge base's. */
+function isKnownActor(actorId: string): boolean {
+  return !actorId.startsWith('unknown:');
+}
+
+/**
+ * Whether a report describes this known event, and how strongly: the same type class, dates that
+ * can be the same days at both precisions, and something that identifies the event — a shared
+ * participant, the same place, or the same agreement. Null when it is not the same event.
+ */
+export function matchReport(event: EventState, input: ReportInput): Match | null {
+  const report = input.report;
+  const cls = typeClass(report.type);
+  if (cls !== typeClass(event.type)) return null;
+  const eventRange = dateRange(event.date);
+  const reportRange = dateRange(report.date);
+  if (!rangesOverlap(eventRange, reportRange)) return null;
+
+  const eventActors = new Set(event.participants.map((p) => p.actorId));
+  const shared = [...new Set(report.participants.map((p) => p.actorId))].filter((id) => eventActors.has(id));
+  const sharedKnown = shared.filter(isKnownActor);
+  const samePlace =
+    placeKey(report.location) !== undefined && placeKey(report.location) === placeKey(event.location);
+  const eventAgreements = new Set(event.agreements.map((a) => agreementKey(a.name)));
+  const sharedAgreements = report.agreements
+    .map((a) => a.name)
+    .filter((n) => eventAgreements.has(agreementKey(n)));
+
+  if (shared.length === 0 && !samePlace && sharedAgreements.length === 0) return null;
+
+  const sameDay =
+    report.date.precision === 'day' &&
+    event.date.precision === 'day' &&
+    reportRange.first === eventRange.first;
+  const score =
+    3 * sharedKnown.length +
+    (shared.length - sharedKnown.length) +
+    (samePlace ? 2 : 0) +
+    2 * sharedAgreements.length +
+    (sameDay ? 1 : 0);
+  const parts = [
+    `same kind of event (${cls})`,
+    `dates compatible (${event.date.value}${event.date.end ? `..${event.date.end}` : ''} ~ ${report.date.value}${report.date.end ? `..${report.date.end}` : ''})`,
+  ];
+  if (shared.length) parts.push(`shared participants ${shared.join(', ')}`);
+  if (samePlace) parts.push(`same place ${report.location?.name}`);
+  if (sharedAgreements.length) parts.push(`same agreement ${sharedAgreements.join(', ')}`);
+  return { score, reason: parts.join('; ') };
+}
+
+/** The best-matching known event, if any. Ties go to the earliest first seen (stable). */
+export function bestMatch(
+  candidates: readonly EventState[],
+  input: ReportInput,
+): { event: EventState; match: Match } | undefined {
+  let best: { event: EventState; match: Match } | undefined;
+  for (const event of candidates) {
+    const match = matchReport(event, input);
+    if (!match) continue;
+    if (!best || match.score > best.match.score) best = { event, match };
+  }
+  return best;
+}

@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { EventMessage, type EventReport, type Participant } from '@dyad/contracts';
+import { describe, expect, it } from 'vitest';
+import { linkParts, resolveAll, resolveAllStates, resolveReport } from './resolve.ts';
+import type { ReportInput, ResolveContext } from './types.ts';
+
+const ctx: ResolveContext = {
+  now: '2026-11-22T10:00:00.000Z',
+  newEventId: (seed) => `ev_${createHash('sha256').update(seed).digest('hex').slice(0, 12)}`,
+};
+
+const nurtleu: Participant = {
+  actorId: 'kz.nurtleu',
+  name: 'مراد نورتليو',
+  names: { ar: 'مراد نورتليو', en: 'Murat Nurtleu' },
+  country: 'KZ',
+  role: 'foreign minister',
+};
+const bourita: Participant = {
+  actorId: 'ma.bourita',
+  name: 'ناصر بوريطة',
+  names: { ar: 'ناصر بوريطة' },
+  country: 'MA',
+};
+const kuspan: Participant = {
+  actorId: 'kz.kuspan',
+  name: 'Aigul Kuspan',
+  names: { en: 'Aigul Kuspan' },
+  country: 'KZ',
+};
+const tahir: Participant = {
+  actorId: 'ma.tahir',
+  name: 'عبد القادر الطاهر',
+  names: { ar: 'عبد القادر الطاهر' },
+  country: 'MA',
+};
+
+function report(overrides: Partial<EventReport>): EventReport {
+  return {
+    type: 'official_visit',
+    cameo: '042',
+    date: { value: '2025-02-28', precision: 'day' },
+    participants: [nurtleu, bourita],
+    topics: ['politics'],
+    agreements: [],
+    main: true,
+    evidence: [{ field: 'type', text: 'قام … بزيارة رسمية إلى الرباط', start: 10, end: 40 }],
+    ...overrides,
+  };
+}
+
+function input(articleId: string, lang: string, r: EventReport): ReportInput {
+  return {
+    source: {
+      articleId: articleId.repeat(64).slice(0, 64),
+      url: `seed:${articleId}.txt`,
+      title: `t${articleId}`,
+      lang,
+      publishedAt: null,
+    },
+    report: r,
+  };
+}
+
+const arabicVisit = input('a', 'ar', report({ location: { name: 'Rabat', country: 'MA' } }));
+const frenchReference = input(
+  'b',
+  'fr',
+  report({
+    date: { value: '2025-02', precision: 'month' },
+    participants: [{ ...nurtleu, name: 'Mourat Nourtleou', names: { fr: 'Mourat Nourtleou' } }],
+    main: false,
+    topics: ['visa'],
+  }),
+);
+
+describe('resolveAll', () => {
+  it('makes one event of an Arabic report and a French reference to the same visit', () => {
+    const events = resolveAll([frenchReference, arabicVisit], ctx);
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(EventMessage.parse(event)).toBeTruthy();
+    expect(event?.date).toEqual({ value: '2025-02-28', precision: 'day' });
+    expect(event?.sources.map((s) => s.lang).sort()).toEqual(['ar', 'fr']);
+    expect(event?.participants.find((p) => p.actorId === 'kz.nurtleu')?.names).toEqual({
+      ar: 'مراد نورتليو',
+      en: 'Murat Nurtleu',
+      fr: 'Mourat Nourtleou',
+    });
+    expect(event?.topics.sort()).toEqual(['politics', 'visa']);
+  });
+
+  it('keeps the merge reasons', () => {
+    const [state] = resolveAllStates([arabicVisit, frenchReference], ctx);
+    expect(state?.mergeReasons).toHaveLength(2);
+    expect(state?.mergeReasons[1]?.reason).toMatch(
+      /same kind of event \(visit\).*shared participants kz\.nurtleu/,
+    );
+  });
+
+  it('gives the same event ids whatever the order of the input', () => {
+    const a = resolveAll([arabicVisit, frenchReference], ctx).map((e) => e.eventId);
+    const b = resolveAll([frenchReference, arabicVisit], ctx).map((e) => e.eventId);
+    expect(a).toEqual(b);
+  });
+
+  it('does not merge different kinds of event, or the same kind with nothing in common', () => {
+    const signing = input(
+      'c',
+      'ar',
+      report({
+        type: 'joint_statement',
+        cameo: '057',
+        agreements: [{ name: 'Joint statement', status: 'signed' }],
+      }),
+    );
+    const otherVisit = input(
+      'd',
+      'en',
+      report({ participants: [kuspan, tahir], location: { name: 'Astana', country: 'KZ' } }),
+    );
+    expect(resolveAll([arabicVisit, signing, otherVisit], ctx)).toHaveLength(3);
+  });
+
+  it('does not merge the same people on dates that cannot be the same', () => {
+    const later = input('e', 'ar', report({ date: { value: '2025-03-15', precision: 'day' } }));
+    expect(resolveAll([arabicVisit, later], ctx)).toHaveLength(2);
+  });
+
+  it('links a meeting inside a multi-day visit with partOf, keeping it an event of its own', () => {
+    const visit = input(
+      'f',
+      'ar',
+      report({
+        type: 'official_visit',
+        date: { value: '2025-09-21', end: '2025-09-25', precision: 'day' },
+        participants: [tahir],
+        location: { name: 'Astana', country: 'KZ' },
+      }),
+    );
+    const meeting = input(
+      'f',
+      'ar',
+      report({
+        type: 'parliamentary_meeting',
+        cameo: '040',
+        date: { value: '2025-09-22', precision: 'day' },
+        participants: [tahir, kuspan],
+      }),
+    );
+    const events = resolveAll([visit, meeting], ctx);
+    expect(events).toHaveLength(2);
+    const v = events.find((e) => e.type === 'official_visit');
+    const m = events.find((e) => e.type === 'parliamentary_meeting');
+    expect(m?.partOf).toBe(v?.eventId);
+    expect(v?.partOf).toBeUndefined();
+  });
+});
+
+describe('resolveReport', () => {
+  it('refines a month to a day and bumps the version; a redelivery changes nothing', () => {
+    const first = resolveReport([], frenchReference, ctx);
+    expect(first.kind).toBe('new');
+    expect(first.event.date.precision).toBe('month');
+    const second = resolveReport([first.event], arabicVisit, { ...ctx, now: '2026-11-22T11:00:00.000Z' });
+    expect(second.kind).toBe('merged');
+    if (second.kind !== 'merged') return;
+    expect(second.changed).toBe(true);
+    expect(second.event.version).toBe(2);
+    expect(second.event.date).toEqual({ value: '2025-02-28', precision: 'day' });
+    // The main report's type wins, and the summary follows the refined fields.
+    expect(second.event.summary).toMatch(/official visit: Murat Nurtleu, ناصر بوريطة in Rabat, 2025-02-28/);
+    const again = resolveReport([second.event], arabicVisit, { ...ctx, now: '2026-11-22T12:00:00.000Z' });
+    expect(again.kind === 'merged' && again.changed).toBe(false);
+    expect(again.event.version).toBe(2);
+    expect(again.event.updatedAt).toBe('2026-11-22T11:00:00.000Z');
+  });
+
+  it('advances an agreement from planned to signed', () => {
+    const planned = input(
+      'g',
+      'fr',
+      report({
+        type: 'agreement_signing',
+        cameo: '057',
+        agreements: [{ name: 'Visa waiver agreement', status: 'planned' }],
+      }),
+    );
+    const signed = input(
+      'h',
+      'en',
+      report({
+        type: 'agreement_signing',
+        cameo: '057',
+        participants: [],
+        agreements: [{ name: 'Visa Waiver Agreement', status: 'signed' }],
+      }),
+    );
+    const [event] = resolveAll([planned, signed], ctx);
+    expect(event?.agreements).toEqual([{ name: 'Visa waiver agreement', status: 'signed' }]);
+    expect(event?.sources).toHaveLength(2);
+  });
+
+  it('is stable under linkParts when nothing changes', () => {
+    const events = resolveAllStates([arabicVisit], ctx);
+    expect(linkParts(events, 'later')).toEqual(events);
+  });
+});

@@ -1,0 +1,101 @@
+import type { EventMessage } from '@dyad/contracts';
+import { dateRange, rangeContains } from './dates.ts';
+import { bestMatch } from './match.ts';
+import { createEvent, mergeIntoEvent } from './merge.ts';
+import {
+  type EventState,
+  type ReportInput,
+  type Resolution,
+  type ResolveContext,
+  typeClass,
+} from './types.ts';
+
+/** A stable seed for a report's event id: the same report gets the same id on a replay. */
+export function reportSeed(input: ReportInput): string {
+  const r = input.report;
+  return `${input.source.articleId}:${r.type}:${r.date.value}:${r.participants.map((p) => p.actorId).join(',')}`;
+}
+
+/** New event or report of a known one (the best match among `candidates`). */
+export function resolveReport(
+  candidates: readonly EventState[],
+  input: ReportInput,
+  ctx: ResolveContext,
+): Resolution {
+  const best = bestMatch(candidates, input);
+  if (!best) return { kind: 'new', event: createEvent(ctx.newEventId(reportSeed(input)), input, ctx.now) };
+  const { event, changed } = mergeIntoEvent(best.event, input, best.match.reason, ctx.now);
+  return { kind: 'merged', event, changed, reason: best.match.reason };
+}
+
+/**
+ * The visit a meeting or signing took place within: a visit-class event whose days contain it
+ * and that shares a participant or its place. Distinct meetings stay events of their own.
+ */
+export function findParent(event: EventState, candidates: readonly EventState[]): EventState | undefined {
+  if (typeClass(event.type) === 'visit') return undefined;
+  const range = dateRange(event.date);
+  const actors = new Set(event.participants.map((p) => p.actorId));
+  let best: EventState | undefined;
+  for (const visit of candidates) {
+    if (visit.eventId === event.eventId || typeClass(visit.type) !== 'visit') continue;
+    if (!rangeContains(dateRange(visit.date), range)) continue;
+    const sharesActor = visit.participants.some((p) => actors.has(p.actorId));
+    const samePlace =
+      event.location !== undefined &&
+      visit.location?.name.toLowerCase() === event.location.name.toLowerCase();
+    if (!sharesActor && !samePlace) continue;
+    // The narrowest containing visit is the most specific parent.
+    if (!best || dateRange(visit.date).last < dateRange(best.date).last) best = visit;
+  }
+  return best;
+}
+
+/** Sets partOf where a parent visit is known; bumps the version of events whose partOf changed. */
+export function linkParts(events: readonly EventState[], now: string): EventState[] {
+  return events.map((event) => {
+    const parent = findParent(event, events)?.eventId;
+    if (parent === event.partOf) return event;
+    const { partOf: _old, ...rest } = event;
+    return {
+      ...rest,
+      ...(parent ? { partOf: parent } : {}),
+      version: event.version + (event.version === 1 && event.updatedAt === event.firstSeenAt ? 0 : 1),
+      updatedAt: now,
+    };
+  });
+}
+
+/** Merge order: reports that carry the news and pin the date down first, then the rest. */
+function mergeOrder(a: ReportInput, b: ReportInput): number {
+  const rank = { day: 2, month: 1, year: 0 } as const;
+  return (
+    Number(b.report.main) - Number(a.report.main) ||
+    rank[b.report.date.precision] - rank[a.report.date.precision] ||
+    a.source.articleId.localeCompare(b.source.articleId)
+  );
+}
+
+/** Resolves a set of reports among themselves (the offline path, `dyad extract`), with merge history. */
+export function resolveAllStates(inputs: readonly ReportInput[], ctx: ResolveContext): EventState[] {
+  let events: EventState[] = [];
+  for (const input of [...inputs].sort(mergeOrder)) {
+    const resolution = resolveReport(events, input, ctx);
+    events =
+      resolution.kind === 'new'
+        ? [...events, resolution.event]
+        : events.map((e) => (e.eventId === resolution.event.eventId ? resolution.event : e));
+  }
+  return linkParts(events, ctx.now);
+}
+
+/** The `new-event` / `event-updated` body of an event. */
+export function toEventMessage(event: EventState): EventMessage {
+  const { mergeReasons: _m, ...message } = event;
+  return message;
+}
+
+/** Resolves reports among themselves and returns the events as `new-event` messages. */
+export function resolveAll(inputs: readonly ReportInput[], ctx: ResolveContext): EventMessage[] {
+  return resolveAllStates(inputs, ctx).map(toEventMessage);
+}

@@ -1,0 +1,60 @@
+import type { EventMessage, EventReport, EventType } from '@dyad/contracts';
+
+/** One article's report of one event, with what the event's sources list needs of the article. */
+export interface ReportInput {
+  readonly source: {
+    readonly articleId: string;
+    readonly url: string;
+    readonly title: string;
+    readonly lang: string;
+    readonly publishedAt: string | null;
+  };
+  readonly report: EventReport;
+}
+
+/** Why a report joined an event, kept with the event for users and for review. */
+export interface MergeReason {
+  readonly articleId: string;
+  readonly reason: string;
+}
+
+/** A known event: what `new-event` says, plus the merge history. */
+export interface EventState extends EventMessage {
+  readonly mergeReasons: readonly MergeReason[];
+}
+
+export interface ResolveContext {
+  /** Timestamp for firstSeenAt/updatedAt (pure: the caller owns the clock). */
+  readonly now: string;
+  /** A new event id; `seed` is stable for the report (article id + report index) so callers can be deterministic. */
+  readonly newEventId: (seed: string) => string;
+}
+
+export type Resolution =
+  | { readonly kind: 'new'; readonly event: EventState }
+  | {
+      readonly kind: 'merged';
+      readonly event: EventState;
+      readonly changed: boolean;
+      readonly reason: string;
+    };
+
+export type TypeClass = 'visit' | 'meeting' | 'agreement' | 'entry_into_force' | 'statement' | 'other';
+
+const CLASS_OF: Record<EventType, TypeClass> = {
+  official_visit: 'visit',
+  courtesy_visit: 'visit',
+  bilateral_meeting: 'meeting',
+  parliamentary_meeting: 'meeting',
+  phone_call: 'meeting',
+  agreement_signing: 'agreement',
+  joint_statement: 'agreement',
+  agreement_entry_into_force: 'entry_into_force',
+  policy_statement: 'statement',
+  other: 'other',
+};
+
+/** Reports of one real event may name its type differently (a signing reported as a joint statement). */
+export function typeClass(type: EventType): TypeClass {
+  return CLASS_OF[type];
+}
