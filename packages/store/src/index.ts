@@ -13,6 +13,7 @@ export {
   StoreError,
   TransactionClosedError,
 } from './errors.ts';
+export type { EventFilter, EventQueries, EventRow, OutboxMessage, StoredEvent } from './events.ts';
 export type { AppliedMigration, MigrateResult } from './migrations.ts';
 export {
   DEFAULT_DATA_DIR,

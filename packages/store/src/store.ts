@@ -4,6 +4,7 @@ import type { Backend, Db, DbHandle, QueryResult, SqlValue } from './db.ts';
 import { openPgDb } from './db-pg.ts';
 import { openPgliteDb } from './db-pglite.ts';
 import { InvalidSchemaNameError, StoreClosedError } from './errors.ts';
+import { type EventQueries, eventQueries } from './events.ts';
 import { loadMigrations, type MigrateResult, migrationsDir, runMigrations } from './migrations.ts';
 
 export interface StoreOptions {
@@ -19,9 +20,9 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export const DEFAULT_SCHEMA = 'public';
 
 /** The statements of one transaction: the same queries as the store, committed together. */
-export interface StoreTransaction extends ArticleQueries {}
+export interface StoreTransaction extends ArticleQueries, EventQueries {}
 
-export interface Store extends ArticleQueries {
+export interface Store extends ArticleQueries, EventQueries {
   readonly backend: Backend;
   readonly schema: string;
   /** Applies the pending migrations (see README); safe to call from processes starting together. */
@@ -84,8 +85,9 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     backend: handle.backend,
     schema,
     ...articleQueries(guarded),
+    ...eventQueries(guarded),
     migrate: () => track(async () => runMigrations(handle, await loadMigrations(migrationsDir))),
-    transaction: (fn) => guarded.transaction((tx) => fn(articleQueries(tx))),
+    transaction: (fn) => guarded.transaction((tx) => fn({ ...articleQueries(tx), ...eventQueries(tx) })),
     ping: async () => {
       await guarded.query('SELECT 1');
     },

@@ -10,5 +10,11 @@ export const indexerEnvSchema = baseEnvSchema('indexer').extend({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected an SQL identifier')
     .default('public'),
+  /**
+   * Whether this process publishes the outbox. Off leaves announcements to other replicas (and
+   * lets tests stop between commit and publish).
+   */
+  OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
 });
 export type IndexerEnv = z.infer<typeof indexerEnvSchema>;

@@ -1,8 +1,11 @@
-import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
+import { randomUUID } from 'node:crypto';
+import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
 import { stages } from '@dyad/contracts';
-import { openStore } from '@dyad/store';
+import { InvalidArticleError, openStore, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
 import type { IndexerEnv } from './config.ts';
+import { indexArticle } from './index-article.ts';
+import { OutboxRelay } from './outbox-relay.ts';
 
 export const INDEXER_VERSION = '0.1.0';
 
@@ -27,11 +30,17 @@ export class IndexerService {
       labelNames: ['result'],
       registers: [runtime.metrics.registry],
     });
+    const announced = new Counter({
+      name: 'dyad_events_announced_total',
+      help: 'new-event and event-updated messages published from the outbox',
+      labelNames: ['subject'],
+      registers: [runtime.metrics.registry],
+    });
     await startStage({
       runtime,
       env,
       consumer: 'indexer',
-      setup: async (_bus: NatsBus) => {
+      setup: async (bus: NatsBus) => {
         const store = await openStore({
           databaseUrl: env.DATABASE_URL,
           dataDir: env.DATA_DIR,
@@ -45,10 +54,41 @@ export class IndexerService {
           { backend: store.backend, applied: migrated.applied.map((m) => m.file) },
           'store ready',
         );
+        const relay = new OutboxRelay({
+          store,
+          publisher: bus.publisher,
+          log: runtime.log,
+          announced,
+          pollMs: env.OUTBOX_POLL_MS,
+        });
+        if (env.OUTBOX_RELAY === 'on') {
+          relay.start();
+          // Registered after the store: stopped (its last batch finished) before the store closes.
+          runtime.onShutdown('outbox relay', () => relay.stop());
+        }
         return async (article, ctx) => {
-          const result = await store.saveArticle(article);
-          stored.inc({ result });
-          ctx.log.info({ result }, 'stored');
+          let result: Awaited<ReturnType<typeof indexArticle>>;
+          try {
+            result = await store.transaction((tx) =>
+              indexArticle(tx, article, {
+                now: new Date().toISOString(),
+                newEventId: () => `ev_${randomUUID()}`,
+              }),
+            );
+          } catch (error) {
+            // Input the store refuses (NUL characters, stored data that no longer parses) will
+            // not get better on retry.
+            if (error instanceof InvalidArticleError || error instanceof StoredDataError) {
+              throw new PermanentError(error.message, { cause: error });
+            }
+            throw error;
+          }
+          stored.inc({ result: result.saved });
+          ctx.log.info(
+            { result: result.saved, newEvents: result.created.length, updatedEvents: result.updated.length },
+            'stored',
+          );
+          if (env.OUTBOX_RELAY === 'on' && (result.created.length || result.updated.length)) relay.kick();
         };
       },
     });

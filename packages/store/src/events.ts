@@ -1,0 +1,235 @@
+import { EventMessage, formatIssues } from '@dyad/contracts';
+import type { Db } from './db.ts';
+import { StoredDataError } from './errors.ts';
+
+/** An event as stored: the `new-event` body plus why each article joined it. */
+export type StoredEvent = EventMessage & {
+  readonly mergeReasons: readonly { readonly articleId: string; readonly reason: string }[];
+};
+
+export interface EventRow {
+  readonly event: StoredEvent;
+  readonly typeClass: string;
+  /** Days the date may stand for, YYYY-MM-DD, inclusive. */
+  readonly dateFirst: string;
+  readonly dateLast: string;
+}
+
+export interface OutboxMessage {
+  readonly id: number;
+  readonly subject: 'new-event' | 'event-updated';
+  readonly msgId: string;
+  readonly eventId: string;
+  readonly version: number;
+  readonly payload: EventMessage;
+}
+
+export interface EventFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly type?: string;
+  readonly actor?: string;
+  readonly country?: string;
+  readonly topic?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Event reads and writes; inside a transaction they commit with the article. */
+export interface EventQueries {
+  /**
+   * Serialises event resolution across indexer replicas for the rest of the transaction: two
+   * articles reporting one event must not both create it.
+   */
+  lockResolution(): Promise<void>;
+  /** Known events of a type class whose days overlap [first, last]. */
+  findCandidates(typeClass: string, first: string, last: string): Promise<StoredEvent[]>;
+  /** Inserts or replaces the event row. */
+  saveEvent(row: EventRow): Promise<void>;
+  addReport(report: {
+    eventId: string;
+    articleId: string;
+    main: boolean;
+    evidence: unknown;
+    mergeReason: string;
+  }): Promise<void>;
+  /** Queues an announcement; false when that message id was queued before. */
+  enqueue(message: Omit<OutboxMessage, 'id'>): Promise<boolean>;
+  /** Unpublished messages, oldest first, locked for this transaction (others skip them). */
+  claimOutbox(limit: number): Promise<OutboxMessage[]>;
+  markPublished(ids: readonly number[]): Promise<void>;
+  countPendingOutbox(): Promise<number>;
+  getEvent(eventId: string): Promise<StoredEvent | undefined>;
+  listEvents(filter: EventFilter): Promise<{ events: StoredEvent[]; total: number }>;
+  countEvents(): Promise<number>;
+  /** Events an article reports. */
+  eventsOfArticle(articleId: string): Promise<string[]>;
+}
+
+// Any constant works; it only has to be the same in every replica.
+const RESOLUTION_LOCK = 7_302_931;
+
+function parseEvent(json: unknown, where: string): StoredEvent {
+  const parsed = EventMessage.safeParse(json);
+  if (!parsed.success) throw new StoredDataError(`${where}: ${formatIssues(parsed.error).join('; ')}`);
+  const reasons = (json as { mergeReasons?: unknown }).mergeReasons;
+  const mergeReasons = Array.isArray(reasons)
+    ? reasons.filter(
+        (r): r is { articleId: string; reason: string } =>
+          typeof r === 'object' &&
+          r !== null &&
+          typeof r.articleId === 'string' &&
+          typeof r.reason === 'string',
+      )
+    : [];
+  return { ...parsed.data, mergeReasons };
+}
+
+function jsonOf(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+export function eventQueries(db: Db): EventQueries {
+  return {
+    lockResolution: async () => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [RESOLUTION_LOCK]);
+    },
+    findCandidates: async (typeClass, first, last) => {
+      const { rows } = await db.query<{ event_id: string; state: unknown }>(
+        `SELECT event_id, state FROM events
+          WHERE type_class = $1 AND date_first <= $3::date AND date_last >= $2::date
+          ORDER BY first_seen_at, event_id`,
+        [typeClass, first, last],
+      );
+      return rows.map((r) => parseEvent(jsonOf(r.state), `event ${r.event_id}`));
+    },
+    saveEvent: async ({ event, typeClass, dateFirst, dateLast }) => {
+      await db.query(
+        `INSERT INTO events (event_id, version, type, type_class, date_first, date_last, part_of, state, first_seen_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5::date, $6::date, $7, $8::jsonb, $9::timestamptz, $10::timestamptz)
+         ON CONFLICT (event_id) DO UPDATE SET
+           version = EXCLUDED.version, type = EXCLUDED.type, type_class = EXCLUDED.type_class,
+           date_first = EXCLUDED.date_first, date_last = EXCLUDED.date_last, part_of = EXCLUDED.part_of,
+           state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+        [
+          event.eventId,
+          event.version,
+          event.type,
+          typeClass,
+          dateFirst,
+          dateLast,
+          event.partOf ?? null,
+          JSON.stringify(event),
+          event.firstSeenAt,
+          event.updatedAt,
+        ],
+      );
+    },
+    addReport: async ({ eventId, articleId, main, evidence, mergeReason }) => {
+      await db.query(
+        `INSERT INTO event_reports (event_id, article_id, main, evidence, merge_reason)
+         VALUES ($1, $2, $3, $4::jsonb, $5)
+         ON CONFLICT (event_id, article_id) DO UPDATE SET main = event_reports.main OR EXCLUDED.main,
+           evidence = EXCLUDED.evidence`,
+        [eventId, articleId, main, JSON.stringify(evidence), mergeReason],
+      );
+    },
+    enqueue: async ({ subject, msgId, eventId, version, payload }) => {
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO outbox (subject, msg_id, event_id, version, payload)
+         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (msg_id) DO NOTHING RETURNING id`,
+        [subject, msgId, eventId, version, JSON.stringify(payload)],
+      );
+      return rows.length > 0;
+    },
+    claimOutbox: async (limit) => {
+      const { rows } = await db.query<{
+        id: string | number;
+        subject: 'new-event' | 'event-updated';
+        msg_id: string;
+        event_id: string;
+        version: number;
+        payload: unknown;
+      }>(
+        `SELECT id, subject, msg_id, event_id, version, payload FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        id: Number(r.id),
+        subject: r.subject,
+        msgId: r.msg_id,
+        eventId: r.event_id,
+        version: r.version,
+        payload: parseEvent(jsonOf(r.payload), `outbox ${r.id}`),
+      }));
+    },
+    markPublished: async (ids) => {
+      if (ids.length === 0) return;
+      await db.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        `{${ids.join(',')}}`,
+      ]);
+    },
+    countPendingOutbox: async () => {
+      const { rows } = await db.query<{ n: number | string }>(
+        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    getEvent: async (eventId) => {
+      const { rows } = await db.query<{ state: unknown }>('SELECT state FROM events WHERE event_id = $1', [
+        eventId,
+      ]);
+      const row = rows[0];
+      return row ? parseEvent(jsonOf(row.state), `event ${eventId}`) : undefined;
+    },
+    listEvents: async (filter) => {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      const add = (sql: string, value: string | number) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      if (filter.from) add('date_last >= ?::date', filter.from);
+      if (filter.to) add('date_first <= ?::date', filter.to);
+      if (filter.type) add('type = ?', filter.type);
+      if (filter.actor)
+        add(
+          `state->'participants' @> jsonb_build_array(jsonb_build_object('actorId', ?::text))`,
+          filter.actor,
+        );
+      if (filter.country)
+        add(
+          `state->'participants' @> jsonb_build_array(jsonb_build_object('country', ?::text))`,
+          filter.country,
+        );
+      if (filter.topic) add(`state->'topics' @> jsonb_build_array(?::text)`, filter.topic);
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = await db.query<{ n: number | string }>(
+        `SELECT count(*)::int AS n FROM events ${whereSql}`,
+        params,
+      );
+      const limit = filter.limit ?? 50;
+      const offset = filter.offset ?? 0;
+      const { rows } = await db.query<{ event_id: string; state: unknown }>(
+        `SELECT event_id, state FROM events ${whereSql} ORDER BY date_first DESC, event_id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+        params,
+      );
+      return {
+        events: rows.map((r) => parseEvent(jsonOf(r.state), `event ${r.event_id}`)),
+        total: Number(total.rows[0]?.n ?? 0),
+      };
+    },
+    countEvents: async () => {
+      const { rows } = await db.query<{ n: number | string }>('SELECT count(*)::int AS n FROM events');
+      return Number(rows[0]?.n ?? 0);
+    },
+    eventsOfArticle: async (articleId) => {
+      const { rows } = await db.query<{ event_id: string }>(
+        'SELECT event_id FROM event_reports WHERE article_id = $1 ORDER BY event_id',
+        [articleId],
+      );
+      return rows.map((r) => r.event_id);
+    },
+  };
+}

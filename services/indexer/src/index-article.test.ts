@@ -1,0 +1,139 @@
+import { openStore, type Store } from '@dyad/store';
+import { describe, expect, it } from '@dyad/testkit';
+import { indexArticle } from './index-article.ts';
+import { eventReport, extractedArticle, kuspan, nurtleu, tahir } from './test-articles.ts';
+
+let counter = 0;
+const ctx = () => ({ now: '2026-11-22T10:00:00.000Z', newEventId: () => `ev_${++counter}` });
+
+const visitAr = extractedArticle(1, [eventReport()]);
+const visitFrReference = extractedArticle(
+  2,
+  [
+    eventReport({
+      date: { value: '2025-02', precision: 'month' },
+      participants: [nurtleu],
+      main: false,
+      location: undefined,
+    }),
+  ],
+  'fr',
+);
+
+type Backend = 'pglite' | 'postgres';
+
+async function withStore(
+  backend: Backend,
+  postgres: { url: string; schema: string } | undefined,
+  fn: (s: Store) => Promise<void>,
+) {
+  const store = await openStore(
+    backend === 'pglite'
+      ? { dataDir: 'memory://' }
+      : { databaseUrl: postgres?.url, schema: postgres?.schema },
+  );
+  try {
+    await store.migrate();
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+for (const backend of ['pglite', 'postgres'] as const) {
+  describe(`indexArticle on ${backend}`, () => {
+    it('announces a new event once; a redelivered article announces nothing', async ({ postgres }) => {
+      await withStore(backend, postgres, async (store) => {
+        const first = await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));
+        expect(first.saved).toBe('inserted');
+        expect(first.created).toHaveLength(1);
+        const again = await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));
+        expect(again).toEqual({ saved: 'unchanged', created: [], updated: [] });
+        const outbox = await store.transaction((tx) => tx.claimOutbox(10));
+        expect(outbox.map((m) => [m.subject, m.msgId])).toEqual([['new-event', first.created[0]]]);
+        expect(outbox[0]?.payload.sources).toHaveLength(1);
+      });
+    });
+
+    it('merges a French reference into the Arabic report: event-updated with both sources', async ({
+      postgres,
+    }) => {
+      await withStore(backend, postgres, async (store) => {
+        const first = await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));
+        const second = await store.transaction((tx) => indexArticle(tx, visitFrReference, ctx()));
+        expect(second.created).toEqual([]);
+        expect(second.updated).toEqual(first.created);
+        expect(await store.countEvents()).toBe(1);
+        const event = await store.getEvent(first.created[0] ?? '');
+        expect(event?.version).toBe(2);
+        expect(event?.sources.map((s) => s.lang).sort()).toEqual(['ar', 'fr']);
+        expect(event?.mergeReasons[1]?.reason).toMatch(/shared participants kz\.nurtleu/);
+        const outbox = await store.transaction((tx) => tx.claimOutbox(10));
+        expect(outbox.map((m) => m.msgId)).toEqual([first.created[0], `${first.created[0]}:2`]);
+      });
+    });
+
+    it('links a meeting to the visit it took place in, whichever arrives first', async ({ postgres }) => {
+      await withStore(backend, postgres, async (store) => {
+        const meeting = extractedArticle(3, [
+          eventReport({
+            type: 'parliamentary_meeting',
+            cameo: '040',
+            date: { value: '2025-09-22', precision: 'day' },
+            participants: [tahir, kuspan],
+            location: undefined,
+          }),
+        ]);
+        const visit = extractedArticle(4, [
+          eventReport({
+            date: { value: '2025-09-21', end: '2025-09-25', precision: 'day' },
+            participants: [tahir],
+            location: { name: 'Astana', country: 'KZ' },
+          }),
+        ]);
+        const m = await store.transaction((tx) => indexArticle(tx, meeting, ctx()));
+        const v = await store.transaction((tx) => indexArticle(tx, visit, ctx()));
+        const meetingEvent = await store.getEvent(m.created[0] ?? '');
+        expect(meetingEvent?.partOf).toBe(v.created[0]);
+        expect(v.updated).toEqual(m.created);
+      });
+    });
+
+    it('marks what the relay published and leaves the rest pending', async ({ postgres }) => {
+      await withStore(backend, postgres, async (store) => {
+        await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));
+        await store.transaction((tx) => indexArticle(tx, visitFrReference, ctx()));
+        await store.transaction(async (tx) => {
+          const [first] = await tx.claimOutbox(1);
+          await tx.markPublished(first ? [first.id] : []);
+        });
+        expect(await store.countPendingOutbox()).toBe(1);
+      });
+    });
+  });
+}
+
+describe('indexArticle with two replicas at once (PostgreSQL)', () => {
+  it('creates one event when two articles about it are indexed concurrently', async ({ postgres }) => {
+    const a = await openStore({ databaseUrl: postgres.url, schema: postgres.schema });
+    const b = await openStore({ databaseUrl: postgres.url, schema: postgres.schema });
+    try {
+      await a.migrate();
+      const articles = Array.from({ length: 8 }, (_, i) =>
+        extractedArticle(`race-${i}`, [eventReport({ main: i === 0 })], i % 2 ? 'fr' : 'ar'),
+      );
+      const results = await Promise.all(
+        articles.map((article, i) => (i % 2 ? a : b).transaction((tx) => indexArticle(tx, article, ctx()))),
+      );
+      expect(results.flatMap((r) => r.created)).toHaveLength(1);
+      expect(await a.countEvents()).toBe(1);
+      const [event] = (await a.listEvents({})).events;
+      expect(event?.sources).toHaveLength(8);
+      const outbox = await a.transaction((tx) => tx.claimOutbox(100));
+      expect(outbox.filter((m) => m.subject === 'new-event')).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

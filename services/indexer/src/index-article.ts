@@ -1,0 +1,148 @@
+import type { ArticleExtracted } from '@dyad/contracts';
+import {
+  dateRange,
+  type EventState,
+  findParent,
+  type ReportInput,
+  resolveReport,
+  toEventMessage,
+  typeClass,
+} from '@dyad/resolve';
+import type { SaveResult, StoreTransaction } from '@dyad/store';
+
+export interface IndexResult {
+  readonly saved: SaveResult;
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+}
+
+export interface IndexContext {
+  readonly now: string;
+  /** Event ids are assigned at first commit. */
+  readonly newEventId: () => string;
+}
+
+function rowOf(event: EventState) {
+  const range = dateRange(event.date);
+  return { event, typeClass: typeClass(event.type), dateFirst: range.first, dateLast: range.last };
+}
+
+/**
+ * One article, one transaction: the article, its reports resolved into events (new or merged),
+ * partOf links, and the outbox messages that announce what changed. An article whose content is
+ * unchanged (a redelivery or a replay) resolves nothing again, so it announces nothing.
+ */
+export async function indexArticle(
+  tx: StoreTransaction,
+  article: ArticleExtracted,
+  ctx: IndexContext,
+): Promise<IndexResult> {
+  const saved = await tx.saveArticle(article);
+  if (saved === 'unchanged' || article.events.length === 0) return { saved, created: [], updated: [] };
+
+  await tx.lockResolution();
+  const created = new Set<string>();
+  // Events this transaction wrote, newest state: the database rows are the same by now, but
+  // reading them back through here keeps one source of truth for the loop.
+  const touched = new Map<string, EventState>();
+  const source = {
+    articleId: article.articleId,
+    url: article.url,
+    title: article.title,
+    lang: article.lang,
+    publishedAt: article.publishedAt.value,
+  };
+
+  for (const report of article.events) {
+    const input: ReportInput = { source, report };
+    const range = dateRange(report.date);
+    const candidates = (await tx.findCandidates(typeClass(report.type), range.first, range.last)).map(
+      (e) => touched.get(e.eventId) ?? e,
+    );
+    const resolution = resolveReport(candidates, input, { now: ctx.now, newEventId: ctx.newEventId });
+    const event = resolution.event;
+    if (resolution.kind === 'new') created.add(event.eventId);
+    if (resolution.kind === 'new' || resolution.changed) {
+      touched.set(event.eventId, event);
+      await tx.saveEvent(rowOf(event));
+    }
+    await tx.addReport({
+      eventId: event.eventId,
+      articleId: article.articleId,
+      main: report.main,
+      evidence: report.evidence,
+      mergeReason: resolution.kind === 'new' ? 'first report' : resolution.reason,
+    });
+  }
+
+  await linkTouched(tx, touched, created, ctx.now);
+
+  const updated: string[] = [];
+  for (const event of touched.values()) {
+    const message = toEventMessage(event);
+    if (created.has(event.eventId)) {
+      await tx.enqueue({
+        subject: 'new-event',
+        msgId: event.eventId,
+        eventId: event.eventId,
+        version: event.version,
+        payload: message,
+      });
+    } else {
+      await tx.enqueue({
+        subject: 'event-updated',
+        msgId: `${event.eventId}:${event.version}`,
+        eventId: event.eventId,
+        version: event.version,
+        payload: message,
+      });
+      updated.push(event.eventId);
+    }
+  }
+  return { saved, created: [...created], updated };
+}
+
+/**
+ * partOf both ways: a touched meeting inside a known visit, and known meetings inside a touched
+ * visit. An event whose parent changes gets a new version (announced as event-updated, unless
+ * it is new in this transaction).
+ */
+async function linkTouched(
+  tx: StoreTransaction,
+  touched: Map<string, EventState>,
+  created: ReadonlySet<string>,
+  now: string,
+): Promise<void> {
+  const setParent = async (event: EventState, parent: string | undefined) => {
+    if (parent === event.partOf) return;
+    const { partOf: _old, ...rest } = event;
+    const next: EventState = {
+      ...rest,
+      ...(parent ? { partOf: parent } : {}),
+      version: created.has(event.eventId) ? event.version : event.version + 1,
+      updatedAt: now,
+    };
+    touched.set(next.eventId, next);
+    await tx.saveEvent(rowOf(next));
+  };
+  for (const event of [...touched.values()]) {
+    const range = dateRange(event.date);
+    if (typeClass(event.type) === 'visit') {
+      for (const cls of ['meeting', 'agreement', 'statement', 'other']) {
+        for (const stored of await tx.findCandidates(cls, range.first, range.last)) {
+          const child = touched.get(stored.eventId) ?? stored;
+          if (child.partOf) continue;
+          const visits = (await tx.findCandidates('visit', range.first, range.last)).map(
+            (v) => touched.get(v.eventId) ?? v,
+          );
+          if (findParent(child, visits)?.eventId === event.eventId) await setParent(child, event.eventId);
+        }
+      }
+    } else {
+      const visits = (await tx.findCandidates('visit', range.first, range.last)).map(
+        (v) => touched.get(v.eventId) ?? v,
+      );
+      await setParent(event, findParent(event, visits)?.eventId ?? event.partOf);
+    }
+  }
+}
