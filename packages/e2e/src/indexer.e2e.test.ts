@@ -1,0 +1,170 @@
+import { NatsBus } from '@dyad/bus';
+import {
+  type ArticleExtracted,
+  articleIdFor,
+  EventMessage,
+  type EventReport,
+  names as makeNames,
+} from '@dyad/contracts';
+import { describe, eventually, expect, it } from '@dyad/testkit';
+import pg from 'pg';
+import { pipelineEnv, startService } from './pipeline.ts';
+
+/** Synthetic extracted articles: `events` distinct events, each reported by `perEvent` articles in ar and fr. */
+function syntheticArticles(events: number, perEvent: number): ArticleExtracted[] {
+  const out: ArticleExtracted[] = [];
+  for (let e = 0; e < events; e++) {
+    const day = `2025-0${1 + (e % 9)}-${String(10 + (e % 18)).padStart(2, '0')}`;
+    for (let r = 0; r < perEvent; r++) {
+      const url = `https://example.test/e${e}/r${r}`;
+      const report: EventReport = {
+        type: 'bilateral_meeting',
+        cameo: '040',
+        date: r === 0 ? { value: day, precision: 'day' } : { value: day.slice(0, 7), precision: 'month' },
+        participants: [
+          { actorId: `kz.person${e}`, name: `Person ${e}`, names: { en: `Person ${e}` }, country: 'KZ' },
+          { actorId: `ma.person${e}`, name: `Personne ${e}`, names: { fr: `Personne ${e}` }, country: 'MA' },
+        ],
+        topics: ['trade'],
+        agreements: [],
+        main: r === 0,
+        evidence: [{ field: 'type', text: 'met', start: 0, end: 3 }],
+      };
+      out.push({
+        schema: 1,
+        articleId: articleIdFor(url),
+        url,
+        sourceId: 'e2e',
+        origin: 'crawl',
+        fetchedAt: '2026-11-22T10:00:00.000Z',
+        title: `Event ${e} report ${r}`,
+        text: `Report ${r} of event ${e}.`,
+        lang: r % 2 ? 'fr' : 'ar',
+        publishedAt: { value: day, source: 'meta' },
+        relevance: { score: 1, relevant: true, reasons: [], assessed: true },
+        cleaner: { version: 'e2e', method: 'e2e' },
+        mentions: { actors: [], places: [], dates: [] },
+        events: [report],
+        extractorVersion: 'e2e',
+      });
+    }
+  }
+  return out;
+}
+
+async function announced(bus: NatsBus, subject: 'new-event' | 'event-updated'): Promise<EventMessage[]> {
+  const names = bus.names;
+  const info = await bus.jsm.streams.info(names.stream('EVENTS'), { subjects_filter: '>' });
+  const count = info.state.subjects?.[names.subject(subject)] ?? 0;
+  if (count === 0) return [];
+  const reader = await bus.js.consumers.get(names.stream('EVENTS'), {
+    filter_subjects: names.subject(subject),
+  });
+  const out: EventMessage[] = [];
+  try {
+    while (out.length < count) {
+      const batch = await reader.fetch({ max_messages: count - out.length, expires: 2_000 });
+      for await (const m of batch) out.push(EventMessage.parse(m.json()));
+    }
+  } finally {
+    await reader.delete().catch(() => undefined);
+  }
+  return out;
+}
+
+async function pendingOutbox(url: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the indexer announces each event exactly once', () => {
+  it('with two replicas consuming at once, and again after a redelivery of everything', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env = pipelineEnv(nats, redis, postgres);
+    const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+    const replicas = [
+      startService('indexer', env, { PORT: '0' }),
+      startService('indexer', env, { PORT: '0' }),
+    ];
+    try {
+      await Promise.all(replicas.map((p) => p.waitForLine(/"msg":"started"/, 30_000)));
+      const articles = syntheticArticles(30, 4);
+      for (const a of articles) await bus.publisher.publish('articleExtracted', a);
+      const created = await eventually(
+        async () => {
+          const n = await announced(bus, 'new-event');
+          return n.length >= 30 && (await pendingOutbox(postgres.url, postgres.schema)) === 0 ? n : undefined;
+        },
+        60_000,
+        'thirty new-event messages',
+      );
+      expect(created).toHaveLength(30);
+      expect(new Set(created.map((e) => e.eventId)).size).toBe(30);
+      // Both replicas did work.
+      for (const p of replicas) expect(p.output()).toMatch(/"msg":"stored"/);
+
+      // Everything again, past the stream's dedup (new message ids): nothing new is announced.
+      for (const a of articles)
+        await bus.publisher.publish('articleExtracted', a, { msgId: `${a.articleId}:again` });
+      await eventually(async () => {
+        const info = await bus.jsm.consumers.info(bus.names.stream('ARTICLES'), 'indexer');
+        return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
+      }, 60_000);
+      expect(await announced(bus, 'new-event')).toHaveLength(30);
+      const updates = await announced(bus, 'event-updated');
+      expect(new Set(updates.map((u) => `${u.eventId}:${u.version}`)).size).toBe(updates.length);
+    } finally {
+      await Promise.all(replicas.map((p) => p.stop()));
+      await bus.close();
+    }
+  }, 150_000);
+
+  it('after a SIGKILL between commit and publish', async ({ nats, redis, postgres }) => {
+    const env = pipelineEnv(nats, redis, postgres);
+    const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+    // A replica that commits but never publishes: killed, it leaves exactly what a crash between
+    // commit and publish leaves — committed events whose announcements are still in the outbox.
+    const committer = startService('indexer', env, { OUTBOX_RELAY: 'off' });
+    let relay: ReturnType<typeof startService> | undefined;
+    try {
+      await committer.waitForLine(/"msg":"started"/, 30_000);
+      const articles = syntheticArticles(5, 2);
+      for (const a of articles) await bus.publisher.publish('articleExtracted', a);
+      await eventually(
+        async () => ((await pendingOutbox(postgres.url, postgres.schema)) >= 5 ? true : undefined),
+        30_000,
+      );
+      committer.signal('SIGKILL');
+      await committer.exited;
+      expect(await announced(bus, 'new-event')).toHaveLength(0);
+
+      relay = startService('indexer', env);
+      await relay.waitForLine(/"msg":"started"/, 30_000);
+      const created = await eventually(
+        async () => {
+          const n = await announced(bus, 'new-event');
+          return n.length >= 5 && (await pendingOutbox(postgres.url, postgres.schema)) === 0 ? n : undefined;
+        },
+        30_000,
+        'five new-event messages',
+      );
+      expect(new Set(created.map((e) => e.eventId)).size).toBe(5);
+      expect(created.every((e) => e.sources.length >= 1)).toBe(true);
+    } finally {
+      await committer.stop();
+      await relay?.stop();
+      await bus.close();
+    }
+  }, 120_000);
+});
