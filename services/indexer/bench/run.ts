@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NatsBus, parseEnv } from '@dyad/bus';
+import { EventMessage, names as makeNames } from '@dyad/contracts';
+import pg from 'pg';
+import { indexerEnvSchema } from '../src/config.ts';
+import { IndexerService } from '../src/service.ts';
+import { generateCorpus } from './generate.ts';
+
+/**
+ * `pnpm bench:index [count]`: synthetic extracted articles through a real indexer (NATS in, the
+ * store, the outbox, `new-event` out), once on PGlite and once on PostgreSQL. Prints articles/s,
+ * p50/p99 from publish to `new-event`, and duplicate events (must be 0).
+ */
+const count = Number(process.argv[2] ?? 10_000);
+const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/test';
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function runOnce(backend: 'pglite' | 'postgres'): Promise<void> {
+  const corpus = generateCorpus(count);
+  const namespace = `bench_${backend}_${Date.now().toString(36)}`;
+  const names = makeNames(namespace);
+  const dataDir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
+  if (backend === 'postgres') {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`CREATE SCHEMA "${namespace}"`);
+    await c.end();
+  }
+  const env = parseEnv('indexer', indexerEnvSchema, {
+    NATS_URL: natsUrl,
+    DYAD_NAMESPACE: namespace,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    API_PORT: '0',
+    ...(backend === 'postgres'
+      ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: namespace }
+      : { DATA_DIR: dataDir }),
+  });
+  const service = new IndexerService(env);
+  const bus = await NatsBus.connect({ url: natsUrl, name: 'bench', names });
+  const published = new Map<string, number>();
+  const announced = new Map<string, number>();
+  // Real event (ground truth) → the event ids announced for it: more than one is a duplicate.
+  const idsOfReal = new Map<number, Set<string>>();
+  let duplicates = 0;
+  const sub = bus.nc.subscribe(names.subject('new-event'));
+  const collector = (async () => {
+    for await (const m of sub) {
+      const event = EventMessage.parse(m.json());
+      if (announced.has(event.eventId)) duplicates++;
+      const first = event.sources[0]?.articleId ?? '';
+      const real = corpus.eventOf.get(first);
+      if (real !== undefined) idsOfReal.set(real, (idsOfReal.get(real) ?? new Set()).add(event.eventId));
+      announced.set(event.eventId, performance.now() - (published.get(first) ?? performance.now()));
+    }
+  })();
+  try {
+    await service.start();
+    const started = performance.now();
+    for (const article of corpus.articles) {
+      published.set(article.articleId, performance.now());
+      await bus.publisher.publish('articleExtracted', article);
+    }
+    // Done when every real event is announced and the consumer has nothing left.
+    for (;;) {
+      const info = await bus.jsm.consumers.info(names.stream('ARTICLES'), 'indexer');
+      if (announced.size >= corpus.events && info.num_pending === 0 && info.num_ack_pending === 0) break;
+      if (performance.now() - started > 30 * 60_000)
+        throw new Error('bench did not finish within 30 minutes');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const split = [...idsOfReal.values()].reduce((n, ids) => n + ids.size - 1, 0);
+    const missed = corpus.events - idsOfReal.size;
+    const latencies = [...announced.values()].sort((a, b) => a - b);
+    console.log(
+      [
+        `${backend.padEnd(8)} ${count} articles (${corpus.events} real events, ${count - corpus.events} repeat reports)`,
+        `  ${(count / seconds).toFixed(0)} articles/s over ${seconds.toFixed(1)} s`,
+        `  publish → new-event: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+        `  duplicate events: ${split + duplicates} (announced ${announced.size}, real ${corpus.events}, real events merged into others: ${missed})`,
+      ].join('\n'),
+    );
+  } finally {
+    sub.unsubscribe();
+    await collector;
+    await service.stop();
+    for (const stream of ['ARTICLES', 'EVENTS', 'DLQ'] as const)
+      await bus.jsm.streams.delete(names.stream(stream)).catch(() => false);
+    await bus.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (backend === 'postgres') {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA "${namespace}" CASCADE`);
+      await c.end();
+    }
+  }
+}
+
+console.log(
+  `bench:index — node ${process.version}, ${count} synthetic extracted articles, ~20% repeat reports`,
+);
+await runOnce('pglite');
+await runOnce('postgres');
