@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
 import { stages } from '@dyad/contracts';
-import { InvalidArticleError, openStore, StoredDataError } from '@dyad/store';
+import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
 import type { IndexerEnv } from './config.ts';
 import { indexArticle } from './index-article.ts';
@@ -13,6 +13,7 @@ export const INDEXER_VERSION = '0.1.0';
 export class IndexerService {
   readonly runtime: ServiceRuntime;
   private readonly env: IndexerEnv;
+  private store: Store | undefined;
 
   constructor(env: IndexerEnv, runtime?: ServiceRuntime) {
     this.env = env;
@@ -47,6 +48,7 @@ export class IndexerService {
           schema: env.DATABASE_SCHEMA,
         });
         // Registered after NATS, so closed before it and after the consumer has drained.
+        this.store = store;
         runtime.onShutdown('store', () => store.close());
         runtime.addReadinessCheck('database', () => store.ping().then(() => true));
         const migrated = await store.migrate();
@@ -92,6 +94,12 @@ export class IndexerService {
         };
       },
     });
+  }
+
+  /** Announcements committed but not yet published (0 once the relay has caught up). */
+  pendingAnnouncements(): Promise<number> {
+    if (!this.store) throw new Error('indexer not started');
+    return this.store.countPendingOutbox();
   }
 
   stop(): Promise<boolean> {
