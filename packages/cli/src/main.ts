@@ -2,7 +2,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dlqCommand, dlqUsage } from './commands/dlq.ts';
+import { extractCommand, extractUsage } from './commands/extract.ts';
 import { replayCommand, replayUsage } from './commands/replay.ts';
+import { sourcesCommand, sourcesUsage } from './commands/sources.ts';
 import { stackCommand, stackUsage } from './commands/stack.ts';
 import { statusCommand, statusUsage } from './commands/status.ts';
 import { subscribeCommand, subscribeUsage } from './commands/subscribe.ts';
@@ -41,6 +43,18 @@ export const commands: Record<string, Command> = {
     run: dlqCommand,
     usage: dlqUsage,
     summary: 'list dead letters, or redrive them to their subject',
+    longRunning: false,
+  },
+  extract: {
+    run: extractCommand,
+    usage: extractUsage,
+    summary: 'clean → extract → resolve files offline and print the events (no servers)',
+    longRunning: false,
+  },
+  sources: {
+    run: sourcesCommand,
+    usage: sourcesUsage,
+    summary: "list the fetcher's sources and their state, or test one (nothing is published)",
     longRunning: false,
   },
   stack: {

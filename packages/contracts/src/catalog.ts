@@ -213,8 +213,10 @@ export const stages: Record<StageName, StageSpec> = {
     consumes: ['queue poll', 'queue fetch'],
     produces: ['article.fetched'],
     does:
-      'Fetches the URLs queued on `fetch` (one job per article id) and publishes their decoded bodies. ' +
-      'Source polling (RSS/Atom, sitemaps, listing pages) is not built yet: `poll` has no schedules.',
+      'Polls the sources in sources.yaml (RSS/Atom/RDF, news sitemaps, HTML listing pages; one job scheduler ' +
+      'per source on `poll`, reloaded on edit) with conditional GET; queues each new canonical URL once on ' +
+      '`fetch` (job id = article id; non-focused sources pre-filtered by the profile terms) and publishes the ' +
+      'decoded page. Per-domain politeness in Redis, robots.txt, private addresses refused.',
   },
   cleaner: {
     consumes: ['article.fetched'],
@@ -227,7 +229,10 @@ export const stages: Record<StageName, StageSpec> = {
   extractor: {
     consumes: ['article.cleaned'],
     produces: ['article.extracted'],
-    does: 'Passes the article on with no mentions and no events: extraction is not built yet.',
+    does:
+      'Finds the Morocco–Kazakhstan events in each article (ar/fr/en/ru): type and CAMEO code, date, place, ' +
+      'participants resolved to knowledge-base actors, topics and agreements, main or referred-to, with evidence. ' +
+      'Articles a relevance model found irrelevant are passed on with no events.',
   },
   indexer: {
     consumes: ['article.extracted'],

@@ -1,4 +1,40 @@
 export {
+  Actor,
+  type ActorLanguage,
+  ActorRole,
+  ActorsFile,
+  actorsDir,
+  loadActors,
+  partialDateBounds,
+  roleCovers,
+  roleSpan,
+} from './actors.ts';
+export {
+  EventLanguage,
+  EventLexicon,
+  eventLanguages,
+  eventLexiconsDir,
+  loadEventLexicon,
+  TriggerType,
+} from './event-lexicon.ts';
+export {
+  BoilerplateLexicon,
+  DatesLexicon,
+  type LexiconLanguage,
+  lexiconsDir,
+  loadBoilerplateLexicon,
+  loadDatesLexicon,
+} from './lexicons.ts';
+export { KnowledgeError, knowledgeDir } from './load-yaml.ts';
+export {
+  Gathering,
+  loadGatherings,
+  loadPlaces,
+  loadThirdCountries,
+  Place,
+  ThirdCountry,
+} from './places.ts';
+export {
   CountryProfile,
   countryTerms,
   loadProfile,
@@ -6,4 +42,6 @@ export {
   ProfileError,
   type ProfileLanguage,
   profilesDir,
+  type TermKind,
+  termKinds,
 } from './profile.ts';

@@ -17,8 +17,27 @@ export const CountryProfile = z.object({
   capitals: Forms,
   cities: Forms.default({}),
   leaders: Forms.default({}),
+  /** Bodies that belong to one country only (its parliament's own name, its central bank, its news agency). */
+  institutions: Forms.default({}),
 });
 export type CountryProfile = z.infer<typeof CountryProfile>;
+
+/** How much each kind of mention says that an article is about a country, 0–1. */
+const Weights = z.object({
+  names: z.number().min(0).max(1).default(1),
+  demonyms: z.number().min(0).max(1).default(0.8),
+  capitals: z.number().min(0).max(1).default(0.7),
+  leaders: z.number().min(0).max(1).default(0.9),
+  institutions: z.number().min(0).max(1).default(0.8),
+  cities: z.number().min(0).max(1).default(0.4),
+});
+
+/** When the cleaner calls an article relevant to the dyad (see @dyad/clean's relevance scorer). */
+const RelevanceSettings = z.object({
+  /** Score from which an article is relevant. */
+  threshold: z.number().min(0).max(1).default(0.45),
+  weights: Weights.default(Weights.parse({})),
+});
 
 export const Profile = z
   .object({
@@ -26,6 +45,7 @@ export const Profile = z
     name: z.string().min(1),
     languages: z.array(Language).min(1),
     countries: z.tuple([CountryProfile, CountryProfile]),
+    relevance: RelevanceSettings.default(RelevanceSettings.parse({})),
   })
   .superRefine((profile, ctx) => {
     for (const [i, country] of profile.countries.entries()) {
@@ -74,12 +94,16 @@ export function loadProfile(idOrFile = 'ma-kz'): Profile {
   return parsed.data;
 }
 
+/** The kinds of forms that name a country, in the order relevance reasons list them. */
+export const termKinds = ['names', 'demonyms', 'capitals', 'leaders', 'institutions', 'cities'] as const;
+export type TermKind = (typeof termKinds)[number];
+
 /** Every form that names a country, by kind, across languages: what relevance and pre-filters match. */
 export function countryTerms(
   country: CountryProfile,
-): { kind: string; lang: ProfileLanguage; term: string }[] {
-  const out: { kind: string; lang: ProfileLanguage; term: string }[] = [];
-  for (const kind of ['names', 'demonyms', 'capitals', 'cities', 'leaders'] as const) {
+): { kind: TermKind; lang: ProfileLanguage; term: string }[] {
+  const out: { kind: TermKind; lang: ProfileLanguage; term: string }[] = [];
+  for (const kind of termKinds) {
     for (const [lang, terms] of Object.entries(country[kind]) as [ProfileLanguage, string[]][]) {
       for (const term of terms) out.push({ kind, lang, term });
     }

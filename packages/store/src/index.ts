@@ -15,6 +15,7 @@ export {
 } from './errors.ts';
 export type { EventFilter, EventQueries, EventRow, OutboxMessage, StoredEvent } from './events.ts';
 export type { AppliedMigration, MigrateResult } from './migrations.ts';
+export type { ActorFilter, ActorSummary, ArticleHit, ArticleSearch, SearchQueries } from './search.ts';
 export {
   DEFAULT_DATA_DIR,
   DEFAULT_SCHEMA,

@@ -6,6 +6,7 @@ import { openPgliteDb } from './db-pglite.ts';
 import { InvalidSchemaNameError, StoreClosedError } from './errors.ts';
 import { type EventQueries, eventQueries } from './events.ts';
 import { loadMigrations, type MigrateResult, migrationsDir, runMigrations } from './migrations.ts';
+import { type SearchQueries, searchQueries } from './search.ts';
 
 export interface StoreOptions {
   /** PostgreSQL connection string. When set (and not empty), PostgreSQL is used and `dataDir` ignored. */
@@ -20,9 +21,9 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export const DEFAULT_SCHEMA = 'public';
 
 /** The statements of one transaction: the same queries as the store, committed together. */
-export interface StoreTransaction extends ArticleQueries, EventQueries {}
+export interface StoreTransaction extends ArticleQueries, EventQueries, SearchQueries {}
 
-export interface Store extends ArticleQueries, EventQueries {
+export interface Store extends ArticleQueries, EventQueries, SearchQueries {
   readonly backend: Backend;
   readonly schema: string;
   /** Applies the pending migrations (see README); safe to call from processes starting together. */
@@ -86,8 +87,10 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     schema,
     ...articleQueries(guarded),
     ...eventQueries(guarded),
+    ...searchQueries(guarded),
     migrate: () => track(async () => runMigrations(handle, await loadMigrations(migrationsDir))),
-    transaction: (fn) => guarded.transaction((tx) => fn({ ...articleQueries(tx), ...eventQueries(tx) })),
+    transaction: (fn) =>
+      guarded.transaction((tx) => fn({ ...articleQueries(tx), ...eventQueries(tx), ...searchQueries(tx) })),
     ping: async () => {
       await guarded.query('SELECT 1');
     },

@@ -1,9 +1,39 @@
 import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
-import { stages } from '@dyad/contracts';
+import type { CleanInput } from '@dyad/clean';
+import { type ArticleFetched, stages } from '@dyad/contracts';
 import type { CleanerEnv } from './config.ts';
-import { CLEANER_VERSION, cleanPlainText, UnsupportedContentError } from './plain-text.ts';
+import { PageRejectedError, PageTimeoutError, PageTooLargeError } from './page-errors.ts';
+import { CLEANER_VERSION, toArticleCleaned } from './to-article-cleaned.ts';
+import { CleanPool } from './worker-pool.ts';
 
-/** article.fetched → article.cleaned. */
+/** What the core needs from a fetched article and its body. */
+export function cleanInputOf(fetched: ArticleFetched, body: string): CleanInput {
+  return {
+    body,
+    contentType: fetched.body.contentType,
+    url: fetched.http?.finalUrl ?? fetched.url,
+    fetchedAt: fetched.fetchedAt,
+    ...(fetched.feed
+      ? {
+          feed: {
+            ...(fetched.feed.title ? { title: fetched.feed.title } : {}),
+            ...(fetched.feed.publishedAt ? { publishedAt: fetched.feed.publishedAt } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Errors after which retrying the same page cannot help: dead-letter it with the reason. */
+function isPermanent(error: unknown): error is Error {
+  return (
+    error instanceof PageTooLargeError ||
+    error instanceof PageTimeoutError ||
+    error instanceof PageRejectedError
+  );
+}
+
+/** article.fetched → article.cleaned, parsing on a pool of worker threads. */
 export class CleanerService {
   readonly runtime: ServiceRuntime;
   private readonly env: CleanerEnv;
@@ -17,26 +47,45 @@ export class CleanerService {
 
   async start(): Promise<void> {
     await this.runtime.startHttp();
+    const pool = new CleanPool({
+      size: this.env.CLEANER_WORKERS,
+      timeoutMs: this.env.CLEANER_PAGE_TIMEOUT_MS,
+      maxBytes: this.env.CLEANER_MAX_BYTES,
+      heapMb: this.env.CLEANER_WORKER_HEAP_MB,
+      profile: this.env.DYAD_PROFILE,
+    });
+    // Registered before the consumer, so it closes after the consumer has stopped.
+    this.runtime.onShutdown('clean workers', () => pool.close());
+    this.runtime.addReadinessCheck('clean workers', () => pool.readyWorkers > 0);
     await startStage({
       runtime: this.runtime,
       env: this.env,
       consumer: 'cleaner',
       setup: (bus: NatsBus) => async (fetched, ctx) => {
+        const cap = this.env.CLEANER_MAX_BYTES;
+        if ('objectKey' in fetched.body && fetched.body.bytes > cap)
+          throw new PermanentError(new PageTooLargeError(fetched.body.bytes, cap).message);
         const body =
           'inline' in fetched.body
             ? fetched.body.inline
             : await (await bus.rawStore()).readBody(fetched.body);
-        let cleaned: ReturnType<typeof cleanPlainText>;
+        let cleaned: ReturnType<typeof toArticleCleaned>;
         try {
-          cleaned = cleanPlainText(fetched, body);
+          cleaned = toArticleCleaned(fetched, await pool.clean(cleanInputOf(fetched, body)));
         } catch (error) {
-          if (error instanceof UnsupportedContentError)
-            throw new PermanentError(error.message, { cause: error });
+          if (isPermanent(error)) throw new PermanentError(error.message, { cause: error });
           throw error;
         }
         const result = await bus.publisher.publish('articleCleaned', cleaned);
         ctx.log.info(
-          { lang: cleaned.lang, chars: cleaned.text.length, duplicate: result.duplicate },
+          {
+            lang: cleaned.lang,
+            chars: cleaned.text.length,
+            method: cleaned.cleaner.method,
+            relevant: cleaned.relevance.relevant,
+            score: cleaned.relevance.score,
+            duplicate: result.duplicate,
+          },
           'cleaned',
         );
       },

@@ -1,3 +1,3 @@
 export { type ExtractorEnv, extractorEnvSchema } from './config.ts';
-export { EXTRACTOR_VERSION, extractNothing } from './passthrough.ts';
+export { EXTRACTOR_VERSION, type Extraction, extractCleaned } from './extraction.ts';
 export { ExtractorService } from './service.ts';

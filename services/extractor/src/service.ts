@@ -1,7 +1,7 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
 import { stages } from '@dyad/contracts';
 import type { ExtractorEnv } from './config.ts';
-import { EXTRACTOR_VERSION, extractNothing } from './passthrough.ts';
+import { EXTRACTOR_VERSION, extractCleaned } from './extraction.ts';
 
 /** article.cleaned → article.extracted. */
 export class ExtractorService {
@@ -25,9 +25,17 @@ export class ExtractorService {
       env: this.env,
       consumer: 'extractor',
       setup: (bus: NatsBus) => async (cleaned, ctx) => {
-        const extracted = extractNothing(cleaned);
+        const { extracted, skipped } = extractCleaned(cleaned);
         const result = await bus.publisher.publish('articleExtracted', extracted);
-        ctx.log.info({ events: extracted.events.length, duplicate: result.duplicate }, 'extracted');
+        ctx.log.info(
+          {
+            events: extracted.events.length,
+            main: extracted.events.filter((e) => e.main).length,
+            skipped,
+            duplicate: result.duplicate,
+          },
+          skipped ? 'skipped (irrelevant)' : 'extracted',
+        );
       },
     });
   }

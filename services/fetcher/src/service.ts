@@ -1,18 +1,40 @@
 import {
   NatsBus,
-  PermanentError,
+  producerConnection,
   ServiceRuntime,
+  TypedQueue,
   TypedWorker,
   waitForRedis,
   workerConnection,
 } from '@dyad/bus';
-import { type ArticleFetched, names as makeNames, stages } from '@dyad/contracts';
+import { names as makeNames, queues, stages } from '@dyad/contracts';
+import { loadProfile } from '@dyad/knowledge';
 import type { FetcherEnv } from './config.ts';
-import { fetchPage, PermanentFetchError } from './http-fetch.ts';
+import { createHttpFetcher } from './crawler.ts';
+import { createFetcherMetrics } from './fetcher-metrics.ts';
+import { articleFetchHandler } from './frontier/article-fetch.ts';
+import { Dedup } from './frontier/dedup.ts';
+import { cachedProxyResolver } from './frontier/item-links.ts';
+import { Poller } from './frontier/poller.ts';
+import { createPrefilter } from './frontier/prefilter.ts';
+import { SourceStateStore } from './frontier/source-state.ts';
+import { redisValidatorStore } from './frontier/validator-store.ts';
+import { fetcherKeys } from './redis-keys.ts';
+import { syncSchedules } from './sources/schedules.ts';
+import { SourceRegistry } from './sources/source-registry.ts';
+import type { Source } from './sources/source-schema.ts';
+import { loadFeedProxies } from './urls/feed-proxies.ts';
+import { loadTrackingParams } from './urls/tracking-params.ts';
 
-export const FETCHER_VERSION = '0.1.0';
+export const FETCHER_VERSION = '0.2.0';
 
-/** Queue `fetch` (BullMQ) → article.fetched. */
+const PROXY_CACHE_MS = 30 * 86_400_000;
+
+/**
+ * Sources file → one BullMQ job scheduler per source on `poll` → poll worker (feeds, sitemaps,
+ * listing pages; dedup, pre-filter) → `fetch` jobs (job id = article id) → fetch worker →
+ * article.fetched.
+ */
 export class FetcherService {
   readonly runtime: ServiceRuntime;
   private readonly env: FetcherEnv;
@@ -26,6 +48,17 @@ export class FetcherService {
 
   async start(): Promise<void> {
     const { runtime, env } = this;
+    const log = runtime.log;
+    // Data first: a bad sources file, profile or data file stops the start with its reasons.
+    const registry = new SourceRegistry(env.SOURCES_FILE, log);
+    const rules = {
+      isTrackingParam: loadTrackingParams(env.TRACKING_PARAMS_FILE),
+      proxies: loadFeedProxies(env.FEED_PROXIES_FILE),
+    };
+    const prefilter = createPrefilter(loadProfile(env.PROFILE), { enabled: env.PREFILTER });
+    const metrics = createFetcherMetrics(runtime.metrics.registry);
+    metrics.sourcesLoaded.set(registry.sources.length);
+
     await runtime.startHttp();
     const names = makeNames(env.DYAD_NAMESPACE);
     const bus = await NatsBus.connect({
@@ -34,68 +67,121 @@ export class FetcherService {
       password: env.NATS_PASSWORD,
       name: 'fetcher',
       names,
-      log: runtime.log,
+      log,
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);
 
-    const redis = workerConnection(env.REDIS_URL);
-    redis.on('error', (error) => runtime.log.warn({ err: error }, 'redis connection'));
-    runtime.onShutdown('redis', async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    });
-    runtime.addReadinessCheck('redis', () => redis.status === 'ready');
+    // Workers block on their connection; state and job adds use a fail-fast one.
+    const workerRedis = workerConnection(env.REDIS_URL);
+    const redis = producerConnection(env.REDIS_URL);
+    for (const [name, conn] of [
+      ['redis (workers)', workerRedis],
+      ['redis', redis],
+    ] as const) {
+      conn.on('error', (error) => log.warn({ err: error }, `${name} connection`));
+      runtime.onShutdown(name, async () => {
+        await conn.quit().catch(() => conn.disconnect());
+      });
+    }
+    runtime.addReadinessCheck('redis', () => redis.status === 'ready' && workerRedis.status === 'ready');
+    await waitForRedis(workerRedis);
     await waitForRedis(redis);
 
-    const worker = new TypedWorker({
+    const keys = fetcherKeys(names);
+    const http = createHttpFetcher(
+      env,
+      { redis, keys },
+      {
+        onResponse: ({ status }) => metrics.httpResponses.inc({ status: String(status) }),
+      },
+    );
+    const pollQueue = new TypedQueue('poll', redis, names);
+    const fetchQueue = new TypedQueue('fetch', redis, names);
+    runtime.onShutdown('queues', async () => {
+      await Promise.all([pollQueue.close(), fetchQueue.close()]);
+    });
+
+    const applySources = async (sources: readonly Source[]) => {
+      const changes = await syncSchedules(pollQueue.queue, sources);
+      await redis.del(keys.sourceIds);
+      if (sources.length) await redis.sadd(keys.sourceIds, ...sources.map((s) => s.id));
+      metrics.sourcesLoaded.set(sources.length);
+      log.info(
+        { sources: sources.length, enabled: sources.filter((s) => s.enabled).length, ...changes },
+        'poll schedules in sync with the sources file',
+      );
+    };
+    await applySources(registry.sources);
+    registry.watch(env.SOURCES_RELOAD_MS, applySources, (error) => {
+      metrics.sourcesReloadErrors.inc();
+      log.error(
+        { file: error.file, issues: error.issues },
+        'sources file edit refused; the previous list stays in force',
+      );
+    });
+    runtime.onShutdown('sources watcher', () => registry.stop());
+
+    const poller = new Poller({
+      http,
+      rules,
+      resolveProxy: cachedProxyResolver(http, redis, keys, PROXY_CACHE_MS),
+      validators: redisValidatorStore(redis, keys),
+      dedup: new Dedup(redis, keys, env.DEDUP_TTL_MS),
+      states: new SourceStateStore(redis, keys),
+      prefilter,
+      enqueue: async (job) => {
+        await fetchQueue.add(job);
+      },
+      source: (id) => registry.get(id),
+      metrics,
+      log,
+      maxSitemaps: env.SITEMAP_MAX_CHILDREN,
+      maxDeferMs: 24 * 3_600_000,
+      maxBackoffMs: env.SOURCE_MAX_BACKOFF_MS,
+      failingAfter: env.SOURCE_FAILING_AFTER,
+      maxGateWaitMs: 30_000,
+    });
+
+    const fetchWorker = new TypedWorker({
       key: 'fetch',
-      connection: redis,
+      connection: workerRedis,
       names,
-      log: runtime.log,
+      log,
       metrics: runtime.metrics,
       concurrency: env.CONCURRENCY,
+      ...(env.FETCH_BACKOFF_INITIAL_MS
+        ? { backoff: { ...queues.fetch.backoff, initialMs: env.FETCH_BACKOFF_INITIAL_MS } }
+        : {}),
+      handler: articleFetchHandler({
+        http,
+        rawStore: () => bus.rawStore(),
+        publish: (message) => bus.publisher.publish('articleFetched', message),
+        metrics,
+        maxGateWaitMs: 10_000,
+      }),
+    });
+    const pollWorker = new TypedWorker({
+      key: 'poll',
+      connection: workerRedis,
+      names,
+      log,
+      metrics: runtime.metrics,
+      concurrency: env.POLL_CONCURRENCY,
       handler: async (job, ctx) => {
-        let page: Awaited<ReturnType<typeof fetchPage>>;
-        try {
-          page = await fetchPage(job.url, {
-            timeoutMs: env.FETCH_TIMEOUT_MS,
-            maxBytes: env.FETCH_MAX_BYTES,
-            userAgent: env.USER_AGENT,
-          });
-        } catch (error) {
-          if (error instanceof PermanentFetchError) throw new PermanentError(error.message, { cause: error });
-          throw error;
-        }
-        const raw = await bus.rawStore();
-        const message: ArticleFetched = {
-          schema: 1,
-          articleId: job.articleId,
-          url: job.url,
-          sourceId: job.sourceId,
-          origin: 'crawl',
-          fetchedAt: new Date().toISOString(),
-          http: {
-            status: page.status,
-            finalUrl: page.finalUrl,
-            ...(page.etag ? { etag: page.etag } : {}),
-            ...(page.lastModified ? { lastModified: page.lastModified } : {}),
-          },
-          body: await raw.toBody(job.articleId, page.text, {
-            contentType: page.contentType,
-            charset: page.charset,
-          }),
-          ...(job.feed ? { feed: job.feed } : {}),
-        };
-        const result = await bus.publisher.publish('articleFetched', message);
-        ctx.log.info(
-          { status: page.status, bytes: page.text.length, duplicate: result.duplicate },
-          'fetched',
-        );
+        const result = await poller.poll(job.sourceId);
+        ctx.log.debug({ ...result }, 'poll done');
       },
     });
-    worker.start();
-    runtime.onShutdown('worker fetch', () => worker.close());
-    runtime.log.info({ queue: 'fetch', prefix: names.queuePrefix() }, 'working');
+    fetchWorker.start();
+    pollWorker.start();
+    // Registered after the connections, so closed before them (reverse order).
+    runtime.onShutdown('worker poll', () => pollWorker.close());
+    runtime.onShutdown('worker fetch', () => fetchWorker.close());
+    log.info(
+      { sources: registry.sources.length, file: env.SOURCES_FILE, prefix: names.queuePrefix() },
+      'polling and fetching',
+    );
   }
 
   stop(): Promise<boolean> {

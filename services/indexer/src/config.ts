@@ -16,5 +16,11 @@ export const indexerEnvSchema = baseEnvSchema('indexer').extend({
    */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /** The read-only HTTP API (events, search, feed, stream); 0 takes any free port. */
+  API_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** Interface the API listens on; HOST's when unset. */
+  API_HOST: z.string().min(1).optional(),
+  /** How often an idle /events/stream gets a comment line, so that proxies keep it open. */
+  API_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });
 export type IndexerEnv = z.infer<typeof indexerEnvSchema>;

@@ -38,6 +38,7 @@ export async function indexArticle(
   ctx: IndexContext,
 ): Promise<IndexResult> {
   const saved = await tx.saveArticle(article);
+  if (saved !== 'unchanged') await tx.indexArticleText(article);
   if (saved === 'unchanged' || article.events.length === 0) return { saved, created: [], updated: [] };
 
   await tx.lockResolution();

@@ -3,17 +3,21 @@ import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/
 import { stages } from '@dyad/contracts';
 import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
+import { natsEventFeed } from './api/event-feed.ts';
+import { startApi } from './api/server.ts';
 import type { IndexerEnv } from './config.ts';
 import { indexArticle } from './index-article.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 
 export const INDEXER_VERSION = '0.1.0';
 
-/** article.extracted → the store. Events, the outbox and the API arrive with their own issue. */
+/** article.extracted → the store, events and the outbox (new-event / event-updated); serves the read-only HTTP API. */
 export class IndexerService {
   readonly runtime: ServiceRuntime;
   private readonly env: IndexerEnv;
   private store: Store | undefined;
+  /** Where the HTTP API listens (127.0.0.1 when it listens on every interface), once started. */
+  apiUrl: string | undefined;
 
   constructor(env: IndexerEnv, runtime?: ServiceRuntime) {
     this.env = env;
@@ -68,6 +72,19 @@ export class IndexerService {
           // Registered after the store: stopped (its last batch finished) before the store closes.
           runtime.onShutdown('outbox relay', () => relay.stop());
         }
+        const api = await startApi({
+          store,
+          feed: natsEventFeed(bus.js, bus.names),
+          log: runtime.log,
+          version: INDEXER_VERSION,
+          host: env.API_HOST ?? env.HOST,
+          port: env.API_PORT,
+          heartbeatMs: env.API_HEARTBEAT_MS,
+        });
+        this.apiUrl = api.url;
+        // Registered after the store and NATS: closed (its streams ended) before either.
+        runtime.onShutdown('api', () => api.close());
+        runtime.log.info({ url: api.url, port: api.port }, 'api listening');
         return async (article, ctx) => {
           let result: Awaited<ReturnType<typeof indexArticle>>;
           try {

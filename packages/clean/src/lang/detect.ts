@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import latinData from '../data/latin-languages.json' with { type: 'json' };
+
+/** Function words per Latin-script language (data/latin-languages.json). */
+export const LatinLanguages = z.object({
+  languages: z.record(z.string().regex(/^[a-z]{2,3}$/), z.array(z.string().min(1)).min(10)),
+});
+
+const latin = LatinLanguages.parse(latinData).languages;
+const latinWords = new Map(Object.entries(latin).map(([lang, words]) => [lang, new Set(words)]));
+
+/** Letters of Kazakh's Cyrillic alphabet that Russian does not have. */
+const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/gu;
+
+export interface LanguageOptions {
+  /** Latin-script languages the detector may answer (the profile's); all it knows when unset. */
+  readonly latinLanguages?: readonly string[];
+}
+
+/**
+ * Language of a text: the script decides first (Arabic → ar; Cyrillic → kk when Kazakh-only
+ * letters are frequent enough, else ru); Latin-script text goes to a small function-word
+ * detector limited to the profile's Latin-script languages. "und" when nothing decides.
+ */
+export function detectLanguage(text: string, options: LanguageOptions = {}): string {
+  let arabic = 0;
+  let cyrillic = 0;
+  let latinCount = 0;
+  // Sampling the first 20k characters is enough to decide and keeps long pages cheap.
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  for (const ch of sample) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x41) continue;
+    if (
+      (code >= 0x600 && code <= 0x6ff) ||
+      (code >= 0x750 && code <= 0x77f) ||
+      (code >= 0xfb50 && code <= 0xfeff)
+    )
+      arabic++;
+    else if (code >= 0x400 && code <= 0x52f) cyrillic++;
+    else if (
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0xc0 && code <= 0x24f)
+    )
+      latinCount++;
+  }
+  const max = Math.max(arabic, cyrillic, latinCount);
+  if (max === 0) return 'und';
+  if (max === arabic) return 'ar';
+  if (max === cyrillic) {
+    // One Kazakh letter in a Russian text (a quoted name) is not enough: ask for 1 in 200 letters.
+    const kazakh = sample.match(KAZAKH_LETTERS)?.length ?? 0;
+    return kazakh * 200 >= cyrillic ? 'kk' : 'ru';
+  }
+  return detectLatin(sample, options.latinLanguages);
+}
+
+function detectLatin(text: string, allowed?: readonly string[]): string {
+  const candidates = [...latinWords.keys()].filter((lang) => !allowed || allowed.includes(lang));
+  if (candidates.length === 0) return 'und';
+  if (candidates.length === 1) return candidates[0] ?? 'und';
+  const counts = new Map(candidates.map((lang) => [lang, 0]));
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const lang of candidates) {
+      if (latinWords.get(lang)?.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] === 0 || (second && second[1] === best[1])) return 'und';
+  return best[0];
+}

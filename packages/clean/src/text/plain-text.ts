@@ -1,0 +1,127 @@
+import { type FurnitureLexicon, furniture } from './furniture.ts';
+import { endsLikeSentence, readsAsParagraph, splitLines, tokenOverlap, wordCount } from './lines.ts';
+import { matchTokens } from './normalize.ts';
+
+/** What the plain-text reader finds in collected page text. */
+export interface PlainTextArticle {
+  readonly title: string;
+  readonly paragraphs: string[];
+  readonly author?: string;
+  /** Lines dropped as furniture, for tests and debugging. */
+  readonly dropped: string[];
+}
+
+/** A title is a line of a few words, not a menu word and not a whole paragraph. */
+function looksLikeTitle(line: string): boolean {
+  const words = wordCount(line);
+  return words >= 3 && words <= 30 && line.length <= 250;
+}
+
+/** Lines this short around the article (menus, categories, "Loading") are furniture. */
+const SHORT_LINE_WORDS = 3;
+
+/**
+ * Collected page text → the article: furniture lines (menu words, "read more", "related
+ * articles" and the teasers under it, comment forms, cookie lines, "back to top") go; the
+ * first title-like line is the title, a byline under it becomes the author, repeats of the
+ * title go; every other line is a paragraph.
+ */
+export function readPlainText(body: string, lexicon: FurnitureLexicon = furniture()): PlainTextArticle {
+  const lines = splitLines(body);
+  const dropped: string[] = [];
+  const keep: boolean[] = lines.map(() => true);
+  const drop = (i: number): void => {
+    if (keep[i]) dropped.push(lines[i] ?? '');
+    keep[i] = false;
+  };
+
+  // 1. Lexicon: furniture lines, and sections (related, comments) with the teasers under them.
+  let inSection = false;
+  for (const [i, line] of lines.entries()) {
+    const kind = lexicon.classify(line);
+    if (kind === 'section') {
+      inSection = true;
+      drop(i);
+    } else if (kind === 'furniture') drop(i);
+    else if (inSection) {
+      if (readsAsParagraph(line)) inSection = false;
+      else drop(i);
+    }
+  }
+
+  // 2. Title: the first title-like line among the first few left; lines before it are menu
+  //    words and categories when short.
+  const kept = (): number[] => lines.map((_, i) => i).filter((i) => keep[i]);
+  let titleIndex: number | undefined;
+  for (const i of kept().slice(0, 4)) {
+    const line = lines[i] ?? '';
+    if (looksLikeTitle(line)) {
+      titleIndex = i;
+      break;
+    }
+    // The text opens straight into its body: it has no title line.
+    if (readsAsParagraph(line, 12)) break;
+  }
+  const title = titleIndex !== undefined ? (lines[titleIndex] ?? '') : '';
+  const titleTokens = matchTokens(title);
+  const repeatsTitle = (line: string): boolean =>
+    titleTokens.length > 0 && tokenOverlap(matchTokens(line), titleTokens) >= 0.8;
+  const isBody = (i: number): boolean =>
+    keep[i] === true &&
+    i !== titleIndex &&
+    readsAsParagraph(lines[i] ?? '', 12) &&
+    !repeatsTitle(lines[i] ?? '');
+  let first = lines.findIndex((_, i) => isBody(i) && (titleIndex === undefined || i > titleIndex));
+  let last = lines.findLastIndex((_, i) => isBody(i));
+  if (first < 0) {
+    first = (titleIndex ?? -1) + 1;
+    last = lines.length - 1;
+  }
+  if (titleIndex !== undefined) keep[titleIndex] = false;
+
+  // 3. The header (above the body): repeats of the title, a byline, and short lines (menu words,
+  //    categories) go.
+  let author: string | undefined;
+  for (let i = 0; i < first; i++) {
+    if (!keep[i]) continue;
+    const line = lines[i] ?? '';
+    if (repeatsTitle(line)) {
+      drop(i);
+      continue;
+    }
+    const afterTitle = titleIndex !== undefined && i > titleIndex;
+    const byline = afterTitle ? lexicon.bylineName(line) : undefined;
+    if (byline && !author) {
+      author = byline;
+      drop(i);
+      continue;
+    }
+    const words = wordCount(line);
+    if (afterTitle && !author && words <= 4 && isBylineLike(line)) {
+      author = line.replace(/^[-–—•|]\s*/u, '').trim();
+      drop(i);
+      continue;
+    }
+    if (words <= 6 && !endsLikeSentence(line)) drop(i);
+  }
+
+  // 4. The footer (below the body): short lines without a sentence go.
+  for (let i = last + 1; i < lines.length; i++) {
+    if (keep[i] && wordCount(lines[i] ?? '') <= SHORT_LINE_WORDS && !endsLikeSentence(lines[i] ?? ''))
+      drop(i);
+  }
+
+  const paragraphs = lines.filter((_, i) => keep[i]);
+  return { title, paragraphs, ...(author ? { author } : {}), dropped };
+}
+
+/**
+ * A bare byline under the title: a name of 1–4 words with no digits or punctuation, in Latin
+ * or Cyrillic script capitalised ("- in Politique" is a category, not a name).
+ */
+function isBylineLike(line: string): boolean {
+  const text = line.replace(/^[-–—•|]\s*/u, '').trim();
+  if (/[\d.!?؟,:;«»"“”()/|@]/u.test(text)) return false;
+  const words = text.split(/\s+/u);
+  return words.every((w) => !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(w) || /^\p{Lu}/u.test(w));
+}

@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { cleanArticle, UnsupportedContentError } from '@dyad/clean';
+import {
+  articleIdFor,
+  type EventMessage,
+  type EventReport,
+  PartialDate,
+  seedUrl,
+  sha256Hex,
+} from '@dyad/contracts';
+import { extract } from '@dyad/extract';
+import { loadProfile } from '@dyad/knowledge';
+import { type ReportInput, resolveAll } from '@dyad/resolve';
+import { parseCommandArgs } from '../args.ts';
+import { errorMessage, UsageError } from '../errors.ts';
+import { type Io, println } from '../io.ts';
+import { readUtf8 } from './replay.ts';
+
+export const extractUsage = `Usage: dyad extract [--published YYYY-MM-DD] [--url U] [--manifest M.jsonl] [--json] FILE|DIR…
+
+Runs clean → extract → resolve in this process, with no servers, over .html/.htm/.txt files
+(a directory gives its files, sorted, not recursively), and prints what the pipeline would store:
+each article's events, then the merged events shaped as new-event, with their sources.
+
+Options:
+  --published D    publication date (YYYY-MM-DD) of every file, unless the manifest gives one
+  --url U          URL of the (single) file; default seed:<file name>
+  --manifest M     JSON lines {file, url?, publishedAt?, lang?}: per-file metadata
+  --json           print one JSON document {articles:[…], events:[…]}`;
+
+interface ManifestEntry {
+  readonly file: string;
+  readonly url?: string;
+  readonly publishedAt?: string;
+  readonly lang?: string;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.htm': 'text/html', '.txt': 'text/plain' };
+
+function collect(inputs: readonly string[], cwd: string): string[] {
+  if (inputs.length === 0) throw new UsageError('give files or directories to extract', 'extract');
+  const files: string[] = [];
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${input}`, 'extract');
+    }
+    if (isDir) {
+      for (const name of readdirSync(path).sort())
+        if (TYPES[extname(name).toLowerCase()]) files.push(resolve(path, name));
+    } else if (TYPES[extname(path).toLowerCase()]) files.push(path);
+    else throw new UsageError(`cannot extract ${input}: only .html, .htm and .txt files`, 'extract');
+  }
+  return files;
+}
+
+function readManifest(path: string): Map<string, ManifestEntry> {
+  const entries = new Map<string, ManifestEntry>();
+  const base = dirname(path);
+  for (const [i, line] of readFileSync(path, 'utf8').split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let entry: ManifestEntry;
+    try {
+      entry = JSON.parse(line) as ManifestEntry;
+    } catch {
+      throw new UsageError(`${path}:${i + 1}: not a JSON object`, 'extract');
+    }
+    if (typeof entry.file !== 'string')
+      throw new UsageError(`${path}:${i + 1}: "file" is missing`, 'extract');
+    entries.set(resolve(base, entry.file), entry);
+    entries.set(basename(entry.file), entry);
+  }
+  return entries;
+}
+
+/** One article's event, as DESIGN's `dyad extract` shape lists it. */
+function articleEvent(e: EventReport) {
+  return {
+    type: e.type,
+    cameo: e.cameo,
+    date: e.date,
+    location: e.location ?? null,
+    participants: e.participants,
+    topics: e.topics,
+    agreements: e.agreements,
+    main: e.main,
+    evidence: e.evidence,
+  };
+}
+
+/** `dyad extract …` */
+export async function extractCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('extract', args, {
+    published: { type: 'string' },
+    url: { type: 'string' },
+    manifest: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    println(io.stdout, extractUsage);
+    return 0;
+  }
+  if (values.published !== undefined && !PartialDate.safeParse(values.published).success)
+    throw new UsageError(`--published takes YYYY-MM-DD, not "${values.published}"`, 'extract');
+  const files = collect(positionals, io.cwd);
+  if (values.url !== undefined && files.length !== 1)
+    throw new UsageError('--url names one file: give exactly one', 'extract');
+  const manifest = values.manifest
+    ? readManifest(resolve(io.cwd, values.manifest))
+    : new Map<string, ManifestEntry>();
+  const profile = loadProfile();
+  const now = new Date().toISOString();
+  const articles = [];
+  const inputs: ReportInput[] = [];
+  let failed = 0;
+  for (const path of files) {
+    const meta = manifest.get(path) ?? manifest.get(basename(path));
+    const url = values.url ?? meta?.url ?? seedUrl(basename(path));
+    const read = readUtf8(path);
+    if ('reason' in read) {
+      failed += 1;
+      println(io.stderr, `dyad extract: ${path}: ${read.reason}`);
+      continue;
+    }
+    let cleaned: ReturnType<typeof cleanArticle>;
+    try {
+      cleaned = cleanArticle(
+        {
+          body: read.text,
+          contentType: TYPES[extname(path).toLowerCase()] ?? 'text/plain',
+          url,
+          fetchedAt: now,
+        },
+        { profile },
+      );
+    } catch (error) {
+      failed += 1;
+      println(
+        io.stderr,
+        `dyad extract: ${path}: ${error instanceof UnsupportedContentError ? error.message : errorMessage(error)}`,
+      );
+      continue;
+    }
+    const publishedAt = meta?.publishedAt ?? values.published ?? cleaned.publishedAt.value;
+    const lang = meta?.lang ?? cleaned.lang;
+    const result = extract({ text: cleaned.text, lang, publishedAt });
+    const articleId = articleIdFor(url);
+    for (const report of result.events)
+      inputs.push({ source: { articleId, url, title: cleaned.title, lang, publishedAt }, report });
+    articles.push({
+      file: path,
+      url,
+      lang,
+      relevant: cleaned.relevance.relevant,
+      relevance: cleaned.relevance,
+      publishedAt,
+      events: result.events.map(articleEvent),
+    });
+  }
+  const events: EventMessage[] = resolveAll(inputs, {
+    now,
+    newEventId: (seed) => `evt-${sha256Hex(seed).slice(0, 16)}`,
+  });
+  if (values.json) println(io.stdout, JSON.stringify({ articles, events }, null, 2));
+  else {
+    for (const a of articles) {
+      println(
+        io.stdout,
+        `${a.file}  [${a.lang}${a.publishedAt ? `, ${a.publishedAt}` : ''}${a.relevant ? '' : ', not relevant'}]`,
+      );
+      for (const e of a.events)
+        println(
+          io.stdout,
+          `  ${e.main ? '*' : ' '} ${(e.date.value + (e.date.end ? `..${e.date.end}` : '')).padEnd(22)} ${e.type.padEnd(27)} ${e.participants.map((p) => p.actorId).join(', ')}`,
+        );
+    }
+    println(io.stdout, `\n${events.length} events after merging:`);
+    for (const e of events)
+      println(
+        io.stdout,
+        `  ${e.eventId}  ${e.date.value.padEnd(10)} ${e.type.padEnd(27)} ${e.summary}  [${e.sources.length} sources]`,
+      );
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,436 @@
+/**
+ * docker-compose.yml run as processes on this machine, for the tests that stand in for
+ * `docker compose up` where there is no Docker engine. Each compose service becomes the process
+ * its container would run, with the environment compose would give it, and these substitutions
+ * (each one what a container gets from Docker rather than from the compose file):
+ *
+ * - host names of compose services (nats, redis) → 127.0.0.1, and their container ports → free
+ *   ports of this machine (containers have a network namespace each; processes share one);
+ * - HOST → 127.0.0.1 and PORT → a free port for the Dyad services (same reason);
+ * - PostgreSQL is the test's `postgres` fixture: DATABASE_URL → its URL and DATABASE_SCHEMA → its
+ *   schema (the one server of the machine, shared by tests, one schema each);
+ * - paths inside a container → the paths they come from: bind mounts, named volumes (a temporary
+ *   folder each), files the image COPYs from the build context, and WORKDIR /app → the workspace
+ *   package that `pnpm deploy` put there;
+ * - the image's init (`/usr/bin/tini --`) is left out, and `node dist/main.js` runs as
+ *   `node --conditions=dyad:source src/main.ts` in the package folder (`pnpm test` does not build;
+ *   the Dockerfile test checks that the build turns src/main.ts into dist/main.js);
+ * - nats-server and redis-server are this machine's binaries, with the compose command's
+ *   arguments (config file, store dir, appendonly, password) plus the port overrides above.
+ */
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestProcess } from '@dyad/testkit';
+import { startOrder } from './compose-checks.ts';
+import { containerEnvironment } from './compose-env.ts';
+import {
+  argv,
+  type ComposeService,
+  containerPathMapper,
+  dependsOn,
+  healthcheckCommand,
+  mapContainerArgs,
+  serviceEnvironment,
+  volumeMounts,
+} from './compose-file.ts';
+import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
+import { imageConfig } from './dockerfile.ts';
+import { repoRoot } from './pipeline.ts';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** An executable on PATH, or in the sbin folders Debian puts servers in. */
+export function findExecutable(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/sbin'];
+  for (const dir of dirs) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** `<service>:<container port>` → the port on this machine that stands for it. */
+export type PortMap = ReadonlyMap<string, number>;
+
+const URL_AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?)([^:/?#,]+)(?::(\d+))?/i;
+const DEFAULT_PORTS: Record<string, number> = {
+  nats: 4222,
+  redis: 6379,
+  postgres: 5432,
+  postgresql: 5432,
+  http: 80,
+};
+
+/**
+ * Points URLs at compose services to this machine: `nats://nats:4222` → `nats://127.0.0.1:<port>`.
+ * Comma-separated lists (NATS clusters) too. A URL naming a compose service that has no port here
+ * is an error: the test would otherwise pass by reaching something else.
+ */
+export function mapServiceUrl(value: string, services: readonly string[], ports: PortMap): string {
+  return value
+    .split(',')
+    .map((part) => {
+      const match = URL_AUTHORITY.exec(part);
+      if (!match?.[1] || !match[2] || !services.includes(match[2])) return part;
+      const scheme = match[1].split(':')[0]?.toLowerCase() ?? '';
+      const containerPort = Number(match[3] ?? DEFAULT_PORTS[scheme]);
+      const port = ports.get(`${match[2]}:${containerPort}`);
+      if (port === undefined) throw new Error(`${part}: nothing runs here for ${match[2]}:${containerPort}`);
+      return `${match[1]}127.0.0.1:${port}${part.slice(match[0].length)}`;
+    })
+    .join(',');
+}
+
+export interface ProcessSpec {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+}
+
+export interface DyadProcessOptions {
+  readonly ports: PortMap;
+  /** PORT of this process's HTTP server (health, metrics). */
+  readonly httpPort?: number;
+  readonly postgres?: { readonly url: string; readonly schema: string };
+  /** `docker compose run --rm SERVICE ARGS…`: ARGS replace the command. */
+  readonly runArgs?: readonly string[];
+}
+
+/** Where each path of a Dyad image's container comes from on this machine. */
+export function imagePathMapper(project: ProjectFiles, image: DyadImageService) {
+  const config = imageConfig(project.dockerfile, image.target);
+  const mounts = [
+    ...(image.pkg ? [{ target: config.workdir, hostPath: image.pkg.dir }] : []),
+    ...config.copies
+      .filter((c) => c.from === undefined && c.sources.length === 1)
+      .map((c) => ({ target: c.destination, hostPath: join(repoRoot, c.sources[0] ?? '') })),
+    ...volumeMounts(image.definition, project.compose.dir)
+      .filter((m) => m.type === 'bind' && m.source)
+      .map((m) => ({ target: m.target, hostPath: m.source ?? '' })),
+  ];
+  return { workdir: config.workdir, map: containerPathMapper(mounts) };
+}
+
+/** The process a Dyad image's container runs for a compose service (see the module comment). */
+export function dyadProcess(
+  project: ProjectFiles,
+  image: DyadImageService,
+  options: DyadProcessOptions,
+): ProcessSpec {
+  if (!image.pkg) throw new Error(`${image.service}: no workspace package for target ${image.target}`);
+  const config = imageConfig(project.dockerfile, image.target);
+  const entrypoint = argv(image.definition.entrypoint);
+  const command = options.runArgs ?? argv(image.definition.command);
+  let args = [...(entrypoint ?? config.entrypoint), ...(command ?? (entrypoint ? [] : config.cmd))];
+  if (args[0] === '/usr/bin/tini' || args[0] === 'tini') args = args.slice(args[1] === '--' ? 2 : 1);
+  if (args[0] !== 'node' || !args[1]?.startsWith('dist/') || !args[1].endsWith('.js'))
+    throw new Error(`${image.service}: runs ${args.join(' ')}, not node dist/….js`);
+  const source = args[1].replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+  const { workdir, map } = imagePathMapper(project, image);
+  const rest = mapContainerArgs(args.slice(2), workdir, map, existsSync);
+
+  const services = Object.keys(project.compose.doc.services);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(containerEnvironment(project, image))) {
+    if (key === 'DATABASE_URL' && options.postgres) {
+      env.DATABASE_URL = options.postgres.url;
+      env.DATABASE_SCHEMA = options.postgres.schema;
+    } else env[key] = mapServiceUrl(value, services, options.ports);
+  }
+  if ('HOST' in env) env.HOST = '127.0.0.1';
+  if (options.httpPort !== undefined) env.PORT = String(options.httpPort);
+  return {
+    name: image.service,
+    command: process.execPath,
+    args: ['--conditions=dyad:source', source, ...rest],
+    cwd: image.pkg.dir,
+    env,
+  };
+}
+
+/** Runs a compose healthcheck command for a service once; true when it exits 0. */
+export function runHealthcheck(
+  service: ComposeService,
+  env: Record<string, string>,
+  options: { cwd?: string; ports?: PortMap; name?: string } = {},
+): SpawnSyncReturns<string> {
+  const hc = healthcheckCommand(service);
+  if (!hc) throw new Error('no healthcheck');
+  // Ports a check names on the container's loopback are the mapped ones here.
+  const rewrite = (arg: string) =>
+    arg.replace(/(127\.0\.0\.1|localhost):(\d+)/g, (all, host, port) => {
+      const mapped = options.ports?.get(`${options.name}:${port}`);
+      return mapped === undefined ? all : `${host}:${mapped}`;
+    });
+  const args = hc.args.map(rewrite);
+  const [command = '', ...rest] = hc.shell ? ['/bin/sh', '-c', args.join(' ')] : args;
+  const resolved = command === 'node' ? process.execPath : command;
+  return spawnSync(resolved, rest, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+}
+
+/** Polls a compose healthcheck until it passes (compose's `service_healthy`). */
+export async function waitHealthy(
+  check: () => SpawnSyncReturns<string>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: SpawnSyncReturns<string> | undefined;
+  while (Date.now() < deadline) {
+    last = check();
+    if (last.status === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `${what}: healthcheck did not pass within ${timeoutMs} ms: ${last?.stderr ?? ''}${last?.stdout ?? ''}`,
+  );
+}
+
+/** Temporary folders standing for named volumes, removed by `cleanup()`. */
+export class Volumes {
+  private readonly dirs = new Map<string, string>();
+  path(name: string): string {
+    let dir = this.dirs.get(name);
+    if (!dir) {
+      dir = mkdtempSync(join(tmpdir(), `dyad-compose-${name}-`));
+      this.dirs.set(name, dir);
+    }
+    return dir;
+  }
+  cleanup(): void {
+    for (const dir of this.dirs.values()) rmSync(dir, { recursive: true, force: true });
+    this.dirs.clear();
+  }
+}
+
+/** A server's compose command with its container paths mapped (bind mounts, named volumes). */
+function serverArgs(project: ProjectFiles, name: string, volumes: Volumes): string[] {
+  const service = project.compose.doc.services[name];
+  const command = argv(service?.command);
+  if (!service || !command) throw new Error(`compose service ${name} has no command`);
+  const map = containerPathMapper(
+    volumeMounts(service, project.compose.dir).flatMap((m) => {
+      if (m.type === 'bind' && m.source) return [{ target: m.target, hostPath: m.source }];
+      if (m.type === 'volume' && m.source) return [{ target: m.target, hostPath: volumes.path(m.source) }];
+      return [];
+    }),
+  );
+  return mapContainerArgs(command, '/', map, existsSync);
+}
+
+export interface ServerProcess {
+  readonly process: TestProcess;
+  readonly port: number;
+}
+
+/** The compose `nats` service: this machine's nats-server with its compose command and environment. */
+export async function startComposeNats(
+  project: ProjectFiles,
+  volumes: Volumes,
+): Promise<ServerProcess & { monitorPort: number }> {
+  const [binary = '', ...args] = serverArgs(project, 'nats', volumes);
+  const executable = findExecutable(binary);
+  if (!executable) throw new Error(`${binary} is not installed: bash infra/dev.sh installs it`);
+  const port = await freePort();
+  const monitorPort = await freePort();
+  const proc = new TestProcess({
+    name: 'nats',
+    command: executable,
+    args: [...args, '--addr', '127.0.0.1', '--port', String(port), '--http_port', String(monitorPort)],
+    env: isolatedEnv(serviceEnvironment(project.compose.doc.services.nats ?? {})),
+  });
+  try {
+    await proc.waitForLine(/Server is ready/, 15_000);
+  } catch (error) {
+    proc.signal('SIGKILL');
+    throw error;
+  }
+  return { process: proc, port, monitorPort };
+}
+
+/** The compose `redis` service: this machine's redis-server with its compose arguments (password, appendonly). */
+export async function startComposeRedis(project: ProjectFiles, volumes: Volumes): Promise<ServerProcess> {
+  const [binary = '', ...args] = serverArgs(project, 'redis', volumes);
+  const executable = findExecutable(binary);
+  if (!executable) throw new Error(`${binary} is not installed: bash infra/dev.sh installs it`);
+  const port = await freePort();
+  const dir = volumes.path('redis-data');
+  const proc = new TestProcess({
+    name: 'redis',
+    command: executable,
+    // The image's WORKDIR /data (the redis-data volume) is where it writes.
+    args: [...args, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir],
+    cwd: dir,
+    env: isolatedEnv(serviceEnvironment(project.compose.doc.services.redis ?? {})),
+  });
+  try {
+    await proc.waitForLine(/Ready to accept connections/, 15_000);
+  } catch (error) {
+    proc.signal('SIGKILL');
+    throw error;
+  }
+  return { process: proc, port };
+}
+
+/** What a process keeps of this test's own environment: a container inherits nothing from the host. */
+const KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL'];
+
+/** Exactly `env` (plus PATH and the like): variables of the test runner are unset, not inherited. */
+export function isolatedEnv(env: Record<string, string>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(process.env)) if (!KEPT.includes(key)) out[key] = undefined;
+  return { ...out, ...env };
+}
+
+/** Starts a spec as a TestProcess, with exactly its environment. */
+export function startProcess(spec: ProcessSpec): TestProcess {
+  return new TestProcess({
+    name: spec.name,
+    command: spec.command,
+    args: spec.args,
+    cwd: spec.cwd,
+    env: isolatedEnv(spec.env),
+  });
+}
+
+/** Runs a spec to its end, feeding nothing; resolves with its exit code and output. */
+export async function runToEnd(
+  spec: ProcessSpec,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const proc = startProcess(spec);
+  const timer = setTimeout(() => proc.signal('SIGKILL'), timeoutMs);
+  try {
+    const { code } = await proc.exited;
+    return { code, output: proc.output() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface StackService {
+  readonly image: DyadImageService;
+  readonly spec: ProcessSpec;
+  readonly process: TestProcess;
+}
+
+export interface ComposeStack {
+  readonly project: ProjectFiles;
+  readonly ports: PortMap;
+  readonly nats: ServerProcess & { readonly monitorPort: number };
+  readonly redis: ServerProcess;
+  /** The Dyad services `docker compose up` starts (no profile), by compose service name. */
+  readonly services: ReadonlyMap<string, StackService>;
+  /** `docker compose run --rm cli ARGS…` as a process spec. */
+  cli(args: readonly string[]): ProcessSpec;
+  /** `docker compose stop`: SIGTERM to every service (exit results by name), then the servers. */
+  stop(): Promise<Map<string, { code: number | null; signal: NodeJS.Signals | null }>>;
+}
+
+/**
+ * `docker compose up` as processes: nats and redis from their compose commands, PostgreSQL from
+ * the test's fixture, then each Dyad service once the services it depends on pass their
+ * healthchecks; resolves when every service passes its own compose healthcheck and has started.
+ */
+export async function startComposeStack(
+  project: ProjectFiles,
+  postgres: { readonly url: string; readonly schema: string },
+): Promise<ComposeStack> {
+  const volumes = new Volumes();
+  const started: TestProcess[] = [];
+  try {
+    const nats = await startComposeNats(project, volumes);
+    started.push(nats.process);
+    const redis = await startComposeRedis(project, volumes);
+    started.push(redis.process);
+    const ports = new Map<string, number>([
+      ['nats:4222', nats.port],
+      ['nats:8222', nats.monitorPort],
+      ['redis:6379', redis.port],
+    ]);
+    const doc = project.compose.doc;
+    // nats's own compose healthcheck (wget on the monitoring port), when wget is here.
+    if (findExecutable('wget'))
+      await waitHealthy(
+        () => runHealthcheck(doc.services.nats ?? {}, {}, { ports, name: 'nats' }),
+        'nats',
+        15_000,
+      );
+
+    const images = dyadImageServices(project.compose).filter(
+      (i) => (i.definition.profiles ?? []).length === 0,
+    );
+    const byName = new Map(images.map((i) => [i.service, i]));
+    const services = new Map<string, StackService>();
+    const healthy = new Map<string, Promise<void>>();
+    for (const name of startOrder(
+      doc,
+      images.map((i) => i.service),
+    )) {
+      const image = byName.get(name);
+      if (!image) continue; // a server, started above
+      const deps = dependsOn(image.definition);
+      await Promise.all(deps.map((d) => healthy.get(d.service)).filter(Boolean));
+      const httpPort = await freePort();
+      const containerPort =
+        serviceEnvironment(image.definition).PORT ?? imageConfig(project.dockerfile, image.target).env.PORT;
+      ports.set(`${name}:${containerPort}`, httpPort);
+      const spec = dyadProcess(project, image, { ports, httpPort, postgres });
+      const proc = startProcess(spec);
+      started.push(proc);
+      services.set(name, { image, spec, process: proc });
+      healthy.set(
+        name,
+        (async () => {
+          await waitHealthy(() => runHealthcheck(image.definition, spec.env, { cwd: spec.cwd }), name);
+          await proc.waitForLine(/"msg":"started"/, 30_000);
+        })(),
+      );
+    }
+    await Promise.all(healthy.values());
+
+    const cliImage = dyadImageServices(project.compose).find((i) => i.service === 'cli');
+    return {
+      project,
+      ports,
+      nats,
+      redis,
+      services,
+      cli(args) {
+        if (!cliImage) throw new Error('docker-compose.yml has no cli service');
+        return dyadProcess(project, cliImage, { ports, runArgs: args });
+      },
+      async stop() {
+        const exits = new Map<string, { code: number | null; signal: NodeJS.Signals | null }>();
+        await Promise.all(
+          [...services].map(async ([name, s]) => {
+            exits.set(name, await s.process.stop(20_000));
+          }),
+        );
+        await Promise.all([nats.process.stop(), redis.process.stop()]);
+        volumes.cleanup();
+        return exits;
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((p) => p.stop(5_000)));
+    volumes.cleanup();
+    throw error;
+  }
+}

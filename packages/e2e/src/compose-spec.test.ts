@@ -1,0 +1,330 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose's ${VAR} syntax, not template literals
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  dependencyProblems,
+  fileProblems,
+  scaleProblems,
+  startOrder,
+  validateComposeSpec,
+} from './compose-checks.ts';
+import {
+  type ComposeDocument,
+  dependsOn,
+  parseComposeYaml,
+  portMappings,
+  resolveCompose,
+  serviceEnvironment,
+  volumeMounts,
+} from './compose-file.ts';
+import { parseDotenv } from './compose-interpolate.ts';
+import {
+  composeFile,
+  dyadImageServices,
+  envExampleFile,
+  loadProject,
+  prometheusConfigPath,
+} from './compose-project.ts';
+import { repoRoot } from './pipeline.ts';
+
+const { compose } = loadProject();
+const doc = compose.doc;
+const envExample = parseDotenv(readFileSync(envExampleFile, 'utf8'));
+
+/** Stages that `docker compose up --scale NAME=N` may multiply (the indexer publishes its API port). */
+const SCALABLE = ['fetcher', 'cleaner', 'extractor'];
+/** The four Dyad services and the ports their /metrics answer on. */
+const STAGES = ['fetcher', 'cleaner', 'extractor', 'indexer'];
+/** Variables compose itself reads from .env, not through ${…}. */
+const COMPOSE_SETTINGS = ['COMPOSE_PROJECT_NAME', 'COMPOSE_PROFILES', 'COMPOSE_FILE'];
+
+const alwaysOn = Object.keys(doc.services).filter(
+  (name) => (doc.services[name]?.profiles ?? []).length === 0,
+);
+
+function deepCopy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+describe('compose file: Compose Specification and .env.example', () => {
+  it('compose: interpolates with .env.example alone, with no error and no unset variable', () => {
+    expect(compose.errors).toEqual([]);
+    expect([...compose.unset]).toEqual([]);
+  });
+
+  it('compose: every ${VAR} it uses is defined in .env.example, and .env.example defines nothing unused', () => {
+    const missing = [...compose.variables].filter((v) => !(v in envExample));
+    expect(missing, 'used by docker-compose.yml, missing from .env.example').toEqual([]);
+    const unused = Object.keys(envExample).filter(
+      (v) => !compose.variables.has(v) && !COMPOSE_SETTINGS.includes(v),
+    );
+    expect(unused, 'in .env.example, used nowhere').toEqual([]);
+  });
+
+  it('compose: refuses to start without the credentials (each is ${VAR:?…})', () => {
+    const resolved = resolveCompose(compose.raw, {}, composeFile);
+    const missing = new Set(resolved.errors.map((e) => /required variable (\w+)/.exec(e)?.[1]));
+    for (const secret of ['NATS_USER', 'NATS_PASSWORD', 'REDIS_PASSWORD', 'POSTGRES_PASSWORD'])
+      expect(missing.has(secret), `${secret} is required`).toBe(true);
+  });
+
+  it('compose: validates against the Compose Specification JSON Schema', () => {
+    expect(validateComposeSpec(doc)).toEqual([]);
+  });
+
+  it('compose: the schema check rejects a broken copy (unknown key, bad duration, bad depends_on)', () => {
+    const broken = deepCopy(doc) as { services: Record<string, Record<string, unknown>> };
+    const cleaner = broken.services.cleaner ?? {};
+    cleaner.dependz_on = ['nats'];
+    cleaner.healthcheck = { ...(cleaner.healthcheck as object), interval: 'ten seconds' };
+    cleaner.depends_on = { nats: { condition: 'service_ready' } };
+    const errors = validateComposeSpec(broken as unknown as ComposeDocument).join('\n');
+    expect(errors).toMatch(/dependz_on/);
+    expect(errors).toMatch(/interval/);
+    expect(errors).toMatch(/depends_on/);
+  });
+
+  it('compose: depends_on names services, waits only for healthchecks that exist, has no cycle, agrees with profiles', () => {
+    expect(dependencyProblems(doc)).toEqual([]);
+    // The checks themselves: a copy that breaks each rule.
+    const broken = deepCopy(doc) as { services: Record<string, Record<string, unknown>> };
+    broken.services.cleaner = {
+      ...broken.services.cleaner,
+      depends_on: { natz: { condition: 'service_healthy' } },
+    };
+    broken.services.extractor = {
+      ...broken.services.extractor,
+      depends_on: { prometheus: { condition: 'service_started' } },
+    };
+    broken.services.fetcher = {
+      ...broken.services.fetcher,
+      depends_on: { cli: { condition: 'service_healthy' } },
+    };
+    broken.services.nats = { ...broken.services.nats, depends_on: ['indexer'] };
+    const problems = dependencyProblems(broken as unknown as ComposeDocument).join('\n');
+    expect(problems).toMatch(/cleaner: depends_on natz, which is not a service/);
+    expect(problems).toMatch(
+      /extractor: depends_on prometheus, which starts only with profile observability/,
+    );
+    expect(problems).toMatch(/fetcher: waits for cli to be healthy, but cli has no healthcheck/);
+    expect(problems).toMatch(/depends_on cycle: .*nats → indexer/);
+  });
+
+  it('compose: the servers start before the stages', () => {
+    const order = startOrder(doc, alwaysOn);
+    for (const stage of STAGES) {
+      for (const dep of dependsOn(doc.services[stage] ?? {})) {
+        expect(order.indexOf(dep.service)).toBeLessThan(order.indexOf(stage));
+        expect(dep.condition).toBe('service_healthy');
+      }
+    }
+    expect(
+      dependsOn(doc.services.indexer ?? {})
+        .map((d) => d.service)
+        .sort(),
+    ).toEqual(['nats', 'postgres']);
+    expect(
+      dependsOn(doc.services.fetcher ?? {})
+        .map((d) => d.service)
+        .sort(),
+    ).toEqual(['nats', 'redis']);
+  });
+
+  it('compose: bind mounts, named volumes, build contexts and Dockerfiles exist', () => {
+    expect(fileProblems(compose)).toEqual([]);
+    expect(volumeMounts(doc.services.postgres ?? {}, compose.dir)).toContainEqual(
+      expect.objectContaining({
+        type: 'volume',
+        source: 'postgres-data',
+        target: '/var/lib/postgresql/data',
+      }),
+    );
+  });
+
+  it('compose: the pipeline stages scale (--scale cleaner=3): no fixed host port, no container_name', () => {
+    expect(scaleProblems(doc, SCALABLE)).toEqual([]);
+    const broken = deepCopy(doc) as { services: Record<string, Record<string, unknown>> };
+    broken.services.cleaner = { ...broken.services.cleaner, ports: ['9102:9102'], container_name: 'cleaner' };
+    expect(scaleProblems(broken as unknown as ComposeDocument, SCALABLE)).toEqual([
+      'cleaner: container_name prevents --scale',
+      'cleaner: publishes host port 9102, which prevents --scale',
+    ]);
+  });
+
+  it('compose: every always-on service has a healthcheck, a restart policy, resource limits and rotated logs', () => {
+    expect(alwaysOn.sort()).toEqual([
+      'cleaner',
+      'extractor',
+      'fetcher',
+      'indexer',
+      'nats',
+      'postgres',
+      'redis',
+    ]);
+    for (const name of alwaysOn) {
+      const service = doc.services[name] ?? {};
+      expect(service.healthcheck?.test, `${name}: healthcheck`).toBeDefined();
+      expect(service.restart, `${name}: restart`).toBe('unless-stopped');
+      expect(service.deploy?.resources?.limits?.memory, `${name}: memory limit`).toMatch(/^\d+[MG]$/);
+      expect(service.deploy?.resources?.limits?.cpus, `${name}: cpu limit`).toBeDefined();
+      expect(service.logging, `${name}: log rotation`).toMatchObject({
+        options: { 'max-size': expect.any(String) },
+      });
+    }
+    for (const stage of STAGES) {
+      // Longer than SHUTDOWN_TIMEOUT_MS (+2 s hard stop), so docker stop lets a stage drain.
+      const grace = Number(/^(\d+)s$/.exec(String(doc.services[stage]?.stop_grace_period))?.[1]);
+      const timeout = Number(serviceEnvironment(doc.services[stage] ?? {}).SHUTDOWN_TIMEOUT_MS ?? 8000);
+      expect(grace * 1000, `${stage}: stop_grace_period`).toBeGreaterThan(timeout + 2000);
+    }
+  });
+
+  it('compose: nats has JetStream config from infra/nats and credentials; redis appendonly with a password; postgres a volume', () => {
+    const nats = doc.services.nats ?? {};
+    expect(volumeMounts(nats, compose.dir)).toContainEqual(
+      expect.objectContaining({ type: 'bind', source: `${repoRoot}/infra/nats/nats.conf`, readOnly: true }),
+    );
+    const conf = readFileSync(`${repoRoot}/infra/nats/nats.conf`, 'utf8');
+    expect(conf).toMatch(/^jetstream\s*\{/m);
+    expect(conf).toMatch(/user:\s*\$NATS_USER/);
+    expect(conf).toMatch(/password:\s*\$NATS_PASSWORD/);
+    expect(serviceEnvironment(nats)).toMatchObject({
+      NATS_USER: envExample.NATS_USER,
+      NATS_PASSWORD: envExample.NATS_PASSWORD,
+    });
+    const redisCommand = (doc.services.redis?.command ?? []) as string[];
+    expect(redisCommand.join(' ')).toMatch(/--appendonly yes/);
+    expect(redisCommand.join(' ')).toContain(`--requirepass ${envExample.REDIS_PASSWORD}`);
+  });
+
+  it('compose: every client uses the credentials its server gets', () => {
+    const natsEnv = serviceEnvironment(doc.services.nats ?? {});
+    const redisPassword = ((doc.services.redis?.command ?? []) as string[]).at(
+      ((doc.services.redis?.command ?? []) as string[]).indexOf('--requirepass') + 1,
+    );
+    const pgEnv = serviceEnvironment(doc.services.postgres ?? {});
+    for (const { service, definition } of dyadImageServices(compose)) {
+      const env = serviceEnvironment(definition);
+      expect(env.NATS_URL, service).toBe('nats://nats:4222');
+      expect([env.NATS_USER, env.NATS_PASSWORD], service).toEqual([natsEnv.NATS_USER, natsEnv.NATS_PASSWORD]);
+      if (env.REDIS_URL) expect(new URL(env.REDIS_URL).password, service).toBe(redisPassword);
+      if (env.DATABASE_URL) {
+        const url = new URL(env.DATABASE_URL);
+        expect([url.username, url.password, url.hostname, url.pathname], service).toEqual([
+          pgEnv.POSTGRES_USER,
+          pgEnv.POSTGRES_PASSWORD,
+          'postgres',
+          `/${pgEnv.POSTGRES_DB}`,
+        ]);
+      }
+    }
+    expect(serviceEnvironment(doc.services['redis-exporter'] ?? {}).REDIS_PASSWORD).toBe(redisPassword);
+    expect(
+      new URL(serviceEnvironment(doc.services['postgres-exporter'] ?? {}).DATA_SOURCE_NAME ?? '').password,
+    ).toBe(pgEnv.POSTGRES_PASSWORD);
+  });
+
+  it('compose: cli in profile tools; Prometheus and exporters in observability; NATS and the indexer API published', () => {
+    expect(doc.services.cli?.profiles).toEqual(['tools']);
+    for (const name of ['prometheus', 'nats-exporter', 'redis-exporter', 'postgres-exporter'])
+      expect(doc.services[name]?.profiles, name).toEqual(['observability']);
+    expect(portMappings(doc.services.indexer ?? {})).toEqual([
+      { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.INDEXER_PORT, target: 9104 },
+    ]);
+    expect(serviceEnvironment(doc.services.indexer ?? {}).PORT).toBe('9104');
+    expect(portMappings(doc.services.nats ?? {})).toEqual([
+      { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.NATS_PORT, target: 4222 },
+    ]);
+  });
+
+  it('compose: Prometheus scrapes every service, at the port compose gives it', () => {
+    const prometheus = doc.services.prometheus ?? {};
+    const configMount = volumeMounts(prometheus, compose.dir).find((m) => m.source === prometheusConfigPath);
+    expect(configMount, 'infra/prometheus/prometheus.yml is mounted').toBeDefined();
+    expect(prometheus.command).toContain(`--config.file=${configMount?.target}`);
+    const config = parse(readFileSync(prometheusConfigPath, 'utf8')) as {
+      scrape_configs: {
+        job_name: string;
+        metrics_path?: string;
+        dns_sd_configs?: { names: string[]; port: number; type?: string }[];
+        static_configs?: { targets: string[] }[];
+      }[];
+    };
+    const targets = config.scrape_configs.flatMap((job) => [
+      ...(job.dns_sd_configs ?? []).flatMap((sd) =>
+        sd.names.map((host) => ({ job: job.job_name, host, port: sd.port })),
+      ),
+      ...(job.static_configs ?? []).flatMap((sc) =>
+        sc.targets.map((t) => ({
+          job: job.job_name,
+          host: t.split(':')[0] ?? '',
+          port: Number(t.split(':')[1]),
+        })),
+      ),
+    ]);
+    for (const stage of STAGES) {
+      const port = Number(serviceEnvironment(doc.services[stage] ?? {}).PORT);
+      expect(targets, `${stage} scraped by DNS (every replica) on PORT ${port}`).toContainEqual({
+        job: stage,
+        host: stage,
+        port,
+      });
+    }
+    // The servers, through exporters that run in the same profile and reach them.
+    for (const [server, exporter] of [
+      ['nats', 'nats-exporter'],
+      ['redis', 'redis-exporter'],
+      ['postgres', 'postgres-exporter'],
+    ] as const) {
+      expect(
+        targets.some((t) => t.host === exporter),
+        `${server} scraped through ${exporter}`,
+      ).toBe(true);
+      expect(dependsOn(doc.services[exporter] ?? {}).map((d) => d.service)).toEqual([server]);
+    }
+    for (const target of targets) {
+      if (target.host === '127.0.0.1') continue;
+      expect(Object.keys(doc.services), `scrape target ${target.host}`).toContain(target.host);
+    }
+  });
+
+  it('compose: a YAML anchor change reaches every service that merges it', () => {
+    const text = readFileSync(composeFile, 'utf8').replace(
+      '  LOG_LEVEL: ${LOG_LEVEL:-info}',
+      '  LOG_LEVEL: debug',
+    );
+    const changed = resolveCompose(parseComposeYaml(text), envExample, composeFile).doc;
+    for (const stage of STAGES)
+      expect(serviceEnvironment(changed.services[stage] ?? {}).LOG_LEVEL).toBe('debug');
+  });
+
+  const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
+  it.skipIf(dockerCompose.status !== 0)(
+    'compose: docker-compose config (when installed) accepts the file and resolves the same environments',
+    () => {
+      const result = spawnSync(
+        'docker-compose',
+        [
+          '--env-file',
+          envExampleFile,
+          '-f',
+          composeFile,
+          '--profile',
+          'tools',
+          '--profile',
+          'observability',
+          'config',
+        ],
+        { encoding: 'utf8', cwd: repoRoot },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      const resolved = parse(result.stdout) as ComposeDocument;
+      for (const [name, service] of Object.entries(doc.services)) {
+        expect(serviceEnvironment(resolved.services[name] ?? {}), name).toEqual(serviceEnvironment(service));
+        expect(resolved.services[name]?.command, name).toEqual(service.command);
+      }
+    },
+  );
+});

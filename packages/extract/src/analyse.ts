@@ -1,0 +1,95 @@
+import type { TriggerType } from '@dyad/knowledge';
+import { type DateHit, findDates } from './dates.ts';
+import type { CueHit, CueKind, EntityHit, KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
+import { longestNonOverlapping, type Match } from './matcher.ts';
+import { findPeople, type PersonHit } from './people.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface TriggerHit {
+  readonly type: TriggerType;
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** "this visit", "cette rencontre": the event named before. */
+  readonly anaphoric: boolean;
+  /** A future plan or a denial governs it: not an event. */
+  readonly unreal: boolean;
+}
+
+export interface PlaceHit {
+  readonly name: string;
+  readonly country: string;
+  readonly tokStart: number;
+  readonly tokEnd: number;
+}
+
+/** Everything found in one sentence. */
+export interface SentenceFacts {
+  readonly sentence: Sentence;
+  readonly entities: readonly Match<EntityHit>[];
+  readonly cues: ReadonlySet<CueKind>;
+  readonly topics: ReadonlySet<string>;
+  readonly triggers: readonly TriggerHit[];
+  readonly dates: readonly DateHit[];
+  readonly people: readonly PersonHit[];
+  readonly places: readonly PlaceHit[];
+  /** Which countries the sentence names (names, demonyms, capitals, cities, people). */
+  readonly countries: ReadonlySet<string>;
+  readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
+}
+
+const UNREAL_WINDOW_BEFORE = 6;
+const UNREAL_WINDOW_AFTER = 3;
+
+export function analyseSentence(
+  kb: KnowledgeIndex,
+  lang: LanguageIndex,
+  sentence: Sentence,
+  ref: string | null,
+): SentenceFacts {
+  const tokens = sentence.tokens;
+  const entities = longestNonOverlapping(lang.entities.findAll(tokens));
+  const cueMatches = lang.cues.findAll(tokens) as Match<CueHit>[];
+  const cues = new Set<CueKind>();
+  const topics = new Set<string>();
+  const cueSpans: { cue: CueKind; start: number; end: number }[] = [];
+  for (const m of cueMatches) {
+    for (const p of m.payloads) {
+      if (p.kind === 'cue') {
+        cues.add(p.cue);
+        cueSpans.push({ cue: p.cue, start: m.start, end: m.end });
+      } else topics.add(p.slug);
+    }
+  }
+  const near = (cue: CueKind, start: number, end: number, before: number, after: number) =>
+    cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
+  const triggers: TriggerHit[] = [];
+  const places: PlaceHit[] = [];
+  const countries = new Set<string>();
+  const agreements: { name: string; tokStart: number; tokEnd: number }[] = [];
+  for (const m of entities) {
+    for (const p of m.payloads) {
+      if (p.kind === 'trigger') {
+        triggers.push({
+          type: p.type,
+          tokStart: m.start,
+          tokEnd: m.end,
+          anaphoric: near('anaphora', m.start, m.start, 2, 0),
+          unreal:
+            near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
+            near('denial', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER),
+        });
+      } else if (p.kind === 'place') {
+        places.push({ name: p.name, country: p.country, tokStart: m.start, tokEnd: m.end });
+        // A city of the dyad names its side; a city elsewhere is only where something happened.
+        if (kb.dyad.includes(p.country)) countries.add(p.country);
+      } else if (p.kind === 'country') countries.add(p.code);
+      else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
+    }
+  }
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start);
+  for (const person of people)
+    if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
+      countries.add(person.country);
+  const dates = findDates(tokens, entities, lang, ref, kb.gatherings);
+  return { sentence, entities, cues, topics, triggers, dates, people, places, countries, agreements };
+}

@@ -1,0 +1,328 @@
+import type { Agreement, EventReport, Evidence, Participant } from '@dyad/contracts';
+import type { EventLanguage } from '@dyad/knowledge';
+import type { SentenceFacts } from './analyse.ts';
+import { type Candidate, INTERACTIONS } from './candidates.ts';
+import { addDays, type Precision, span } from './date-math.ts';
+import type { KnowledgeIndex } from './knowledge-index.ts';
+import { matchKey } from './normalise.ts';
+import { type PersonHit, resolveRole, unknownId } from './people.ts';
+
+export interface ArticleDate {
+  readonly day: string;
+  readonly precision: Precision;
+  readonly source: 'published' | 'text' | 'fetched';
+}
+
+interface EventDateValue {
+  value: string;
+  end?: string;
+  precision: Precision;
+}
+
+const CAMEO: Record<string, string> = {
+  official_visit: '042',
+  courtesy_visit: '043',
+  bilateral_meeting: '040',
+  parliamentary_meeting: '040',
+  phone_call: '040',
+  agreement_signing: '057',
+  joint_statement: '057',
+  agreement_entry_into_force: '057',
+  policy_statement: '051',
+  other: '010',
+};
+
+const LABEL: Record<string, string> = {
+  official_visit: 'Official visit',
+  courtesy_visit: 'Courtesy visit',
+  bilateral_meeting: 'Meeting',
+  parliamentary_meeting: 'Parliamentary meeting',
+  phone_call: 'Phone call',
+  agreement_signing: 'Agreement signed',
+  joint_statement: 'Joint statement',
+  agreement_entry_into_force: 'Agreement in force',
+  policy_statement: 'Policy statement',
+  other: 'Bilateral act',
+};
+
+function dateOf(c: Candidate): EventDateValue | undefined {
+  const h = c.date?.hit;
+  if (!h) return undefined;
+  return { value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision };
+}
+
+function spanOf(d: EventDateValue): { first: string; last: string } {
+  return { first: span(d.value).first, last: span(d.end ?? d.value).last };
+}
+
+/** A date the article refers back to: "last March", or well before the article's own date. */
+function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
+  const h = c.date?.hit;
+  if (!h) return false;
+  if (h.relation === 'past') return true;
+  if (!articleDate) return false;
+  const last = spanOf({ value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision }).last;
+  // A year-only date in a dated article is background ("relations since 1992", "visits in 2025").
+  if (h.precision === 'year' && !(articleDate.source === 'published' && articleDate.precision === 'year'))
+    return true;
+  return last < addDays(articleDate.day, -14);
+}
+
+function within(inner: EventDateValue, outer: EventDateValue): boolean {
+  const a = spanOf(inner);
+  const b = spanOf(outer);
+  return a.first >= b.first && a.last <= b.last;
+}
+
+interface Assembled {
+  readonly candidate: Candidate;
+  date: EventDateValue;
+  main: boolean;
+  fromArticle: boolean;
+  readonly merged: Candidate[];
+  /** The event whose participants a document adopted during it shares. */
+  peopleFrom?: Assembled;
+}
+
+/** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
+export function assemble(candidates: readonly Candidate[], articleDate: ArticleDate | null): Assembled[] {
+  const events: Assembled[] = [];
+  let main: Assembled | undefined;
+  for (const c of candidates) {
+    if (!main && !isReferred(c, articleDate) && !(c.anaphoric && !c.date)) {
+      const own = dateOf(c);
+      const date =
+        own ??
+        (articleDate ? { value: articleValue(articleDate), precision: articleDate.precision } : undefined);
+      if (!date) continue;
+      main = { candidate: c, date, main: true, fromArticle: !own, merged: [c] };
+      events.push(main);
+      continue;
+    }
+    // The main event dated by the article itself takes the first date the text gives it.
+    if (main?.fromArticle && c.type === main.candidate.type && c.date && !isReferred(c, articleDate)) {
+      const d = dateOf(c);
+      if (d) {
+        main.date = d;
+        main.fromArticle = false;
+        main.merged.push(c);
+        continue;
+      }
+    }
+    const own = dateOf(c) ?? (c.datedBy ? findDate(events, c.datedBy) : undefined);
+    if (!own) {
+      // An undated mention of an interaction is the event last told, told again ("the talks").
+      const lastInteraction = [...events].reverse().find((e) => INTERACTIONS.has(e.candidate.type) && e.main);
+      if (INTERACTIONS.has(c.type) && (lastInteraction ?? main)) (lastInteraction ?? main)?.merged.push(c);
+      else {
+        const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
+        if (same) same.merged.push(c);
+        else if (main) main.merged.push({ ...c, type: main.candidate.type });
+      }
+      continue;
+    }
+    const same = events.find(
+      (e) =>
+        e.candidate.type === c.type && e.date.value === own.value && (e.date.end ?? '') === (own.end ?? ''),
+    );
+    if (same) {
+      same.merged.push(c);
+      continue;
+    }
+    const contained =
+      main && INTERACTIONS.has(main.candidate.type) && main.date.end && within(own, main.date);
+    const sameDayAsMain =
+      main &&
+      own.precision === 'day' &&
+      own.value === main.date.value &&
+      own.precision === main.date.precision;
+    const host = c.datedBy ? events.find((x) => x.merged.includes(c.datedBy as Candidate)) : undefined;
+    events.push({
+      ...(host ? { peopleFrom: host } : {}),
+      candidate: c,
+      date: own,
+      main: Boolean(
+        contained ||
+          sameDayAsMain ||
+          (!isReferred(c, articleDate) && !c.datedBy && main?.fromArticle !== true),
+      ),
+      fromArticle: false,
+      merged: [c],
+    });
+  }
+  // A document dated by an interaction shares its main flag.
+  for (const e of events)
+    if (e.candidate.datedBy && main && findDate([main], e.candidate.datedBy)) e.main = main.main;
+  return events;
+}
+
+function articleValue(d: ArticleDate): string {
+  if (d.precision === 'day') return d.day;
+  if (d.precision === 'month') return d.day.slice(0, 7);
+  return d.day.slice(0, 4);
+}
+
+function findDate(events: readonly Assembled[], c: Candidate): EventDateValue | undefined {
+  const e = events.find((x) => x.merged.includes(c));
+  return e?.date;
+}
+
+function sameAgreements(e: Assembled, c: Candidate): boolean {
+  const names = new Set(e.merged.flatMap((m) => m.agreements.map((a) => a.name)));
+  return c.agreements.some((a) => names.has(a.name));
+}
+
+/** Turns an assembled event into the contract's report, with evidence for every field. */
+export function toReport(
+  kb: KnowledgeIndex,
+  lang: EventLanguage,
+  facts: readonly SentenceFacts[],
+  e: Assembled,
+  mainTopicsFrom: ReadonlySet<number>,
+): EventReport | null {
+  const evidence: Evidence[] = [];
+  const cite = (field: string, sentence: number) => {
+    const s = facts[sentence]?.sentence;
+    if (s && !evidence.some((x) => x.field === field))
+      evidence.push({ field, text: s.text, start: s.start, end: s.end });
+  };
+  const c = e.candidate;
+  cite('type', c.sentence);
+  const dateSentence =
+    e.merged.find((m) => m.date)?.date?.sentence ?? c.datedBy?.date?.sentence ?? c.sentence;
+  if (e.fromArticle) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
+  else cite('date', dateSentence);
+  const participants: Participant[] = [];
+  const seen = new Set<string>();
+  const dateForRoles = e.date.value;
+  for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
+    for (const { person, sentence } of m.people) {
+      const p = participant(kb, lang, person, dateForRoles);
+      if (!p || seen.has(p.participant.actorId)) continue;
+      seen.add(p.participant.actorId);
+      participants.push(p.participant);
+      cite(`participants[${p.participant.actorId}]${p.byRole ? ':by-role' : ''}`, sentence);
+    }
+  }
+  const location = e.merged.map((m) => m.location).find((l) => l?.country);
+  if (location) cite('location', location.sentence);
+  const topics = new Set<string>();
+  const sentences = new Set(e.merged.flatMap((m) => [...m.sentences]));
+  if (e.main && e.candidate === e.merged[0] && mainTopicsFrom.size > 0)
+    for (const s of mainTopicsFrom) sentences.add(s);
+  for (const s of [...sentences].sort((a, b) => a - b)) {
+    for (const t of facts[s]?.topics ?? []) {
+      if (!topics.has(t)) cite(`topics[${t}]`, s);
+      topics.add(t);
+    }
+  }
+  const agreements: Agreement[] = [];
+  for (const m of e.merged) {
+    for (const a of m.agreements) {
+      if (agreements.some((x) => x.name === a.name)) continue;
+      agreements.push({
+        name: a.name,
+        status: a.status,
+        ...(a.status !== 'planned' && e.date.precision !== 'year'
+          ? { date: e.date.value }
+          : a.status !== 'planned'
+            ? { date: e.date.value }
+            : {}),
+      });
+      cite(`agreements[${a.name}]`, a.sentence);
+    }
+  }
+  if (agreements.some((a) => a.name === 'visa waiver agreement')) topics.add('visa');
+  if (c.type === 'parliamentary_meeting') topics.add('parliament');
+  const names = participants.map((p) => p.names.en ?? p.name);
+  const summary = `${LABEL[c.type] ?? c.type}${names.length ? `: ${names.join(', ')}` : ''}${location ? ` (${location.name})` : ''}`;
+  return {
+    type: c.type,
+    cameo: CAMEO[c.type] ?? '010',
+    date: { value: e.date.value, ...(e.date.end ? { end: e.date.end } : {}), precision: e.date.precision },
+    ...(location ? { location: { name: location.name, country: location.country } } : {}),
+    participants,
+    topics: [...topics].sort(),
+    agreements,
+    main: e.main,
+    summary,
+    evidence,
+  };
+}
+
+function participant(
+  kb: KnowledgeIndex,
+  lang: EventLanguage,
+  person: PersonHit,
+  date: string,
+): { participant: Participant; byRole: boolean } | null {
+  const [a, b] = kb.dyad;
+  let id = person.actorId;
+  let byRole = false;
+  if (!id && person.how === 'unknown' && person.office && person.country && person.name) {
+    // "the Kazakh ambassador, Saulekol Saïlaoukiéva": the office holder, if the name is a spelling of hers.
+    const toCountry =
+      person.toCountry ?? (person.office === 'ambassador' ? (person.country === a ? b : a) : undefined);
+    const holder = resolveRole(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
+    const actor = holder ? kb.actors.get(holder) : undefined;
+    if (actor && sameName(person.name, Object.values(actor.names).flat())) {
+      id = holder;
+      byRole = true;
+    }
+  }
+  if (!id && person.how === 'role') {
+    const toCountry =
+      person.toCountry ?? (person.office === 'ambassador' ? (person.country === a ? b : a) : undefined);
+    id = resolveRole(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
+    byRole = id !== undefined;
+  }
+  if (id) {
+    const actor = kb.actors.get(id);
+    if (!actor) return null;
+    const names = {
+      ...(actor.names.ar?.[0] ? { ar: actor.names.ar[0] } : {}),
+      ...(actor.names.fr?.[0] ? { fr: actor.names.fr[0] } : {}),
+      ...(actor.names.en?.[0] ? { en: actor.names.en[0] } : {}),
+      ...(actor.names.ru?.[0] ? { ru: actor.names.ru[0] } : {}),
+    };
+    const role = person.office ?? actor.roles.find((r) => span(date).first >= (r.from ?? '0000'))?.office;
+    return {
+      participant: {
+        actorId: id,
+        name: names[lang] ?? names.en ?? id,
+        names,
+        ...(role ? { role } : {}),
+        country: actor.country,
+      },
+      byRole,
+    };
+  }
+  if (person.how === 'unknown' && person.name && person.country && kb.dyad.includes(person.country)) {
+    return {
+      participant: {
+        actorId: unknownId(person.name),
+        name: person.name,
+        names: { [lang]: person.name },
+        ...(person.office ? { role: person.office } : {}),
+        country: person.country,
+      },
+      byRole: false,
+    };
+  }
+  return null;
+}
+
+/** Consonant skeleton of a Latin or Cyrillic word: spellings of one name across transliterations agree. */
+function skeleton(word: string): string {
+  return matchKey(word)
+    .replace(/[aeiouyаеиоуыэюяьъй-]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Whether a written name shares a first-name skeleton with one of the knowledge base's forms. */
+function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
+  const first = written.split(/\s+/)[0] ?? '';
+  const key = skeleton(first);
+  if (key.length < 3) return false;
+  return forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
+}

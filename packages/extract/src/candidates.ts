@@ -1,0 +1,182 @@
+import type { EventType } from '@dyad/contracts';
+import type { SentenceFacts, TriggerHit } from './analyse.ts';
+import type { DateHit } from './dates.ts';
+import type { KnowledgeIndex } from './knowledge-index.ts';
+import type { PersonHit } from './people.ts';
+
+export type AgreementStatus = 'signed' | 'in_force' | 'planned';
+
+/** One event as one sentence reports it, before the article's reports are merged. */
+export interface Candidate {
+  type: EventType;
+  readonly sentence: number;
+  readonly trigger: TriggerHit;
+  date?: { hit: DateHit; sentence: number };
+  /** A document adopted during an interaction named in the same sentence takes its date. */
+  datedBy?: Candidate;
+  readonly people: { person: PersonHit; sentence: number }[];
+  location?: { name: string; country: string; sentence: number };
+  readonly agreements: { name: string; status: AgreementStatus; sentence: number }[];
+  readonly sentences: Set<number>;
+  readonly anaphoric: boolean;
+}
+
+const INTERACTION_PRIORITY = [
+  'phone_call',
+  'courtesy_visit',
+  'official_visit',
+  'visit',
+  'reception',
+  'bilateral_meeting',
+] as const;
+export const INTERACTIONS: ReadonlySet<EventType> = new Set([
+  'official_visit',
+  'courtesy_visit',
+  'bilateral_meeting',
+  'parliamentary_meeting',
+  'phone_call',
+]);
+
+/** Whether the sentence names both sides, or one side and the other within the two before. */
+function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
+  const f = facts[i];
+  if (!f) return false;
+  const [a, b] = kb.dyad;
+  const third = [...f.countries].some((c) => !kb.dyad.includes(c)) || f.cues.has('otherCountries');
+  const pair = f.cues.has('pair') && !third;
+  const hasA = pair || f.countries.has(a);
+  const hasB = pair || f.countries.has(b);
+  if (hasA && hasB) return true;
+  // With a third country in the sentence, both sides must be in it: "X met Azerbaijan's speaker"
+  // is not a dyad event because the article was about Kazakhstan two sentences earlier.
+  if (third || (!hasA && !hasB)) return false;
+  const missing = hasA ? b : a;
+  for (const k of [i - 1, i - 2]) if (facts[k]?.countries.has(missing)) return true;
+  return false;
+}
+
+function distance(a: { tokStart: number; tokEnd: number }, b: { tokStart: number; tokEnd: number }): number {
+  if (a.tokEnd <= b.tokStart) return b.tokStart - a.tokEnd;
+  if (b.tokEnd <= a.tokStart) return a.tokStart - b.tokEnd;
+  return 0;
+}
+
+/** The event reports of one sentence. */
+export function sentenceCandidates(
+  kb: KnowledgeIndex,
+  facts: readonly SentenceFacts[],
+  i: number,
+): Candidate[] {
+  const f = facts[i];
+  if (!f) return [];
+  const real = f.triggers.filter((t) => !t.unreal);
+  const policy = f.cues.has('support') && f.cues.has('position');
+  if ((real.length === 0 && !policy) || !bothSides(kb, facts, i)) return [];
+  const out: Candidate[] = [];
+  const make = (type: EventType, trigger: TriggerHit): Candidate => ({
+    type,
+    sentence: i,
+    trigger,
+    people: [],
+    agreements: [],
+    sentences: new Set([i]),
+    anaphoric: trigger.anaphoric,
+  });
+  const ambassador = f.people.some((p) => p.office === 'ambassador');
+  let interaction: Candidate | undefined;
+  // A trigger that names the event already told ("during this visit") yields to one that does not.
+  const fresh = real.filter((x) => !x.anaphoric);
+  const pool = fresh.some((x) => (INTERACTION_PRIORITY as readonly string[]).includes(x.type)) ? fresh : real;
+  for (const kind of INTERACTION_PRIORITY) {
+    const t = pool.find((x) => x.type === kind);
+    if (!t) continue;
+    let type: EventType;
+    if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
+    else if (kind === 'reception') type = ambassador ? 'courtesy_visit' : 'bilateral_meeting';
+    else if (kind === 'bilateral_meeting' && f.cues.has('parliamentary')) type = 'parliamentary_meeting';
+    else type = kind;
+    interaction = make(type, t);
+    out.push(interaction);
+    break;
+  }
+  const has = (type: string) => real.find((t) => t.type === type);
+  const names = new Set(f.agreements.map((a) => a.name));
+  const specific = [...names].filter((n) => n !== 'agreement' && n !== 'joint statement');
+  const documents = specific.length > 0 ? specific : names.has('agreement') ? ['agreement'] : [];
+  const signing = has('agreement_signing');
+  const issued = has('joint_statement');
+  const future = f.cues.has('future');
+  if (names.has('joint statement') && (signing || issued || f.dates.length > 0 || interaction)) {
+    const c = make('joint_statement', signing ?? issued ?? interaction?.trigger ?? (real[0] as TriggerHit));
+    c.agreements.push({ name: 'joint statement', status: future ? 'planned' : 'signed', sentence: i });
+    out.push(c);
+  }
+  const inForce = has('agreement_entry_into_force');
+  if (inForce && documents.length > 0) {
+    const c = make('agreement_entry_into_force', inForce);
+    for (const name of documents) c.agreements.push({ name, status: 'in_force', sentence: i });
+    out.push(c);
+  } else if (signing && documents.length > 0) {
+    const c = make('agreement_signing', signing);
+    for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
+    out.push(c);
+  }
+  const other = has('other');
+  if (other) out.push(make('other', other));
+  if (out.length === 0 && policy) {
+    const t = real[0] ?? {
+      type: 'policy_statement' as const,
+      tokStart: 0,
+      tokEnd: 1,
+      anaphoric: false,
+      unreal: false,
+    };
+    out.push(make('policy_statement', t));
+  }
+  // Each date goes to the nearest event trigger of the sentence.
+  for (const d of f.dates) {
+    let best: Candidate | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const c of out) {
+      const dist = distance(c.trigger, d);
+      if (dist < bestDistance) {
+        best = c;
+        bestDistance = dist;
+      }
+    }
+    if (best && !best.date) best.date = { hit: d, sentence: i };
+  }
+  for (const c of out) {
+    if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
+    for (const person of f.people) c.people.push({ person, sentence: i });
+  }
+  if (interaction) {
+    const after = f.places.filter((p) => p.tokStart >= interaction.trigger.tokStart);
+    const place = after[0] ?? f.places.find((p) => kb.dyad.includes(p.country)) ?? f.places[0];
+    const gatheringPlace = interaction.date?.hit.place;
+    if (place) interaction.location = { name: place.name, country: place.country, sentence: i };
+    else if (gatheringPlace) {
+      const known = kb.places.get(gatheringPlace);
+      interaction.location = { name: gatheringPlace, country: known?.country ?? '', sentence: i };
+    } else if (interaction.type === 'official_visit') {
+      // "a visit to Kazakhstan": the country itself, by its English name.
+      const code = [...f.countries].find(
+        (c) =>
+          kb.dyad.includes(c) &&
+          f.entities.some(
+            (e) =>
+              e.start > interaction.trigger.tokStart &&
+              e.start - interaction.trigger.tokEnd <= 4 &&
+              e.payloads.some((p) => p.kind === 'country' && p.code === c && p.form === 'name'),
+          ),
+      );
+      const name = code ? kb.countryNames.get(code) : undefined;
+      if (code && name) interaction.location = { name, country: code, sentence: i };
+    }
+    // A delegation listed in the next sentence travels with the visit.
+    const next = facts[i + 1];
+    if (next?.cues.has('delegation') && next.triggers.length === 0)
+      for (const person of next.people) interaction.people.push({ person, sentence: i + 1 });
+  }
+  return out;
+}

@@ -1,0 +1,472 @@
+import type { Gathering } from '@dyad/knowledge';
+import {
+  addDays,
+  daysInMonth,
+  isValidDay,
+  type Precision,
+  parseDay,
+  span,
+  weekday,
+  ymd,
+} from './date-math.ts';
+import type { EntityHit, LanguageIndex, RelWord } from './knowledge-index.ts';
+import type { Match } from './matcher.ts';
+import type { Token } from './normalise.ts';
+
+export interface DateHit {
+  readonly value: string;
+  readonly end?: string;
+  readonly precision: Precision;
+  /** Token span in the sentence, end exclusive. */
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** How it was read: written in full, relative to the reference date, or a gathering's dates. */
+  readonly kind: 'absolute' | 'relative' | 'gathering';
+  /** "last March", "في مارس الماضي": a past time the article refers back to. */
+  readonly relation?: 'past' | 'next' | 'current';
+  /** The year was written (not inferred from the reference date). */
+  readonly explicitYear: boolean;
+  /** A weekday written beside the date agrees (ok) or not (mismatch). */
+  readonly weekdayCheck?: 'ok' | 'mismatch';
+  /** The place of a gathering, when the date came from one. */
+  readonly place?: string;
+}
+
+interface Ctx {
+  readonly tokens: readonly Token[];
+  readonly lang: LanguageIndex;
+  /** Reference day (YYYY-MM-DD), or null when none is known yet. */
+  readonly ref: string | null;
+  readonly month: Map<number, { n: number; end: number }>;
+  readonly weekdayAt: Map<number, { n: number; end: number }>;
+  readonly relAt: Map<number, { which: RelWord; end: number }>;
+}
+
+// Words after which a bare month name is a date ("في مارس", "en mars", "in March", "в марте").
+const BARE_MONTH_LEAD = new Set([
+  'في',
+  'خلال',
+  'شهر',
+  'منذ',
+  'مطلع',
+  'اواخر',
+  'نهايه',
+  'بدايه',
+  'en',
+  'depui',
+  'courant',
+  'in',
+  'since',
+  'during',
+  'в',
+  'с',
+]);
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th', 'er', 'e', 'eme', 'го', 'е']);
+
+const key = (t: Token | undefined): string => t?.keys[0] ?? '';
+const isYear = (t: Token | undefined): number | null => {
+  if (t?.script !== 'digit') return null;
+  const n = Number(key(t));
+  return key(t).length === 4 && n >= 1900 && n <= 2100 ? n : null;
+};
+const isDayNum = (t: Token | undefined): number | null => {
+  if (t?.script !== 'digit' || key(t).length > 2) return null;
+  const n = Number(key(t));
+  return n >= 1 && n <= 31 ? n : null;
+};
+
+/** Skips an ordinal suffix written against a day number ("21st", "1er"). */
+function afterOrdinal(ctx: Ctx, j: number): number {
+  const t = ctx.tokens[j];
+  return t && t.gapBefore === '' && ORDINAL_SUFFIX.has(key(t)) ? j + 1 : j;
+}
+
+/** The year to give a day and month written without one: the latest that is not far in the future. */
+function inferYear(ref: string, m: number, d: number): number {
+  const { y } = parseDay(ref);
+  const limit = addDays(ref, 60);
+  for (const year of [y + 1, y, y - 1]) {
+    if (
+      isValidDay(year, m, Math.min(d, daysInMonth(year, m))) &&
+      ymd(year, m, Math.min(d, daysInMonth(year, m))) <= limit
+    )
+      return year;
+  }
+  return y;
+}
+
+/** Resolves a month with a relation against the reference day: "last March" is the latest March before it. */
+function monthWithRelation(
+  ref: string,
+  m: number,
+  relation: 'past' | 'next' | 'current' | undefined,
+): { y: number } {
+  const r = parseDay(ref);
+  if (relation === 'past') return { y: m < r.m ? r.y : r.y - 1 };
+  if (relation === 'next') return { y: m > r.m ? r.y : r.y + 1 };
+  if (relation === 'current') return { y: r.y };
+  // A bare month: this year's unless that is more than two months ahead.
+  return { y: m <= r.m + 2 ? r.y : r.y - 1 };
+}
+
+function relationAt(ctx: Ctx, j: number): { relation: 'past' | 'next' | 'current'; end: number } | null {
+  const rel = ctx.relAt.get(j);
+  if (rel && (rel.which === 'past' || rel.which === 'next' || rel.which === 'current'))
+    return { relation: rel.which, end: rel.end };
+  return null;
+}
+
+interface SimpleDate {
+  d?: number;
+  m?: number;
+  y?: number;
+  start: number;
+  end: number;
+}
+
+/** day [month [year]] from token i. */
+function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
+  const d = isDayNum(ctx.tokens[i]);
+  if (d === null) return null;
+  let j = afterOrdinal(ctx, i + 1);
+  const month = ctx.month.get(j);
+  if (!month) return { d, start: i, end: j };
+  j = month.end;
+  const y = isYear(ctx.tokens[j]);
+  if (y !== null) return { d, m: month.n, y, start: i, end: j + 1 };
+  return { d, m: month.n, start: i, end: j };
+}
+
+function weekdayCheck(ctx: Ctx, start: number, day: string): 'ok' | 'mismatch' | undefined {
+  for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
+    const w = ctx.weekdayAt.get(k);
+    if (w) return w.n === weekday(day) ? 'ok' : 'mismatch';
+  }
+  return undefined;
+}
+
+function finishDay(
+  ctx: Ctx,
+  first: SimpleDate,
+  second: SimpleDate | null,
+  relation: 'past' | 'next' | 'current' | undefined,
+  spanStart: number,
+  spanEnd: number,
+): DateHit | null {
+  const m = first.m ?? second?.m;
+  if (m === undefined || first.d === undefined) return null;
+  let y = first.y ?? second?.y;
+  const explicitYear = y !== undefined;
+  if (y === undefined) {
+    if (!ctx.ref) return null;
+    y = relation ? monthWithRelation(ctx.ref, m, relation).y : inferYear(ctx.ref, m, first.d);
+  }
+  if (!isValidDay(y, m, first.d)) return null;
+  let value = ymd(y, m, first.d);
+  let check = weekdayCheck(ctx, spanStart, value);
+  if (check === 'mismatch' && !explicitYear) {
+    // The weekday written beside the date decides between neighbouring years.
+    for (const alt of [y - 1, y + 1]) {
+      if (isValidDay(alt, m, first.d) && weekdayCheck(ctx, spanStart, ymd(alt, m, first.d)) === 'ok') {
+        y = alt;
+        value = ymd(alt, m, first.d);
+        check = 'ok';
+        break;
+      }
+    }
+  }
+  let end: string | undefined;
+  if (second?.d !== undefined) {
+    const m2 = second.m ?? m;
+    const y2 = second.y ?? (m2 < m ? y + 1 : y);
+    if (isValidDay(y2, m2, second.d)) {
+      const e = ymd(y2, m2, second.d);
+      if (e > value) end = e;
+    }
+  }
+  return {
+    value,
+    ...(end ? { end } : {}),
+    precision: 'day',
+    tokStart: spanStart,
+    tokEnd: spanEnd,
+    kind: explicitYear ? 'absolute' : 'relative',
+    ...(relation ? { relation } : {}),
+    explicitYear,
+    ...(check ? { weekdayCheck: check } : {}),
+  };
+}
+
+/** Every date expression in one sentence. */
+export function findDates(
+  tokens: readonly Token[],
+  hits: readonly Match<EntityHit>[],
+  lang: LanguageIndex,
+  ref: string | null,
+  gatherings: readonly Gathering[],
+): DateHit[] {
+  const ctx: Ctx = { tokens, lang, ref, month: new Map(), weekdayAt: new Map(), relAt: new Map() };
+  for (const h of hits) {
+    for (const p of h.payloads) {
+      if (p.kind === 'month') ctx.month.set(h.start, { n: p.n, end: h.end });
+      else if (p.kind === 'weekday') ctx.weekdayAt.set(h.start, { n: p.n, end: h.end });
+      else if (p.kind === 'rel') ctx.relAt.set(h.start, { which: p.which, end: h.end });
+    }
+  }
+  const out: DateHit[] = [];
+  const used = new Set<number>();
+  const take = (hit: DateHit | null) => {
+    if (!hit) return;
+    for (let k = hit.tokStart; k < hit.tokEnd; k++) used.add(k);
+    out.push(hit);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    const t = tokens[i];
+    // dd/mm/yyyy, dd.mm.yyyy and yyyy-mm-dd.
+    const n1 = t?.script === 'digit' ? key(t) : '';
+    const t2 = tokens[i + 1];
+    const t3 = tokens[i + 2];
+    if (
+      n1 &&
+      t2?.script === 'digit' &&
+      t3?.script === 'digit' &&
+      /^[/.-]$/.test(t2.gapBefore) &&
+      t3.gapBefore === t2.gapBefore
+    ) {
+      const [a, b, c] = [Number(n1), Number(key(t2)), Number(key(t3))];
+      const iso = n1.length === 4 ? { y: a, m: b, d: c } : key(t3).length === 4 ? { y: c, m: b, d: a } : null;
+      if (iso && isValidDay(iso.y, iso.m, iso.d)) {
+        take({
+          value: ymd(iso.y, iso.m, iso.d),
+          precision: 'day',
+          tokStart: i,
+          tokEnd: i + 3,
+          kind: 'absolute',
+          explicitYear: true,
+        });
+        i += 2;
+        continue;
+      }
+    }
+    // day [to day] month [year] [relation], with an optional "from" before.
+    const first = readDayFirst(ctx, i);
+    if (first) {
+      let second: SimpleDate | null = null;
+      let j = first.end;
+      const joiner = tokens[j];
+      if (joiner && lang.rangeTo.has(key(joiner))) second = readDayFirst(ctx, j + 1);
+      else if (joiner && /^\s*[-–—]\s*$/.test(joiner.gapBefore)) second = readDayFirst(ctx, j);
+      if (second) j = second.end;
+      if (first.m === undefined && !second?.m) continue;
+      const rel = relationAt(ctx, j);
+      const spanStart = i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i;
+      take(finishDay(ctx, first, second, rel?.relation, spanStart, rel ? rel.end : j));
+      i = (rel ? rel.end : j) - 1;
+      continue;
+    }
+    // Month first: "February 28, 2025", "March 2025", "mars dernier", "last March", "في مارس".
+    const month = ctx.month.get(i);
+    if (month) {
+      const dayAfter = isDayNum(tokens[month.end]);
+      if (dayAfter !== null && lang.lang === 'en') {
+        const j = afterOrdinal(ctx, month.end + 1);
+        const y = isYear(tokens[j]);
+        take(
+          finishDay(
+            ctx,
+            { d: dayAfter, m: month.n, ...(y !== null ? { y } : {}), start: i, end: j },
+            null,
+            undefined,
+            i,
+            y !== null ? j + 1 : j,
+          ),
+        );
+        i = (y !== null ? j + 1 : j) - 1;
+        continue;
+      }
+      const y = isYear(tokens[month.end]);
+      if (y !== null) {
+        take({
+          value: `${y}-${String(month.n).padStart(2, '0')}`,
+          precision: 'month',
+          tokStart: i,
+          tokEnd: month.end + 1,
+          kind: 'absolute',
+          explicitYear: true,
+        });
+        i = month.end;
+        continue;
+      }
+      const after = relationAt(ctx, month.end);
+      const beforeRel = relationAt(ctx, i - 1);
+      // Russian "в марте прошлого года": the month of the previous year.
+      const yearAfter = ctx.relAt.get(after?.end ?? -1)?.which === 'year';
+      const relation = after?.relation ?? beforeRel?.relation;
+      const lead = BARE_MONTH_LEAD.has(key(tokens[i - 1])) || BARE_MONTH_LEAD.has(key(tokens[i - 2]));
+      const capitalised = lang.lang !== 'en' || tokens[i]?.upper === true;
+      if (ctx.ref && capitalised && (relation || lead)) {
+        let year = monthWithRelation(ctx.ref, month.n, yearAfter ? undefined : relation).y;
+        if (yearAfter && relation === 'past') year = parseDay(ctx.ref).y - 1;
+        const end = after
+          ? yearAfter
+            ? (ctx.relAt.get(after.end)?.end ?? after.end)
+            : after.end
+          : month.end;
+        take({
+          value: `${year}-${String(month.n).padStart(2, '0')}`,
+          precision: 'month',
+          tokStart: beforeRel ? i - 1 : i,
+          tokEnd: end,
+          kind: 'relative',
+          ...(relation ? { relation } : {}),
+          explicitYear: false,
+        });
+        i = end - 1;
+      }
+      continue;
+    }
+    // A year with its cue: "عام 1992", "en 2025", "in 2025", "в 2025 году".
+    const y = isYear(t);
+    if (y !== null && (lang.yearCues.has(key(tokens[i - 1])) || lang.yearCues.has(key(tokens[i + 1])))) {
+      take({
+        value: String(y),
+        precision: 'year',
+        tokStart: i - 1,
+        tokEnd: i + 1,
+        kind: 'absolute',
+        explicitYear: true,
+      });
+      continue;
+    }
+    const rel = ctx.relAt.get(i);
+    if (rel && ctx.ref) {
+      const hit = readRelative(ctx, i, rel);
+      if (hit) {
+        take(hit);
+        i = hit.tokEnd - 1;
+      }
+    }
+  }
+  // A weekday alone ("on Tuesday", "يوم الثلاثاء"): the latest such day on or before the reference.
+  if (ctx.ref && out.length === 0) {
+    for (const [i, w] of ctx.weekdayAt) {
+      let day = ctx.ref;
+      while (weekday(day) !== w.n) day = addDays(day, -1);
+      out.push({
+        value: day,
+        precision: 'day',
+        tokStart: i,
+        tokEnd: w.end,
+        kind: 'relative',
+        explicitYear: false,
+      });
+      break;
+    }
+  }
+  out.push(...gatheringDates(tokens, hits, gatherings));
+  // "أمس الثلاثاء 23 شتنبر", "hier, mardi 23 septembre": the written date wins over the relative word.
+  const written = out.filter(
+    (d) =>
+      d.precision === 'day' && d.explicitYear !== undefined && ctx.relAt.get(d.tokStart)?.which === undefined,
+  );
+  const kept = out.filter(
+    (d) =>
+      !(
+        d.kind === 'relative' &&
+        d.precision === 'day' &&
+        !ctx.month.has(d.tokStart) &&
+        written.some(
+          (w) =>
+            w !== d && w.tokStart - d.tokEnd >= 0 && w.tokStart - d.tokEnd <= 3 && w.kind !== 'gathering',
+        )
+      ),
+  );
+  return kept.sort((a, b) => a.tokStart - b.tokStart);
+}
+
+function readRelative(ctx: Ctx, i: number, rel: { which: RelWord; end: number }): DateHit | null {
+  const ref = ctx.ref;
+  if (!ref) return null;
+  const r = parseDay(ref);
+  const base = { tokStart: i, kind: 'relative' as const, explicitYear: false };
+  const token = ctx.tokens[i];
+  if (rel.which === 'today') {
+    // "اليوم" is today, "يوم" (a day) is not: the Arabic article decides.
+    if (token?.script === 'arabic' && !/^(ال|وال)/.test(token.text) && token.keys[0] !== 'يومه') return null;
+    return { ...base, value: ref, precision: 'day', tokEnd: rel.end };
+  }
+  if (rel.which === 'yesterday')
+    return { ...base, value: addDays(ref, -1), precision: 'day', tokEnd: rel.end, relation: 'past' };
+  if (rel.which === 'tomorrow')
+    return { ...base, value: addDays(ref, 1), precision: 'day', tokEnd: rel.end, relation: 'next' };
+  // "the past month" / "last year" in either order of words.
+  const unitFirst = rel.which === 'month' || rel.which === 'year' ? rel : null;
+  const other = unitFirst ? relationAt(ctx, rel.end) : relationAt(ctx, i);
+  const unit = unitFirst ?? ctx.relAt.get(other ? other.end : -1);
+  if (!other || !unit || (unit.which !== 'month' && unit.which !== 'year')) return null;
+  const end = Math.max(unit.end, other.end);
+  const delta = other.relation === 'past' ? -1 : other.relation === 'next' ? 1 : 0;
+  if (unit.which === 'year')
+    return { ...base, value: String(r.y + delta), precision: 'year', tokEnd: end, relation: other.relation };
+  const mIndex = r.y * 12 + (r.m - 1) + delta;
+  return {
+    ...base,
+    value: `${Math.floor(mIndex / 12)}-${String((mIndex % 12) + 1).padStart(2, '0')}`,
+    precision: 'month',
+    tokEnd: end,
+    relation: other.relation,
+  };
+}
+
+/** "on the sidelines of the 150th IPU Assembly": the gathering's own dates and place. */
+function gatheringDates(
+  tokens: readonly Token[],
+  hits: readonly Match<EntityHit>[],
+  gatherings: readonly Gathering[],
+): DateHit[] {
+  const out: DateHit[] = [];
+  for (const h of hits) {
+    for (const p of h.payloads) {
+      if (p.kind !== 'gathering') continue;
+      let number: number | null = null;
+      let at = h.start;
+      for (let k = h.start - 1; k >= Math.max(0, h.start - 5); k--) {
+        const t = tokens[k];
+        if (t?.script === 'digit' && key(t).length <= 3) {
+          number = Number(key(t));
+          at = k;
+          break;
+        }
+      }
+      if (number === null) continue;
+      if (p.series === 'unga') {
+        out.push({
+          value: `${1945 + number}-09`,
+          precision: 'month',
+          tokStart: at,
+          tokEnd: h.end,
+          kind: 'gathering',
+          explicitYear: true,
+        });
+        continue;
+      }
+      const g = gatherings.find((x) => x.series === p.series && x.number === number);
+      if (g)
+        out.push({
+          value: g.from,
+          end: g.to,
+          precision: 'day',
+          tokStart: at,
+          tokEnd: h.end,
+          kind: 'gathering',
+          explicitYear: true,
+          place: g.place,
+        });
+    }
+  }
+  return out;
+}
+
+export { span };

@@ -1,0 +1,142 @@
+import type { ArticleCleaned, ArticleExtracted, EventReport } from '@dyad/contracts';
+
+type Mentions = ArticleExtracted['mentions'];
+
+import type { EventLanguage } from '@dyad/knowledge';
+import { analyseSentence, type SentenceFacts } from './analyse.ts';
+import { type ArticleDate, assemble, toReport } from './assemble.ts';
+import { type Candidate, sentenceCandidates } from './candidates.ts';
+import { dayOf, span } from './date-math.ts';
+import { knowledgeIndex } from './knowledge-index.ts';
+import { resolveRole, unknownId } from './people.ts';
+import { splitSentences } from './sentences.ts';
+
+export const EXTRACTOR_VERSION = '1.0.0';
+
+export interface ExtractInput {
+  readonly text: string;
+  /** ISO 639-1; anything but ar, fr, en, ru is read with the English lexicon's dates and the shared names. */
+  readonly lang: string;
+  /** The publication date (or null), the reference for "yesterday" and "last March". */
+  readonly publishedAt: string | null;
+  /** When the article was fetched, a last resort for the reference date of a crawled page. */
+  readonly fetchedAt?: string;
+}
+
+export interface ExtractResult {
+  readonly events: EventReport[];
+  readonly mentions: ArticleExtracted['mentions'];
+  /** The reference date used, and where it came from. */
+  readonly articleDate: ArticleDate | null;
+}
+
+function languageOf(lang: string): EventLanguage {
+  return lang === 'ar' || lang === 'fr' || lang === 'ru' ? lang : 'en';
+}
+
+/** The reference day: the publication date, else the latest full date the text gives, else the fetch. */
+function referenceDate(
+  facts: readonly SentenceFacts[],
+  publishedAt: string | null,
+  fetchedAt?: string,
+): ArticleDate | null {
+  if (publishedAt) {
+    const { day, precision } = dayOf(publishedAt);
+    return { day, precision, source: 'published' };
+  }
+  for (const precision of ['day', 'month', 'year'] as const) {
+    let latest: string | undefined;
+    for (const f of facts) {
+      if (f.cues.has('future')) continue;
+      for (const d of f.dates) {
+        if (!d.explicitYear || d.precision !== precision) continue;
+        const last = span(d.end ?? d.value).last;
+        if (!latest || last > latest) latest = last;
+      }
+    }
+    if (latest) return { day: latest, precision, source: 'text' };
+  }
+  if (fetchedAt) return { day: dayOf(fetchedAt).day, precision: 'day', source: 'fetched' };
+  return null;
+}
+
+/** Extracts the dyad's events from a cleaned article's text: pure and deterministic. */
+export function extract(input: ExtractInput): ExtractResult {
+  const kb = knowledgeIndex();
+  const lang = languageOf(input.lang);
+  const index = kb.languages.get(lang);
+  if (!index) throw new Error(`no lexicon for ${lang}`);
+  const sentences = splitSentences(input.text, lang, index.abbreviations);
+  // Two passes: absolute dates first (they need no reference), then everything against the reference.
+  // With a publication date the first pass is not needed.
+  const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));
+  const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
+  const facts = articleDate
+    ? sentences.map((s) => analyseSentence(kb, index, s, articleDate.day))
+    : firstPass;
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));
+  const assembled = assemble(candidates, articleDate);
+  // Sentences that belong to no other event, name no third country and are not about the future
+  // give the main event its topics.
+  const claimed = new Set(assembled.filter((e) => !e.main).flatMap((e) => e.merged.map((m) => m.sentence)));
+  const mainTopicsFrom = new Set<number>();
+  for (const f of facts) {
+    const third = [...f.countries].some((c) => !kb.dyad.includes(c));
+    if (!claimed.has(f.sentence.index) && !third && !f.cues.has('future'))
+      mainTopicsFrom.add(f.sentence.index);
+  }
+  const events = assembled
+    .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom))
+    .filter((r): r is EventReport => r !== null);
+  return { events, mentions: mentionsOf(facts, articleDate), articleDate };
+
+  function mentionsOf(all: readonly SentenceFacts[], ref: ArticleDate | null): ExtractResult['mentions'] {
+    const actors: Mentions['actors'] = [];
+    const places: Mentions['places'] = [];
+    const dates: Mentions['dates'] = [];
+    for (const f of all) {
+      const s = f.sentence;
+      const evidence = { field: 'mention', text: s.text, start: s.start, end: s.end };
+      for (const p of f.people) {
+        const id =
+          p.actorId ??
+          (p.how === 'role'
+            ? resolveRole(kb, p, ref?.day)
+            : p.name && p.country
+              ? unknownId(p.name)
+              : undefined);
+        if (!id) continue;
+        const actor = kb.actors.get(id);
+        const name = actor ? (actor.names[lang]?.[0] ?? actor.names.en?.[0] ?? id) : (p.name ?? id);
+        actors.push({
+          actorId: id,
+          name,
+          ...(p.country ? { country: p.country } : {}),
+          ...(p.office ? { role: p.office } : {}),
+          evidence,
+        });
+      }
+      for (const p of f.places) places.push({ name: p.name, country: p.country, evidence });
+      for (const d of f.dates)
+        dates.push({ value: d.value, ...(d.end ? { end: d.end } : {}), precision: d.precision, evidence });
+    }
+    return { actors, places, dates };
+  }
+}
+
+/** The extractor stage's whole step: a cleaned article in, the extracted article out. */
+export function extractArticle(cleaned: ArticleCleaned): ArticleExtracted {
+  const result = extract({
+    text: cleaned.text,
+    lang: cleaned.lang,
+    publishedAt: cleaned.publishedAt.value,
+    ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
+  });
+  return {
+    ...cleaned,
+    mentions: result.mentions,
+    events: result.events,
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+}

@@ -1,0 +1,12 @@
+export type { ArticleDate } from './assemble.ts';
+export { type DateHit, findDates } from './dates.ts';
+export {
+  EXTRACTOR_VERSION,
+  type ExtractInput,
+  type ExtractResult,
+  extract,
+  extractArticle,
+} from './extract.ts';
+export { type KnowledgeIndex, knowledgeIndex } from './knowledge-index.ts';
+export { matchKey, russianStem, tokenize } from './normalise.ts';
+export { type Sentence, splitSentences } from './sentences.ts';

@@ -1,0 +1,200 @@
+import {
+  type Actor,
+  type EventLanguage,
+  type EventLexicon,
+  eventLanguages,
+  type Gathering,
+  loadActors,
+  loadEventLexicon,
+  loadGatherings,
+  loadPlaces,
+  loadProfile,
+  loadThirdCountries,
+  type Place,
+  type Profile,
+  type TriggerType,
+} from '@dyad/knowledge';
+import { PhraseMatcher } from './matcher.ts';
+import { phraseWordKey } from './normalise.ts';
+
+export type RelWord =
+  | 'today'
+  | 'yesterday'
+  | 'tomorrow'
+  | 'past'
+  | 'next'
+  | 'current'
+  | 'month'
+  | 'year'
+  | 'week';
+export type CueKind =
+  | 'support'
+  | 'position'
+  | 'parliamentary'
+  | 'anaphora'
+  | 'future'
+  | 'denial'
+  | 'delegation'
+  | 'pair'
+  | 'otherCountries';
+
+/** What an entity phrase found in a text stands for. */
+export type EntityHit =
+  | { readonly kind: 'actor'; readonly id: string; readonly short: boolean }
+  | { readonly kind: 'place'; readonly name: string; readonly country: string }
+  | {
+      readonly kind: 'country';
+      readonly code: string;
+      readonly form: 'name' | 'demonym' | 'capital' | 'city';
+    }
+  | { readonly kind: 'trigger'; readonly type: TriggerType }
+  | { readonly kind: 'office'; readonly office: string; readonly country?: 'MA' | 'KZ' }
+  | { readonly kind: 'agreement'; readonly name: string }
+  | { readonly kind: 'gathering'; readonly series: string }
+  | { readonly kind: 'month'; readonly n: number }
+  | { readonly kind: 'weekday'; readonly n: number }
+  | { readonly kind: 'rel'; readonly which: RelWord }
+  | { readonly kind: 'title' }
+  | { readonly kind: 'counterpart' }
+  | { readonly kind: 'accompanied' };
+
+/** Cues and topics: matched on their own layer, so that they may overlap entities. */
+export type CueHit =
+  | { readonly kind: 'cue'; readonly cue: CueKind }
+  | { readonly kind: 'topic'; readonly slug: string };
+
+export interface LanguageIndex {
+  readonly lang: EventLanguage;
+  readonly lexicon: EventLexicon;
+  readonly entities: PhraseMatcher<EntityHit>;
+  readonly cues: PhraseMatcher<CueHit>;
+  /** Folded single words, for the date grammar. */
+  readonly yearCues: ReadonlySet<string>;
+  readonly rangeFrom: ReadonlySet<string>;
+  readonly rangeTo: ReadonlySet<string>;
+  readonly dayCues: ReadonlySet<string>;
+  readonly abbreviations: ReadonlySet<string>;
+}
+
+export interface KnowledgeIndex {
+  readonly profile: Profile;
+  /** The dyad's two country codes, in profile order. */
+  readonly dyad: readonly [string, string];
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly places: ReadonlyMap<string, Place>;
+  readonly gatherings: readonly Gathering[];
+  /** Canonical English country names of the dyad, for a location given only as a country. */
+  readonly countryNames: ReadonlyMap<string, string>;
+  readonly languages: ReadonlyMap<EventLanguage, LanguageIndex>;
+}
+
+function wordSet(words: readonly string[]): Set<string> {
+  return new Set(words.map(phraseWordKey));
+}
+
+function buildLanguage(
+  lang: EventLanguage,
+  profile: Profile,
+  actors: readonly Actor[],
+  places: readonly Place[],
+): LanguageIndex {
+  const lexicon = loadEventLexicon(lang);
+  const entities = new PhraseMatcher<EntityHit>();
+  const cues = new PhraseMatcher<CueHit>();
+  // Names in any script: Latin names appear in Arabic articles and Cyrillic ones in French.
+  for (const actor of actors) {
+    for (const forms of Object.values(actor.names))
+      for (const f of forms ?? []) entities.add(f, { kind: 'actor', id: actor.id, short: false });
+    for (const forms of Object.values(actor.short))
+      for (const f of forms ?? []) entities.add(f, { kind: 'actor', id: actor.id, short: true });
+  }
+  for (const country of profile.countries) {
+    for (const form of ['names', 'demonyms', 'capitals', 'cities'] as const) {
+      const kind = ({ names: 'name', demonyms: 'demonym', capitals: 'capital', cities: 'city' } as const)[
+        form
+      ];
+      for (const terms of Object.values(country[form]))
+        for (const t of terms ?? []) entities.add(t, { kind: 'country', code: country.code, form: kind });
+    }
+  }
+  for (const place of places) {
+    for (const l of ['ar', 'fr', 'en', 'ru', 'kk'] as const)
+      for (const f of place[l] ?? [])
+        entities.add(f, { kind: 'place', name: place.name, country: place.country });
+  }
+  for (const third of loadThirdCountries()) {
+    for (const l of ['ar', 'fr', 'en', 'ru'] as const)
+      for (const f of third[l]) entities.add(f, { kind: 'country', code: third.code, form: 'name' });
+  }
+  for (const t of lexicon.triggers)
+    for (const p of t.phrases) entities.add(p, { kind: 'trigger', type: t.type });
+  for (const o of lexicon.offices)
+    for (const p of o.phrases)
+      entities.add(
+        p,
+        o.country
+          ? { kind: 'office', office: o.office, country: o.country }
+          : { kind: 'office', office: o.office },
+      );
+  for (const a of lexicon.agreements)
+    for (const p of a.phrases) entities.add(p, { kind: 'agreement', name: a.name });
+  for (const g of lexicon.gatherings)
+    for (const p of g.phrases) entities.add(p, { kind: 'gathering', series: g.series });
+  for (const [n, forms] of Object.entries(lexicon.months))
+    for (const f of forms) entities.add(f, { kind: 'month', n: Number(n) });
+  for (const [n, forms] of Object.entries(lexicon.weekdays))
+    for (const f of forms) entities.add(f, { kind: 'weekday', n: Number(n) });
+  for (const [which, forms] of Object.entries(lexicon.relative) as [RelWord, string[]][])
+    for (const f of forms) entities.add(f, { kind: 'rel', which });
+  for (const f of lexicon.titles) entities.add(f, { kind: 'title' });
+  for (const f of lexicon.counterpart) entities.add(f, { kind: 'counterpart' });
+  for (const f of lexicon.accompanied) entities.add(f, { kind: 'accompanied' });
+  const cueLists: [CueKind, readonly string[]][] = [
+    ['support', lexicon.support],
+    ['position', lexicon.positions],
+    ['parliamentary', lexicon.parliamentary],
+    ['anaphora', lexicon.anaphora],
+    ['future', lexicon.future],
+    ['denial', lexicon.denial],
+    ['delegation', lexicon.delegation],
+    ['pair', lexicon.pair],
+    ['otherCountries', lexicon.otherCountries],
+  ];
+  for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
+  for (const [slug, words] of Object.entries(lexicon.topics))
+    for (const w of words) cues.add(w, { kind: 'topic', slug });
+  return {
+    lang,
+    lexicon,
+    entities,
+    cues,
+    yearCues: wordSet(lexicon.yearCues),
+    rangeFrom: wordSet(lexicon.rangeFrom),
+    rangeTo: wordSet(lexicon.rangeTo),
+    dayCues: wordSet(lexicon.dayCues),
+    abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
+  };
+}
+
+let cached: KnowledgeIndex | undefined;
+
+/** Builds (once) everything the extractor matches against, from the knowledge package's data. */
+export function knowledgeIndex(profileId = 'ma-kz'): KnowledgeIndex {
+  if (cached && cached.profile.id === profileId) return cached;
+  const profile = loadProfile(profileId);
+  const actors = loadActors(profileId).actors;
+  const places = loadPlaces();
+  const languages = new Map<EventLanguage, LanguageIndex>();
+  for (const lang of eventLanguages) languages.set(lang, buildLanguage(lang, profile, actors, places));
+  const [a, b] = profile.countries;
+  cached = {
+    profile,
+    dyad: [a.code, b.code],
+    actors: new Map(actors.map((actor) => [actor.id, actor])),
+    places: new Map(places.map((p) => [p.name, p])),
+    gatherings: loadGatherings(),
+    countryNames: new Map(profile.countries.map((c) => [c.code, c.names.en?.[0] ?? c.code])),
+    languages,
+  };
+  return cached;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+import { russianStem, tokenize } from './normalise.ts';
+
+const events = (text: string, lang: string, publishedAt = '2025-04-10') =>
+  extract({ text, lang, publishedAt }).events;
+const dates = (text: string, lang: string, publishedAt = '2025-04-10') =>
+  extract({ text, lang, publishedAt }).mentions.dates;
+
+describe('dates in four languages', () => {
+  it('reads Moroccan month names, ranges and weekdays in Arabic', () => {
+    expect(dates('زار الوفد أستانا من 21 إلى 25 شتنبر 2025.', 'ar')[0]).toMatchObject({
+      value: '2025-09-21',
+      end: '2025-09-25',
+    });
+    expect(dates('وقع الاتفاق في 28 غشت 2024.', 'ar')[0]?.value).toBe('2024-08-28');
+    expect(dates('التقى الوزيران يوم الجمعة 28 فبراير 2025.', 'ar')[0]?.value).toBe('2025-02-28');
+  });
+  it('resolves "last March" to the latest March before the reference date', () => {
+    expect(dates('دخل الاتفاق حيز التنفيذ في مارس الماضي.', 'ar', '2025-04-10')[0]?.value).toBe('2025-03');
+    expect(dates('L’accord est entré en vigueur en mars dernier.', 'fr', '2025-02-10')[0]?.value).toBe(
+      '2024-03',
+    );
+    expect(dates('The agreement entered into force last March.', 'en', '2025-04-10')[0]?.value).toBe(
+      '2025-03',
+    );
+    expect(dates('Соглашение вступило в силу в марте прошлого года.', 'ru', '2025-04-10')[0]?.value).toBe(
+      '2024-03',
+    );
+  });
+  it('reads French and Russian day ranges and English month-first dates', () => {
+    expect(dates('La visite a eu lieu du 21 au 25 septembre 2025.', 'fr')[0]).toMatchObject({
+      value: '2025-09-21',
+      end: '2025-09-25',
+    });
+    expect(dates('Визит прошел с 21 по 25 сентября 2025 года.', 'ru')[0]).toMatchObject({
+      value: '2025-09-21',
+      end: '2025-09-25',
+    });
+    expect(dates('The minister arrived on February 28, 2025.', 'en')[0]?.value).toBe('2025-02-28');
+  });
+  it('resolves yesterday against the publication date, and lets a written date win', () => {
+    expect(dates('Le ministre a reçu hier l’ambassadeur.', 'fr', '2025-04-10')[0]?.value).toBe('2025-04-09');
+    expect(
+      dates('عقد الوفد لقاء يوم أمس الثلاثاء 23 شتنبر الجاري.', 'ar', '2025-09-24').map((d) => d.value),
+    ).toEqual(['2025-09-23']);
+  });
+  it('uses the weekday to choose the year when none is written', () => {
+    // 28 February was a Friday in 2025, not in 2026.
+    expect(dates('استقبل الوزير نظيره يوم الجمعة 28 فبراير.', 'ar', '2026-01-10')[0]?.value).toBe(
+      '2025-02-28',
+    );
+  });
+});
+
+describe('actors: clitics, case endings, role phrases', () => {
+  it('matches Arabic names behind clitics (و ب ل ال)', () => {
+    const [e] = events('واستقبل بوريطة بالرباط لنورتليو في زيارة رسمية يوم 28 فبراير 2025.', 'ar');
+    expect(e?.participants.map((p) => p.actorId)).toEqual(
+      expect.arrayContaining(['ma.bourita', 'kz.nurtleu']),
+    );
+  });
+  it('matches Russian names in any case', () => {
+    const [e] = events(
+      'Токаев провел телефонный разговор с Мухаммедом VI и обсудил с Бурите торговлю.',
+      'ru',
+    );
+    expect(e?.type).toBe('phone_call');
+    expect(e?.participants.map((p) => p.actorId)).toEqual(
+      expect.arrayContaining(['kz.tokayev', 'ma.mohammed-vi']),
+    );
+    expect(russianStem('кошановым')).toBe(russianStem('кошанов'));
+  });
+  it('resolves a role without a name at the date of the event', () => {
+    const [early] = events(
+      'The Kazakh Foreign Minister met Nasser Bourita in Rabat on 28 February 2025.',
+      'en',
+    );
+    expect(early?.participants.map((p) => p.actorId)).toEqual(
+      expect.arrayContaining(['kz.nurtleu', 'ma.bourita']),
+    );
+    const [late] = events(
+      'The Kazakh Foreign Minister met Nasser Bourita in Rabat on 3 November 2025.',
+      'en',
+      '2025-11-04',
+    );
+    expect(late?.participants.map((p) => p.actorId)).toEqual(expect.arrayContaining(['kz.kosherbayev']));
+  });
+  it('keeps titled unknown persons as unknown: actors', () => {
+    const [e] = events(
+      'استقبل السيد أحمد العلوي، سفير المغرب لدى كازاخستان، في أستانا يوم 3 مارس 2025 في زيارة مجاملة.',
+      'ar',
+    );
+    expect(e?.participants.some((p) => p.actorId.startsWith('unknown:') && p.country === 'MA')).toBe(true);
+  });
+  it('splits tokens with offsets into the text', () => {
+    const t = tokenize('و29 أبريل');
+    expect(t.map((x) => x.text)).toEqual(['و', '29', 'أبريل']);
+  });
+});
+
+describe('event types in four languages', () => {
+  const cases: [string, string, string][] = [
+    [
+      'ar',
+      'قام وزير الخارجية الكازاخي مراد نورتليو بزيارة رسمية إلى الرباط يوم 28 فبراير 2025.',
+      'official_visit',
+    ],
+    [
+      'fr',
+      'Nasser Bourita a eu un entretien téléphonique avec son homologue kazakh Mourat Nourtleou le 3 mars 2025.',
+      'phone_call',
+    ],
+    [
+      'en',
+      'Morocco and Kazakhstan signed a memorandum of understanding on energy cooperation in Astana on 5 March 2025.',
+      'agreement_signing',
+    ],
+    [
+      'ru',
+      'Соглашение о взаимном освобождении от визовых требований между Казахстаном и Марокко вступило в силу 19 марта 2025 года.',
+      'agreement_entry_into_force',
+    ],
+    [
+      'fr',
+      'Le président du Majilis, Yerlan Koshanov, a rencontré à Rabat le 24 novembre 2025 le président de la Chambre des représentants, Rachid Talbi Alami, et le groupe d’amitié parlementaire.',
+      'parliamentary_meeting',
+    ],
+    [
+      'en',
+      'On 2 March 2025, Kazakhstan reaffirmed its support for Morocco’s autonomy plan for the Sahara.',
+      'policy_statement',
+    ],
+  ];
+  for (const [lang, text, type] of cases) {
+    it(`${lang}: ${type}`, () => {
+      expect(events(text, lang, '2025-11-25').map((e) => e.type)).toContain(type);
+    });
+  }
+});
+
+describe('near-misses yield nothing', () => {
+  it('a third country', () => {
+    expect(
+      events(
+        'وأجرى رئيس مجلس المستشارين المغربي لقاء مع رئيسة البرلمان الأذربيجاني يوم 6 أبريل 2025 لبحث التعاون بين المغرب وأذربيجان.',
+        'ar',
+      ),
+    ).toEqual([]);
+    expect(
+      events(
+        'Kazakh Foreign Minister Murat Nurtleu met his Azerbaijani counterpart in Baku on 3 March 2025.',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      events('Le Maroc et l’Azerbaïdjan ont signé un accord de coopération le 3 mars 2025.', 'fr'),
+    ).toEqual([]);
+    expect(
+      events('Токаев провел переговоры с президентом Узбекистана в Ташкенте 3 марта 2025 года.', 'ru'),
+    ).toEqual([]);
+  });
+  it('a future plan', () => {
+    expect(
+      events(
+        'Kazakh Foreign Minister Murat Nurtleu will visit Rabat next month to meet Nasser Bourita.',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(events('سيقوم وزير الخارجية الكازاخي بزيارة إلى الرباط الشهر المقبل.', 'ar')).toEqual([]);
+  });
+  it('a denial', () => {
+    expect(events('Le ministère a démenti la visite de Nasser Bourita à Astana.', 'fr')).toEqual([]);
+    expect(events('МИД опроверг визит Насера Бурита в Астану.', 'ru')).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Tokens and their matching keys. Every phrase of the knowledge base and every word of an
+ * article go through the same folding, so that a lexicon entry written once matches the forms
+ * an article uses: Arabic with clitics (و ب ل ال وال بال لل …), Russian in any case, French and
+ * English with accents or plurals.
+ */
+
+export type Script = 'arabic' | 'cyrillic' | 'latin' | 'digit';
+
+export interface Token {
+  /** As written. */
+  readonly text: string;
+  /** Character offsets into the text the token was read from. */
+  readonly start: number;
+  readonly end: number;
+  readonly script: Script;
+  /** Keys a phrase token may equal: the folded token and, in Arabic, its clitic-stripped forms. */
+  readonly keys: readonly string[];
+  /** Text between the previous token and this one (punctuation, spaces). */
+  readonly gapBefore: string;
+  readonly upper: boolean;
+}
+
+// Letters and digits are separate tokens, so that "و29" (and 29) and "21st" split cleanly.
+const TOKEN = /[\p{L}\p{M}]+|\p{N}+/gu;
+const MARKS = /\p{M}+/gu;
+
+function scriptOf(word: string): Script {
+  const c = word.codePointAt(0) ?? 0;
+  if (c >= 0x30 && c <= 0x39) return 'digit';
+  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff))
+    return 'arabic';
+  if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
+  return 'latin';
+}
+
+/** Folds Arabic letter variants and diacritics: أ إ آ → ا (by NFD), ى → ي, ة → ه, no tatweel. */
+function foldArabic(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/\u0640/g, '')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+function stripAl(word: string): string {
+  return word.startsWith('ال') && word.length > 3 ? word.slice(2) : word;
+}
+
+// Longest first; each is a proclitic chain that may precede a noun or verb.
+const ARABIC_PROCLITICS = [
+  'وبال',
+  'وكال',
+  'ولل',
+  'فبال',
+  'فلل',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'لل',
+  'وب',
+  'ول',
+  'وك',
+  'فب',
+  'فل',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+];
+
+function arabicKeys(folded: string): string[] {
+  const keys = new Set<string>([stripAl(folded)]);
+  for (const clitic of ARABIC_PROCLITICS) {
+    if (folded.startsWith(clitic) && folded.length - clitic.length >= 2)
+      keys.add(stripAl(folded.slice(clitic.length)));
+  }
+  // Feminine and plural nisba (كازاخستانية, المغاربيين) also answer to the masculine form.
+  for (const key of [...keys]) {
+    if (key.endsWith('يه') && key.length > 4) keys.add(key.slice(0, -1));
+    if ((key.endsWith('يين') || key.endsWith('يون')) && key.length > 5) keys.add(key.slice(0, -2));
+  }
+  return [...keys];
+}
+
+const RU_ENDINGS = [
+  'иями',
+  'ями',
+  'ами',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ыми',
+  'ими',
+  'ой',
+  'ей',
+  'ом',
+  'ем',
+  'ым',
+  'им',
+  'ую',
+  'юю',
+  'ая',
+  'яя',
+  'ое',
+  'ее',
+  'ые',
+  'ие',
+  'ых',
+  'их',
+  'ий',
+  'ый',
+  'ах',
+  'ях',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'ы',
+  'и',
+  'о',
+  'й',
+  'ь',
+];
+
+/** A light Russian stemmer: one case or number ending off, keeping at least three letters. */
+export function russianStem(word: string): string {
+  for (const ending of RU_ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+function foldLatin(word: string): string {
+  const plain = word.normalize('NFD').replace(MARKS, '').toLowerCase();
+  // A plural -s folded (kazakhs, marocains, visites), the same on both sides of a match.
+  return plain.length >= 5 && plain.endsWith('s') && !plain.endsWith('ss') ? plain.slice(0, -1) : plain;
+}
+
+/** The keys of one word as the matcher compares them. */
+export function wordKeys(word: string, script: Script = scriptOf(word)): string[] {
+  switch (script) {
+    case 'arabic':
+      return arabicKeys(foldArabic(word));
+    case 'cyrillic':
+      return [russianStem(word.toLowerCase().replace(/ё/g, 'е').normalize('NFD').replace(MARKS, ''))];
+    case 'latin':
+      return [foldLatin(word)];
+    default:
+      return [word];
+  }
+}
+
+/** The one key a knowledge-base word is stored under (phrases are written without clitics). */
+export function phraseWordKey(word: string): string {
+  const script = scriptOf(word);
+  if (script === 'arabic') return stripAl(foldArabic(word));
+  return wordKeys(word, script)[0] ?? word;
+}
+
+/** Splits text into word tokens with offsets (letters, marks and digits; hyphens and apostrophes split). */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const word = match[0];
+    const start = match.index;
+    const script = scriptOf(word);
+    tokens.push({
+      text: word,
+      start: start + offset,
+      end: start + word.length + offset,
+      script,
+      keys: script === 'digit' ? [foldArabic(word)] : wordKeys(word, script),
+      gapBefore: text.slice(previousEnd, start),
+      upper: word[0] !== undefined && word[0] !== word[0].toLowerCase(),
+    });
+    previousEnd = start + word.length;
+  }
+  return tokens;
+}
+
+/** A phrase as the sequence of keys the matcher stores. */
+export function phraseKeys(phrase: string): string[] {
+  return [...phrase.matchAll(TOKEN)].map((m) => phraseWordKey(m[0]));
+}
+
+/** A stable key for a name: its folded tokens joined by hyphens (for `unknown:<matchKey>`). */
+export function matchKey(name: string): string {
+  return [...name.matchAll(TOKEN)]
+    .map((m) => {
+      const w = m[0];
+      const script = scriptOf(w);
+      return script === 'arabic' ? foldArabic(w) : w.normalize('NFD').replace(MARKS, '').toLowerCase();
+    })
+    .join('-');
+}

@@ -1,0 +1,298 @@
+import { roleCovers } from '@dyad/knowledge';
+import { span } from './date-math.ts';
+import type { EntityHit, KnowledgeIndex } from './knowledge-index.ts';
+import type { Match } from './matcher.ts';
+import { matchKey, type Token } from './normalise.ts';
+
+/** A person named or described in a sentence. */
+export interface PersonHit {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** Knowledge-base id, when named. */
+  actorId?: string;
+  /** The office a role phrase gives them (a lexicon office key), and whose. */
+  office?: string;
+  country?: string;
+  toCountry?: string;
+  /** As written, for a person the knowledge base does not know. */
+  name?: string;
+  how: 'name' | 'role' | 'unknown';
+}
+
+// Role phrases too vague to resolve to one person without a name.
+const UNRESOLVABLE = new Set([
+  'minister',
+  'official',
+  'parliamentarian',
+  'deputy-speaker',
+  'friendship-group-chair',
+  'parliament-speaker',
+]);
+const COMMA = /[,،;:(«"“]/;
+const BOUNDARY = /[,،;:()«»"“”.!?]/;
+// Arabic words that start or fill a clause, never a name: a run containing one is not a person.
+const ARABIC_NOT_NAMES = new Set(
+  [
+    'في',
+    'من',
+    'علي',
+    'الي',
+    'عن',
+    'مع',
+    'ذلك',
+    'هذا',
+    'هذه',
+    'التي',
+    'الذي',
+    'حيث',
+    'كما',
+    'خلال',
+    'اطار',
+    'بين',
+    'قد',
+    'تم',
+    'عبر',
+    'ان',
+    'لدي',
+    'بعد',
+    'قبل',
+    'حول',
+    'منذ',
+    'ثم',
+    'او',
+    'كل',
+    'قام',
+    'اعضاء',
+    'عضو',
+    'فريق',
+    'حزب',
+    'مجموعه',
+    'مجلس',
+    'جماعه',
+    'رييس',
+    'رييسه',
+    'نايب',
+    'وزير',
+    'سفير',
+    'سفيره',
+    'مكلف',
+    'المكلف',
+    'قطاع',
+    'تدبير',
+    'باسم',
+    'معالي',
+    'السيد',
+    'السيده',
+    'وفد',
+    'الوفد',
+    'يوم',
+    'بمقر',
+    'مقر',
+  ].map((w) => w),
+);
+// Words after which a second country is the one an ambassador is accredited to.
+const TO_WORDS = new Set(['لدي', 'في', 'to', 'in', 'au', 'aupre', 'en', 'a', 'в', 'во', 'при']);
+
+type Hits = readonly Match<EntityHit>[];
+
+function countryAt(hits: Hits, index: number): string | undefined {
+  const h = hits.find((x) => x.start === index);
+  for (const p of h?.payloads ?? []) {
+    if (p.kind === 'country') return p.code;
+    if (p.kind === 'place') return p.country;
+  }
+  return undefined;
+}
+
+function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
+  return hits.find((h) => h.start === index);
+}
+
+/** The country (and, for an ambassador, the host country) a role phrase is qualified by. */
+function roleCountry(
+  tokens: readonly Token[],
+  hits: Hits,
+  h: Match<EntityHit>,
+): { country?: string; toCountry?: string; end: number } {
+  let country: string | undefined;
+  let toCountry: string | undefined;
+  let end = h.end;
+  let sawTo = false;
+  for (let k = h.end; k < Math.min(tokens.length, h.end + 6); ) {
+    const t = tokens[k];
+    if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
+    const hit = hitAt(hits, k);
+    const c = hit ? countryAt(hits, k) : undefined;
+    if (c) {
+      if (!country && !sawTo) country = c;
+      else if (!toCountry && c !== country) toCountry = c;
+      end = hit?.end ?? k + 1;
+      k = end;
+      continue;
+    }
+    if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
+    if (TO_WORDS.has(t.keys[0] ?? '')) sawTo = true;
+    else if (t.script === 'digit') break;
+    k++;
+  }
+  if (!country) {
+    // "Kazakh Foreign Minister", "казахстанский посол": the country before the role.
+    for (let k = h.start - 1; k >= Math.max(0, h.start - 2); k--) {
+      const c = countryAt(hits, k);
+      if (c) {
+        country = c;
+        break;
+      }
+    }
+  }
+  return { ...(country ? { country } : {}), ...(toCountry ? { toCountry } : {}), end };
+}
+
+/** Name tokens not claimed by any phrase: up to four, stopping at punctuation. */
+function nameAt(
+  tokens: readonly Token[],
+  hits: Hits,
+  from: number,
+  dir: 1 | -1,
+): { start: number; end: number } | null {
+  const claimed = (k: number) => hits.some((h) => k >= h.start && k < h.end);
+  const picked: number[] = [];
+  for (let k = from; k >= 0 && k < tokens.length && picked.length < 4; k += dir) {
+    const t = tokens[k];
+    if (!t || t.script === 'digit' || claimed(k)) break;
+    if (picked.length > 0 && COMMA.test(dir === 1 ? t.gapBefore : (tokens[k + 1]?.gapBefore ?? ''))) break;
+    // In Latin and Cyrillic script a name is capitalised.
+    if (t.script !== 'arabic' && !t.upper) break;
+    if (
+      t.script === 'arabic' &&
+      t.keys.some((key) => ARABIC_NOT_NAMES.has(key) || ARABIC_NOT_NAMES.has(`ال${key}`))
+    )
+      return null;
+    picked.push(k);
+  }
+  // An apposed name is bounded: it ends (or, read backwards, starts) at punctuation or the sentence's edge.
+  const last = dir === 1 ? Math.max(...picked) : Math.min(...picked);
+  const edge = dir === 1 ? tokens[last + 1] : tokens[last];
+  const arabicName = picked.some((k) => tokens[k]?.script === 'arabic');
+  if (arabicName && edge && !BOUNDARY.test(edge.gapBefore) && dir === 1 && !claimed(last + 1)) return null;
+  if (arabicName && dir === -1 && last > 0 && !BOUNDARY.test(tokens[last]?.gapBefore ?? '')) return null;
+  if (
+    picked.length < 2 &&
+    !(picked.length === 1 && (tokens[picked[0] ?? -1]?.script ?? 'arabic') !== 'arabic')
+  )
+    return null;
+  const a = Math.min(...picked);
+  const b = Math.max(...picked) + 1;
+  return { start: a, end: b };
+}
+
+function surface(tokens: readonly Token[], start: number, end: number, text: string, offset: number): string {
+  const s = tokens[start];
+  const e = tokens[end - 1];
+  return s && e ? text.slice(s.start - offset, e.end - offset) : '';
+}
+
+/** People in one sentence: named actors, role phrases (with their country), and unknown titled persons. */
+export function findPeople(
+  kb: KnowledgeIndex,
+  tokens: readonly Token[],
+  hits: Hits,
+  text: string,
+  offset: number,
+): PersonHit[] {
+  const people: PersonHit[] = [];
+  const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
+  for (const h of actorHits) {
+    const p = h.payloads.find((x) => x.kind === 'actor');
+    if (p?.kind !== 'actor') continue;
+    const actor = kb.actors.get(p.id);
+    if (!actor) continue;
+    // A short form next to a run of name words is still that person ("ييرلان جكانوفيتش كوشانوف").
+    people.push({ tokStart: h.start, tokEnd: h.end, actorId: p.id, country: actor.country, how: 'name' });
+  }
+  // Titles first: "السيد هشام أقمحي", "M. Dupont", "г-н Иванов" claim their names.
+  for (const h of hits) {
+    if (!h.payloads.some((p) => p.kind === 'title')) continue;
+    if (people.some((q) => q.tokStart >= h.end && q.tokStart - h.end <= 1)) continue;
+    const name = nameAt(tokens, hits, h.end, 1);
+    if (!name) continue;
+    const accompanied = hits.some(
+      (x) => x.end <= h.start && h.start - x.end <= 1 && x.payloads.some((p) => p.kind === 'accompanied'),
+    );
+    const previous = people.filter((q) => q.tokEnd <= h.start && q.country).at(-1);
+    people.push({
+      tokStart: h.start,
+      tokEnd: name.end,
+      name: surface(tokens, name.start, name.end, text, offset),
+      how: 'unknown',
+      ...(accompanied && previous?.country ? { country: previous.country } : {}),
+    });
+  }
+  const nearActor = (a: number, b: number) =>
+    people.find(
+      (q) =>
+        (q.how === 'name' || q.how === 'unknown') &&
+        ((q.tokEnd <= a && a - q.tokEnd <= 1) || (q.tokStart >= b && q.tokStart - b === 0)),
+    );
+  for (const h of hits) {
+    const p = h.payloads.find((x) => x.kind === 'office');
+    if (p?.kind !== 'office') continue;
+    const { country, toCountry, end } = roleCountry(tokens, hits, h);
+    const who = country ?? p.country;
+    const named = nearActor(h.start, end);
+    if (named) {
+      named.office ??= p.office;
+      if (named.how === 'unknown' && who) named.country ??= who;
+      continue;
+    }
+    const claimed = (k: number) => people.some((q) => k >= q.tokStart && k < q.tokEnd);
+    const after =
+      COMMA.test(tokens[end]?.gapBefore ?? '') && !claimed(end) ? nameAt(tokens, hits, end, 1) : null;
+    const before =
+      !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
+        ? nameAt(tokens, hits, h.start - 1, -1)
+        : null;
+    const name = after ?? before;
+    const base = {
+      office: p.office,
+      ...(who ? { country: who } : {}),
+      ...(toCountry ? { toCountry } : {}),
+    };
+    if (name) {
+      people.push({
+        tokStart: Math.min(name.start, h.start),
+        tokEnd: Math.max(name.end, end),
+        name: surface(tokens, name.start, name.end, text, offset),
+        how: 'unknown',
+        ...base,
+      });
+    } else if (!UNRESOLVABLE.has(p.office) && who) {
+      people.push({ tokStart: h.start, tokEnd: end, how: 'role', ...base });
+    }
+  }
+  return people.sort((a, b) => a.tokStart - b.tokStart);
+}
+
+/** The one knowledge-base person holding an office on a date, or undefined when none or several. */
+export function resolveRole(
+  kb: KnowledgeIndex,
+  person: PersonHit,
+  date: string | undefined,
+): string | undefined {
+  if (!person.office || !person.country || !date) return undefined;
+  const { first, last } = span(date);
+  const found = [...kb.actors.values()].filter((a) =>
+    a.roles.some(
+      (r) =>
+        r.office === person.office &&
+        r.country === person.country &&
+        (r.office !== 'ambassador' || !person.toCountry || r.to_country === person.toCountry) &&
+        (roleCovers(r, first) || roleCovers(r, last)),
+    ),
+  );
+  return found.length === 1 ? found[0]?.id : undefined;
+}
+
+export function unknownId(name: string): string {
+  return `unknown:${matchKey(name)}`;
+}

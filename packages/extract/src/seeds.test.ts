@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventReport } from '@dyad/contracts';
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+
+const seedsDir = join(import.meta.dirname, '../../../seeds');
+
+/** The seeds as the pipeline sees them: no publication date, page furniture left in. */
+function seed(prefix: string, lang: string, publishedAt: string | null = null): EventReport[] {
+  const file = [
+    '000_ca98ac49193d9c54',
+    '001_60c031fbfd51394f',
+    '002_342630fe691c6dc6',
+    '003_b70dbf102b9450a0',
+    '004_69f7196542c3eaa4',
+  ].find((f) => f.startsWith(prefix));
+  const text = readFileSync(join(seedsDir, `${file}.txt`), 'utf8');
+  return extract({ text, lang, publishedAt }).events;
+}
+const ids = (e: EventReport | undefined) => e?.participants.map((p) => p.actorId) ?? [];
+
+describe('seed 000 (ar): the Rabat council receives the Kazakh ambassador', () => {
+  const events = seed('000', 'ar');
+  it('finds the courtesy visit of Tuesday 27 January 2026, in Rabat, with both sides resolved', () => {
+    const main = events.find((e) => e.main);
+    expect(main?.type).toBe('courtesy_visit');
+    expect(main?.cameo).toBe('043');
+    expect(main?.date).toEqual({ value: '2026-01-27', precision: 'day' });
+    expect(main?.location).toEqual({ name: 'Rabat', country: 'MA' });
+    expect(ids(main)).toEqual(expect.arrayContaining(['kz.sailaukyzy', 'ma.el-moudni']));
+    // The ambassador is not named: she is found through the office at the date, and marked so.
+    expect(main?.evidence.map((e) => e.field)).toContain('participants[kz.sailaukyzy]:by-role');
+  });
+  it('refers to the 2023 partnership agreement as a past event', () => {
+    const past = events.find((e) => e.type === 'agreement_signing');
+    expect(past).toMatchObject({ main: false, date: { value: '2023', precision: 'year' } });
+    expect(past?.agreements.map((a) => a.name)).toContain('partnership agreement');
+  });
+});
+
+describe('seed 001 (ar): speakers meet in Tashkent on the sidelines of the 150th IPU Assembly', () => {
+  const events = seed('001', 'ar');
+  it('finds the meeting, dated by the assembly, in Tashkent, between the two speakers', () => {
+    const main = events.find((e) => e.main);
+    expect(main?.type).toMatch(/meeting$/);
+    expect(main?.location).toEqual({ name: 'Tashkent', country: 'UZ' });
+    expect(main?.date).toEqual({ value: '2025-04-05', end: '2025-04-09', precision: 'day' });
+    expect(ids(main)).toEqual(['ma.ould-errachid', 'kz.koshanov']);
+  });
+  it('finds the February visit and the March visa waiver as referred-to events', () => {
+    const visit = events.find((e) => e.type === 'official_visit');
+    expect(visit).toMatchObject({ main: false, date: { value: '2025-02', precision: 'month' } });
+    expect(ids(visit)).toEqual(['kz.nurtleu']);
+    const waiver = events.find((e) => e.type === 'agreement_entry_into_force');
+    expect(waiver).toMatchObject({ main: false, date: { value: '2025-03', precision: 'month' } });
+    expect(waiver?.agreements).toEqual([
+      { name: 'visa waiver agreement', status: 'in_force', date: '2025-03' },
+    ]);
+  });
+  it('finds no Morocco–Azerbaijan or Morocco–Cambodia event', () => {
+    expect(events).toHaveLength(3);
+    expect(events.some((e) => e.date.value.startsWith('2024-08'))).toBe(false);
+    for (const e of events) for (const ev of e.evidence) expect(ev.text).not.toMatch(/أذربيجان|كمبوديا/);
+  });
+});
+
+describe('seed 002 (ar): a parliamentary friendship group visits Kazakhstan', () => {
+  const events = seed('002', 'ar');
+  it('finds the 21–25 September 2025 visit and the meetings of 22 and 23 September', () => {
+    const visit = events.find((e) => e.type === 'official_visit');
+    expect(visit).toMatchObject({
+      main: true,
+      date: { value: '2025-09-21', end: '2025-09-25', precision: 'day' },
+      location: { country: 'KZ' },
+    });
+    const meetings = events.filter((e) => e.type === 'parliamentary_meeting').map((e) => e.date.value);
+    expect(meetings).toEqual(['2025-09-22', '2025-09-23']);
+  });
+  it('refers to the joint statement of 28 February 2025 and the visa waiver from March 2025', () => {
+    expect(events.find((e) => e.type === 'joint_statement')).toMatchObject({
+      main: false,
+      date: { value: '2025-02-28' },
+    });
+    expect(events.find((e) => e.type === 'agreement_entry_into_force')).toMatchObject({
+      main: false,
+      date: { value: '2025-03' },
+    });
+  });
+});
+
+describe('seed 003 (ar): the Kazakh foreign minister in Rabat', () => {
+  const events = seed('003', 'ar');
+  it('finds the official visit of Friday 28 February 2025 and the joint statement signed there', () => {
+    const visit = events.find((e) => e.type === 'official_visit');
+    expect(visit).toMatchObject({
+      main: true,
+      cameo: '042',
+      date: { value: '2025-02-28', precision: 'day' },
+      location: { name: 'Rabat', country: 'MA' },
+    });
+    expect(ids(visit)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    const statement = events.find((e) => e.type === 'joint_statement');
+    expect(statement).toMatchObject({ main: true, date: { value: '2025-02-28' } });
+    expect(statement?.agreements[0]).toMatchObject({ name: 'joint statement', status: 'signed' });
+    expect(visit?.topics).toEqual(expect.arrayContaining(['western-sahara', 'trade', 'energy']));
+  });
+  it('keeps diplomatic relations of 1992 as background, not news', () => {
+    expect(events.find((e) => e.date.value === '1992')?.main).toBe(false);
+  });
+});
+
+describe('seed 004 (fr): André Azoulay and the Kazakh ambassador', () => {
+  it('finds the meeting with the same actor ids as the Arabic articles', () => {
+    const main = seed('004', 'fr', '2026-01-29').find((e) => e.main);
+    expect(main?.type).toBe('courtesy_visit');
+    expect(ids(main)).toEqual(expect.arrayContaining(['ma.azoulay', 'kz.sailaukyzy']));
+    expect(main?.date).toEqual({ value: '2026-01-29', precision: 'day' });
+  });
+  it('reads the 2025 visits as referred-to events', () => {
+    const past = seed('004', 'fr', '2026-01-29').filter((e) => !e.main);
+    expect(past.some((e) => e.type === 'official_visit' && e.date.value === '2025')).toBe(true);
+  });
+});
+
+describe('evidence', () => {
+  it('cites, for every field, a sentence at its offsets in the text', () => {
+    const text = readFileSync(join(seedsDir, '003_b70dbf102b9450a0.txt'), 'utf8');
+    for (const e of extract({ text, lang: 'ar', publishedAt: null }).events) {
+      const fields = e.evidence.map((x) => x.field);
+      expect(fields).toContain('type');
+      expect(fields.some((f) => f.startsWith('date'))).toBe(true);
+      for (const p of e.participants)
+        expect(fields.some((f) => f.startsWith(`participants[${p.actorId}]`))).toBe(true);
+      for (const x of e.evidence) if (x.end > 0) expect(text.slice(x.start, x.end)).toBe(x.text);
+    }
+  });
+});

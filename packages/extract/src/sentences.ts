@@ -1,0 +1,71 @@
+import { type Token, tokenize } from './normalise.ts';
+
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    s = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** Whether a segment ends in an abbreviation or an initial ("M.", "د.", "г.", "S."), not a full stop. */
+function endsInAbbreviation(segment: string, abbreviations: ReadonlySet<string>): boolean {
+  const m = /([\p{L}][\p{L}.-]*)\.\s*$/u.exec(segment);
+  if (!m?.[1]) return false;
+  const word = m[1].toLowerCase();
+  if (abbreviations.has(word) || abbreviations.has(word.replace(/\.$/, ''))) return true;
+  // A single capital letter is an initial (S. Sailaukyzy); a single Arabic letter is an abbreviation.
+  return /^[\p{Lu}]$/u.test(m[1]) || /^[\u0600-\u06ff]$/u.test(m[1]);
+}
+
+/**
+ * Sentences with their offsets: Intl.Segmenter, then abbreviation repair (a segment ending in
+ * "M." or "fév." is joined to the next) and a split at every line break, which news pages use
+ * for paragraphs and headings.
+ */
+export function splitSentences(text: string, lang: string, abbreviations: ReadonlySet<string>): Sentence[] {
+  const pieces: { start: number; end: number }[] = [];
+  for (const seg of segmenter(lang).segment(text)) {
+    const start = seg.index;
+    const end = start + seg.segment.length;
+    const last = pieces.at(-1);
+    if (
+      last &&
+      endsInAbbreviation(text.slice(last.start, last.end), abbreviations) &&
+      !/\n/.test(text.slice(last.start, last.end))
+    ) {
+      last.end = end;
+    } else pieces.push({ start, end });
+  }
+  const sentences: Sentence[] = [];
+  for (const piece of pieces) {
+    let lineStart = piece.start;
+    for (const line of text.slice(piece.start, piece.end).split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      const body = line.trim();
+      if (body !== '') {
+        const start = lineStart + lead;
+        sentences.push({
+          index: sentences.length,
+          start,
+          end: start + body.length,
+          text: body,
+          tokens: tokenize(body, start),
+        });
+      }
+      lineStart += line.length + 1;
+    }
+  }
+  return sentences;
+}

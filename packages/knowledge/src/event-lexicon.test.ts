@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { eventLanguages, loadEventLexicon } from './event-lexicon.ts';
+
+describe('lexicons/events/*.yaml', () => {
+  it('loads every language with twelve months, seven weekdays and every event type', () => {
+    for (const lang of eventLanguages) {
+      const lexicon = loadEventLexicon(lang);
+      expect(Object.keys(lexicon.months)).toHaveLength(12);
+      expect(Object.keys(lexicon.weekdays)).toHaveLength(7);
+      const types = new Set(lexicon.triggers.map((t) => t.type));
+      for (const type of [
+        'official_visit',
+        'courtesy_visit',
+        'bilateral_meeting',
+        'phone_call',
+        'agreement_signing',
+      ])
+        expect(types.has(type as never), `${lang} ${type}`).toBe(true);
+    }
+  });
+
+  it('knows the Moroccan month names', () => {
+    const ar = loadEventLexicon('ar');
+    expect(ar.months['8']).toContain('غشت');
+    expect(ar.months['9']).toContain('شتنبر');
+    expect(ar.months['12']).toContain('دجنبر');
+    expect(ar.months['7']).toContain('يوليوز');
+  });
+
+  it('uses the same topic slugs and office keys in every language', () => {
+    const ar = loadEventLexicon('ar');
+    const officeKeys = new Set(ar.offices.map((o) => o.office));
+    for (const lang of eventLanguages) {
+      const lexicon = loadEventLexicon(lang);
+      for (const o of lexicon.offices) expect(officeKeys.has(o.office), `${lang} ${o.office}`).toBe(true);
+      expect(Object.keys(lexicon.topics)).toEqual(
+        expect.arrayContaining(['trade', 'visa', 'culture', 'parliament']),
+      );
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { knowledgeDir, loadYaml } from './load-yaml.ts';
+
+export const EventLanguage = z.enum(['ar', 'fr', 'en', 'ru']);
+export type EventLanguage = z.infer<typeof EventLanguage>;
+
+const Phrases = z.array(z.string().trim().min(1));
+
+/** Event types of DESIGN's table, plus two that the participants decide. */
+export const TriggerType = z.enum([
+  'official_visit',
+  'courtesy_visit',
+  'bilateral_meeting',
+  'parliamentary_meeting',
+  'phone_call',
+  'agreement_signing',
+  'joint_statement',
+  'agreement_entry_into_force',
+  'policy_statement',
+  'other',
+  /** A visit of unstated kind: official, or courtesy when an ambassador calls. */
+  'visit',
+  /** "X received Y": a courtesy visit when Y is an ambassador, else a meeting. */
+  'reception',
+]);
+export type TriggerType = z.infer<typeof TriggerType>;
+
+const monthKeys = Array.from({ length: 12 }, (_, i) => String(i + 1));
+const weekdayKeys = Array.from({ length: 7 }, (_, i) => String(i + 1));
+
+export const EventLexicon = z.object({
+  lang: EventLanguage,
+  /** 1–12 → forms, including Maghrebi and Levantine names in Arabic. */
+  months: z.record(z.enum(monthKeys as [string, ...string[]]), Phrases.min(1)),
+  /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
+  weekdays: z.record(z.enum(weekdayKeys as [string, ...string[]]), Phrases.min(1)),
+  relative: z.object({
+    today: Phrases,
+    yesterday: Phrases,
+    tomorrow: Phrases,
+    past: Phrases,
+    next: Phrases,
+    current: Phrases,
+    month: Phrases,
+    year: Phrases,
+    week: Phrases,
+  }),
+  yearCues: Phrases,
+  rangeFrom: Phrases,
+  rangeTo: Phrases,
+  dayCues: Phrases,
+  triggers: z.array(z.object({ type: TriggerType, phrases: Phrases.min(1) })),
+  support: Phrases,
+  positions: Phrases,
+  parliamentary: Phrases,
+  anaphora: Phrases,
+  future: Phrases,
+  denial: Phrases,
+  delegation: Phrases,
+  pair: Phrases,
+  otherCountries: Phrases,
+  titles: Phrases,
+  accompanied: Phrases,
+  counterpart: Phrases,
+  offices: z.array(
+    z.object({
+      office: z.string().regex(/^[a-z-]+$/),
+      /** Set when the phrase names an institution of one country (the Mazhilis, the House of Councillors). */
+      country: z.enum(['MA', 'KZ']).optional(),
+      phrases: Phrases.min(1),
+    }),
+  ),
+  agreements: z.array(z.object({ name: z.string().min(1), phrases: Phrases.min(1) })),
+  gatherings: z.array(z.object({ series: z.string().regex(/^[a-z-]+$/), phrases: Phrases.min(1) })),
+  /** Stable English slug → words. */
+  topics: z.record(z.string().regex(/^[a-z-]+$/), Phrases.min(1)),
+  /** Words that end with a dot without ending the sentence. */
+  abbreviations: Phrases,
+});
+export type EventLexicon = z.infer<typeof EventLexicon>;
+
+export const eventLexiconsDir = join(knowledgeDir, 'lexicons', 'events');
+export const eventLanguages: readonly EventLanguage[] = EventLanguage.options;
+
+/** Reads and checks `lexicons/events/<lang>.yaml`: what the extractor reads events with. */
+export function loadEventLexicon(lang: EventLanguage): EventLexicon {
+  const lexicon = loadYaml(join(eventLexiconsDir, `${lang}.yaml`), EventLexicon);
+  if (lexicon.lang !== lang) throw new Error(`lexicons/events/${lang}.yaml says lang: ${lexicon.lang}`);
+  return lexicon;
+}

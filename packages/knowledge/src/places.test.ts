@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatherings, loadPlaces, loadThirdCountries } from './places.ts';
+
+describe('world/*.yaml', () => {
+  it('names places in English with their country, in every language', () => {
+    const places = loadPlaces();
+    const astana = places.find((p) => p.name === 'Astana');
+    expect(astana?.country).toBe('KZ');
+    expect(astana?.ar).toContain('أستانا');
+    expect(places.find((p) => p.name === 'Tashkent')?.country).toBe('UZ');
+  });
+
+  it('lists third countries without Morocco or Kazakhstan, once each', () => {
+    const codes = loadThirdCountries().map((c) => c.code);
+    expect(codes).not.toContain('MA');
+    expect(codes).not.toContain('KZ');
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual(expect.arrayContaining(['AZ', 'KH', 'UZ']));
+  });
+
+  it('dates the 150th IPU Assembly', () => {
+    expect(loadGatherings()).toContainEqual({
+      series: 'ipu-assembly',
+      number: 150,
+      from: '2025-04-05',
+      to: '2025-04-09',
+      place: 'Tashkent',
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { encodeSingleByte } from '../testing/legacy-encode.ts';
+import { decodeBody, parseContentType } from './charset.ts';
+
+const ARABIC = 'المغرب وكازاخستان';
+
+describe('decodeBody', () => {
+  it('takes the charset from the header', () => {
+    expect(decodeBody(encodeSingleByte(ARABIC, 'windows-1256'), 'windows-1256')).toEqual({
+      text: ARABIC,
+      charset: 'windows-1256',
+      from: 'header',
+    });
+  });
+
+  it('takes it from the XML declaration when the header has none', () => {
+    const xml = `<?xml version="1.0" encoding="ISO-8859-6"?><rss><title>${ARABIC}</title></rss>`;
+    const decoded = decodeBody(encodeSingleByte(xml, 'iso-8859-6'), undefined);
+    expect(decoded).toMatchObject({ charset: 'iso-8859-6', from: 'xml' });
+    expect(decoded.text).toContain(ARABIC);
+  });
+
+  it('takes it from <meta charset> or <meta http-equiv> in HTML', () => {
+    const a = decodeBody(
+      encodeSingleByte(`<html><head><meta charset="windows-1256"></head><p>${ARABIC}</p>`, 'windows-1256'),
+      undefined,
+    );
+    expect(a).toMatchObject({ charset: 'windows-1256', from: 'meta' });
+    expect(a.text).toContain(ARABIC);
+    const b = decodeBody(
+      encodeSingleByte(
+        `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-6"><p>${ARABIC}</p>`,
+        'iso-8859-6',
+      ),
+      undefined,
+    );
+    expect(b).toMatchObject({ charset: 'iso-8859-6', from: 'meta' });
+    expect(b.text).toContain(ARABIC);
+  });
+
+  it('lets a byte-order mark win over a wrong declaration, and drops it', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`<?xml version="1.0" encoding="windows-1256"?>${ARABIC}`),
+    ]);
+    const decoded = decodeBody(bytes, 'iso-8859-1');
+    expect(decoded).toMatchObject({ charset: 'utf-8', from: 'bom' });
+    expect(decoded.text.startsWith('<?xml')).toBe(true);
+    expect(decoded.text).toContain(ARABIC);
+  });
+
+  it('falls back to UTF-8 for an unknown label', () => {
+    expect(decodeBody(new TextEncoder().encode('é'), 'x-klingon')).toEqual({
+      text: 'é',
+      charset: 'utf-8',
+      from: 'default',
+    });
+  });
+
+  it('parses a content type', () => {
+    expect(parseContentType('Text/HTML; Charset="ISO-8859-6"')).toEqual({
+      type: 'text/html',
+      charset: 'iso-8859-6',
+    });
+    expect(parseContentType(undefined)).toEqual({ type: '', charset: undefined });
+  });
+});

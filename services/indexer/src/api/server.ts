@@ -1,0 +1,104 @@
+import type { Logger } from '@dyad/bus';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { actorRoutes } from './actors.ts';
+import { articleRoutes } from './articles.ts';
+import type { EventFeed } from './event-feed.ts';
+import { eventRoutes } from './events.ts';
+import { feedRoutes } from './feed.ts';
+import { openApiDocument } from './openapi.ts';
+import { InvalidParametersError } from './params.ts';
+import type { ApiStore } from './store.ts';
+import { streamRoutes } from './stream.ts';
+
+export interface ApiOptions {
+  readonly store: ApiStore;
+  /** What /events/stream reads; without it the stream answers 503. */
+  readonly feed?: EventFeed;
+  readonly log?: Logger;
+  readonly version: string;
+  readonly heartbeatMs?: number;
+  readonly maxStreams?: number;
+}
+
+/** Every route of the API on `app` (exported so that tests can list what gets registered). */
+export function registerRoutes(app: FastifyInstance, options: ApiOptions): void {
+  eventRoutes(app, options.store);
+  articleRoutes(app, options.store);
+  actorRoutes(app, options.store);
+  feedRoutes(app, options.store);
+  streamRoutes(app, {
+    feed: options.feed,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxStreams: options.maxStreams,
+  });
+  const document = openApiDocument(options.version);
+  app.get('/openapi.json', async () => document);
+}
+
+/** The API, not listening yet: `inject()` it, or `listen()`. */
+export function buildApi(options: ApiOptions): FastifyInstance {
+  const logger: FastifyBaseLogger | undefined = options.log?.child({ component: 'api' });
+  const app: FastifyInstance = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // One log line per request would drown the indexer's own; failures are logged below.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof InvalidParametersError) {
+      return reply
+        .code(400)
+        .send({ error: 'invalid parameters', message: error.message, issues: error.issues });
+    }
+    // Fastify's own errors (a malformed URL, a bad header) carry their status.
+    const status = statusOf(error);
+    if (status < 500) return reply.code(status).send({ error: 'bad request', message: messageOf(error) });
+    request.log.error({ err: error, url: request.url }, 'api request failed');
+    return reply
+      .code(status)
+      .send({ error: 'internal error', message: 'the request failed; see the indexer log' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: 'not found',
+      message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}; see /openapi.json`,
+    }),
+  );
+  registerRoutes(app, options);
+  return app;
+}
+
+function statusOf(error: unknown): number {
+  const status = error instanceof Error ? Reflect.get(error, 'statusCode') : undefined;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface RunningApi {
+  readonly port: number;
+  readonly url: string;
+  /** Ends open event streams, then stops listening once requests in progress are answered. */
+  close(): Promise<void>;
+}
+
+/** Builds the API and listens on host:port (0: any free port). */
+export async function startApi(options: ApiOptions & { host: string; port: number }): Promise<RunningApi> {
+  const app = buildApi(options);
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    port,
+    url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
+    close: () => app.close(),
+  };
+}

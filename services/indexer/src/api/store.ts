@@ -1,0 +1,13 @@
+import type { Store } from '@dyad/store';
+
+/** The store queries the API reads with (it writes nothing). */
+export type ApiStore = Pick<
+  Store,
+  | 'listEvents'
+  | 'searchEvents'
+  | 'getEvent'
+  | 'childEvents'
+  | 'recentEvents'
+  | 'searchArticles'
+  | 'listActors'
+>;

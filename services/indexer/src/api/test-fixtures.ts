@@ -1,0 +1,97 @@
+import type { ArticleExtracted } from '@dyad/contracts';
+import { openStore, type Store } from '@dyad/store';
+import { indexArticle } from '../index-article.ts';
+import { bourita, eventReport, extractedArticle, kuspan, nurtleu, tahir } from '../test-articles.ts';
+
+/** Articles and events for this folder's tests (not exported from the package). */
+
+export const visitAr = extractedArticle(
+  'api-ar',
+  [eventReport({ topics: ['politics', 'aviation'] })],
+  'ar',
+  'وصل وزير الخارجية الكازاخستاني إلى الرباط، وبحث الجانبان العلاقات بين المغرب وكازاخستان.',
+);
+export const visitFr = extractedArticle(
+  'api-fr',
+  [eventReport({ participants: [nurtleu], location: undefined })],
+  'fr',
+  'Le ministre kazakh a été reçu à Rabat ; les deux pays veulent renforcer leur coopération.',
+);
+export const meetingEn = extractedArticle(
+  'api-en',
+  [
+    eventReport({
+      type: 'parliamentary_meeting',
+      cameo: '040',
+      date: { value: '2025-09-22', precision: 'day' },
+      participants: [tahir, kuspan],
+      location: undefined,
+      topics: ['parliament'],
+    }),
+  ],
+  'en',
+  'Speaker Abdelkader Tahir met Aigul Kuspan in Astana to discuss parliamentary cooperation.',
+);
+export const visitAstana = extractedArticle(
+  'api-ar-astana',
+  [
+    eventReport({
+      date: { value: '2025-09-21', end: '2025-09-25', precision: 'day' },
+      participants: [tahir],
+      location: { name: 'Astana', country: 'KZ' },
+    }),
+  ],
+  'ar',
+  'بدأ رئيس مجلس النواب المغربي زيارة رسمية إلى أستانا.',
+);
+export const signingRu = extractedArticle(
+  'api-ru',
+  [
+    eventReport({
+      type: 'agreement_signing',
+      cameo: '057',
+      date: { value: '2024-06', precision: 'month' },
+      participants: [bourita],
+      topics: ['aviation'],
+      agreements: [{ name: 'Air services agreement', status: 'signed' }],
+    }),
+  ],
+  'ru',
+  'Казахстан и Марокко подписали соглашение о воздушном сообщении.',
+);
+
+export const allArticles: readonly ArticleExtracted[] = [visitAr, visitFr, meetingEn, visitAstana, signingRu];
+
+/**
+ * Indexes the articles one transaction each, as the service does, with event ids ev_1, ev_2, …
+ * in order of creation and clock ticks a minute apart (so "latest" is well defined).
+ */
+export async function indexAll(store: Store, articles: readonly ArticleExtracted[] = allArticles): Promise<void> {
+  let ids = 0;
+  let minute = 0;
+  for (const article of articles) {
+    const now = new Date(Date.UTC(2026, 10, 22, 10, minute++)).toISOString();
+    await store.transaction((tx) => indexArticle(tx, article, { now, newEventId: () => `ev_${++ids}` }));
+  }
+}
+
+export type Backend = 'pglite' | 'postgres';
+
+/** A migrated store with `articles` indexed, closed after `fn`. */
+export async function withIndexedStore(
+  backend: Backend,
+  postgres: { url: string; schema: string } | undefined,
+  fn: (store: Store) => Promise<void>,
+  articles: readonly ArticleExtracted[] = allArticles,
+): Promise<void> {
+  const store = await openStore(
+    backend === 'pglite' ? { dataDir: 'memory://' } : { databaseUrl: postgres?.url, schema: postgres?.schema },
+  );
+  try {
+    await store.migrate();
+    await indexAll(store, articles);
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
