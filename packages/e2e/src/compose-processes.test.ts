@@ -5,8 +5,9 @@
  * URL and schema; `node dist/main.js` → `node --conditions=dyad:source src/main.ts`).
  */
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { articleIdFor, type EventMessage, names, seedUrl, stages } from '@dyad/contracts';
@@ -16,6 +17,7 @@ import { Redis } from 'ioredis';
 import { parse } from 'yaml';
 import { serviceEnvironment } from './compose-file.ts';
 import {
+  deployTargets,
   dyadProcess,
   isolatedEnv,
   mapServiceUrl,
@@ -31,6 +33,8 @@ import { imageConfig } from './dockerfile.ts';
 import { repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 const project = loadProject();
+/** DYAD_COMPOSE_DEPLOY=1 (infra/docker/check-deploy.sh): run `node dist/main.js` from real `pnpm deploy` folders. */
+const deployMode = process.env.DYAD_COMPOSE_DEPLOY === '1';
 const expectedIds = seedFiles.map((f) => articleIdFor(seedUrl(f))).sort();
 const natsEnv = serviceEnvironment(project.compose.doc.services.nats ?? {});
 
@@ -72,7 +76,13 @@ describe('compose as processes: the whole stack', () => {
   it('compose: runs every service of docker-compose.yml as a process: healthy, `cli replay seeds` stores the five seeds, `cli subscribe` and `cli status` work, Prometheus targets answer, SIGTERM drains', async ({
     postgres,
   }) => {
-    const stack = await startComposeStack(project, postgres);
+    // infra/docker/check-deploy.sh: the images' /app folders made by the Dockerfile's pnpm deploy.
+    const deployDir = deployMode ? mkdtempSync(join(tmpdir(), 'dyad-deploy-')) : undefined;
+    const deployed = deployDir ? deployTargets(project, deployDir) : undefined;
+    const stack = await startComposeStack(project, postgres, { deployed }).catch((error: unknown) => {
+      if (deployDir) rmSync(deployDir, { recursive: true, force: true });
+      throw error;
+    });
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     let subscriber: TestProcess | undefined;
     try {
@@ -155,6 +165,7 @@ describe('compose as processes: the whole stack', () => {
     } finally {
       const subscribed = subscriber ? await subscriber.stop() : undefined;
       exits = await stack.stop();
+      if (deployDir) rmSync(deployDir, { recursive: true, force: true });
       if (subscriber) expect(subscribed, subscriber.output()).toEqual({ code: 0, signal: null });
     }
     // docker compose stop: SIGTERM, and each service drains and exits 0 within stop_grace_period.
@@ -164,7 +175,7 @@ describe('compose as processes: the whole stack', () => {
         signal: null,
       });
     }
-  }, 180_000);
+  }, 300_000);
 
   it('compose: the README’s Node example receives new-event from outside the stack, with the .env credentials', async () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');

@@ -17,6 +17,9 @@
  *   the Dockerfile test checks that the build turns src/main.ts into dist/main.js);
  * - nats-server and redis-server are this machine's binaries, with the compose command's
  *   arguments (config file, store dir, appendonly, password) plus the port overrides above.
+ *
+ * With DYAD_COMPOSE_DEPLOY=1 (infra/docker/check-deploy.sh, after `pnpm build`) the images' /app
+ * folders are made by the Dockerfile's own `pnpm deploy` lines and `node dist/main.js` runs as is.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +41,7 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
+import { deployments } from './dockerfile-checks.ts';
 import { repoRoot } from './pipeline.ts';
 
 export async function freePort(): Promise<number> {
@@ -105,13 +109,18 @@ export interface DyadProcessOptions {
   readonly postgres?: { readonly url: string; readonly schema: string };
   /** `docker compose run --rm SERVICE ARGS…`: ARGS replace the command. */
   readonly runArgs?: readonly string[];
+  /**
+   * Folders made by the Dockerfile's own `pnpm deploy` lines, by target (see `deployTargets`):
+   * then the image's /app is that folder and `node dist/main.js` runs as is.
+   */
+  readonly deployed?: ReadonlyMap<string, string>;
 }
 
 /** Where each path of a Dyad image's container comes from on this machine. */
-export function imagePathMapper(project: ProjectFiles, image: DyadImageService) {
+export function imagePathMapper(project: ProjectFiles, image: DyadImageService, appDir = image.pkg?.dir) {
   const config = imageConfig(project.dockerfile, image.target);
   const mounts = [
-    ...(image.pkg ? [{ target: config.workdir, hostPath: image.pkg.dir }] : []),
+    ...(appDir ? [{ target: config.workdir, hostPath: appDir }] : []),
     ...config.copies
       .filter((c) => c.from === undefined && c.sources.length === 1)
       .map((c) => ({ target: c.destination, hostPath: join(repoRoot, c.sources[0] ?? '') })),
@@ -136,8 +145,12 @@ export function dyadProcess(
   if (args[0] === '/usr/bin/tini' || args[0] === 'tini') args = args.slice(args[1] === '--' ? 2 : 1);
   if (args[0] !== 'node' || !args[1]?.startsWith('dist/') || !args[1].endsWith('.js'))
     throw new Error(`${image.service}: runs ${args.join(' ')}, not node dist/….js`);
-  const source = args[1].replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
-  const { workdir, map } = imagePathMapper(project, image);
+  const deployed = options.deployed?.get(image.target);
+  const appDir = deployed ?? image.pkg.dir;
+  const script = deployed
+    ? [args[1]]
+    : ['--conditions=dyad:source', args[1].replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')];
+  const { workdir, map } = imagePathMapper(project, image, appDir);
   const rest = mapContainerArgs(args.slice(2), workdir, map, existsSync);
 
   const services = Object.keys(project.compose.doc.services);
@@ -153,8 +166,8 @@ export function dyadProcess(
   return {
     name: image.service,
     command: process.execPath,
-    args: ['--conditions=dyad:source', source, ...rest],
-    cwd: image.pkg.dir,
+    args: [...script, ...rest],
+    cwd: appDir,
     env,
   };
 }
@@ -351,6 +364,7 @@ export interface ComposeStack {
 export async function startComposeStack(
   project: ProjectFiles,
   postgres: { readonly url: string; readonly schema: string },
+  options: { readonly deployed?: ReadonlyMap<string, string> } = {},
 ): Promise<ComposeStack> {
   const volumes = new Volumes();
   const started: TestProcess[] = [];
@@ -391,7 +405,7 @@ export async function startComposeStack(
       const containerPort =
         serviceEnvironment(image.definition).PORT ?? imageConfig(project.dockerfile, image.target).env.PORT;
       ports.set(`${name}:${containerPort}`, httpPort);
-      const spec = dyadProcess(project, image, { ports, httpPort, postgres });
+      const spec = dyadProcess(project, image, { ports, httpPort, postgres, deployed: options.deployed });
       const proc = startProcess(spec);
       started.push(proc);
       services.set(name, { image, spec, process: proc });
@@ -414,7 +428,7 @@ export async function startComposeStack(
       services,
       cli(args) {
         if (!cliImage) throw new Error('docker-compose.yml has no cli service');
-        return dyadProcess(project, cliImage, { ports, runArgs: args });
+        return dyadProcess(project, cliImage, { ports, runArgs: args, deployed: options.deployed });
       },
       async stop() {
         const exits = new Map<string, { code: number | null; signal: NodeJS.Signals | null }>();
@@ -433,4 +447,30 @@ export async function startComposeStack(
     volumes.cleanup();
     throw error;
   }
+}
+
+/**
+ * Runs the Dockerfile's own `pnpm deploy` lines (stage `deploy`) into `outDir` instead of
+ * /deploy, from this workspace's dist/ (run `pnpm build` first) and pnpm store: what each image's
+ * /app would hold. Returns the folders by Dockerfile target.
+ */
+export function deployTargets(project: ProjectFiles, outDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const image of dyadImageServices(project.compose)) {
+    const line = deployments(project.dockerfile, 'deploy').find((d) => d.pkg === image.pkg?.name);
+    if (!line) throw new Error(`the Dockerfile does not deploy ${image.pkg?.name}`);
+    const dir = join(outDir, image.target);
+    const args = line.args.map((a) => (a === '--prefer-offline' ? '--offline' : a));
+    const result = spawnSync('pnpm', ['--filter', line.pkg, 'deploy', ...args, dir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (result.status !== 0)
+      throw new Error(`pnpm deploy of ${line.pkg} failed:\n${result.stderr}${result.stdout}`);
+    if (!existsSync(join(dir, 'dist', 'main.js')))
+      throw new Error(`${dir}/dist/main.js is missing: run pnpm build first`);
+    out.set(image.target, dir);
+  }
+  return out;
 }

@@ -20,6 +20,7 @@ import {
   volumeMounts,
 } from './compose-file.ts';
 import { parseDotenv } from './compose-interpolate.ts';
+import { findExecutable } from './compose-processes.ts';
 import {
   composeFile,
   dyadImageServices,
@@ -300,8 +301,8 @@ describe('compose file: Compose Specification and .env.example', () => {
       expect(serviceEnvironment(changed.services[stage] ?? {}).LOG_LEVEL).toBe('debug');
   });
 
-  const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
-  it.skipIf(dockerCompose.status !== 0)(
+  // Debian's docker-compose (v1) where installed; a fresh machine lacks it, and the schema above stands.
+  it.skipIf(findExecutable('docker-compose') === undefined)(
     'compose: docker-compose config (when installed) accepts the file and resolves the same environments',
     () => {
       const result = spawnSync(
@@ -317,7 +318,7 @@ describe('compose file: Compose Specification and .env.example', () => {
           'observability',
           'config',
         ],
-        { encoding: 'utf8', cwd: repoRoot },
+        { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 },
       );
       expect(result.status, result.stderr).toBe(0);
       const resolved = parse(result.stdout) as ComposeDocument;
@@ -326,5 +327,6 @@ describe('compose file: Compose Specification and .env.example', () => {
         expect(resolved.services[name]?.command, name).toEqual(service.command);
       }
     },
+    90_000,
   );
 });

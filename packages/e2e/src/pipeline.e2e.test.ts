@@ -183,7 +183,8 @@ describe('the pipeline as processes', () => {
     });
     await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
     const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/news/1`;
-    const procs = await startServices(env);
+    // The page server is on loopback, which the fetcher refuses unless allowed.
+    const procs = await startServices(env, { fetcher: { FETCH_ALLOW_ADDRESSES: '127.0.0.1' } });
     const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names });
     const redisConn = producerConnection(redis.url);
     try {

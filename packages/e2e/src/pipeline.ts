@@ -13,6 +13,8 @@ export const seedFiles = readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
   .sort();
 
+export const NO_SOURCES = join(repoRoot, 'packages', 'e2e', 'fixtures', 'no-sources.yaml');
+
 export const SERVICE_NAMES: readonly StageName[] = ['fetcher', 'cleaner', 'extractor', 'indexer'];
 
 export interface PipelineEnv {
@@ -45,13 +47,26 @@ export function startService(
     command: process.execPath,
     args: ['--conditions=dyad:source', join('services', name, 'src', 'main.ts')],
     cwd: repoRoot,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra },
+    env: {
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      // The shipped sources are real outlets; tests must never reach the internet.
+      ...(name === 'fetcher' ? { SOURCES_FILE: NO_SOURCES } : {}),
+      // Any free port for the indexer's API, so that several indexers can run at once.
+      ...(name === 'indexer' ? { API_PORT: '0', API_HOST: '127.0.0.1' } : {}),
+      ...extra,
+    },
   });
 }
 
-export async function startServices(env: PipelineEnv): Promise<Map<StageName, TestProcess>> {
+export async function startServices(
+  env: PipelineEnv,
+  extra: Partial<Record<StageName, Record<string, string>>> = {},
+): Promise<Map<StageName, TestProcess>> {
   const procs = new Map<StageName, TestProcess>();
-  for (const name of SERVICE_NAMES) procs.set(name, startService(name, env));
+  for (const name of SERVICE_NAMES) procs.set(name, startService(name, env, extra[name]));
   try {
     await Promise.all([...procs.values()].map((p) => p.waitForLine(/"msg":"started"/, 30_000)));
   } catch (error) {

@@ -60,6 +60,33 @@ function referenceDate(
   return null;
 }
 
+/**
+ * A past visit or meeting the article only refers to ("the visits of 2025") with no participant,
+ * place or agreement cannot be told apart from other events of its kind: it would be announced as an
+ * event of its own, a duplicate of whichever one it meant. The article's own news is kept even
+ * when thin.
+ */
+function identifiable(report: EventReport): boolean {
+  if (
+    report.main ||
+    report.participants.length > 0 ||
+    report.location !== undefined ||
+    report.agreements.length > 0
+  ) {
+    return true;
+  }
+  // Statements and acts between the two states need no named person; a visit or a meeting does.
+  return !INTERACTION_TYPES.has(report.type);
+}
+
+const INTERACTION_TYPES: ReadonlySet<string> = new Set([
+  'official_visit',
+  'courtesy_visit',
+  'bilateral_meeting',
+  'parliamentary_meeting',
+  'phone_call',
+]);
+
 /** Extracts the dyad's events from a cleaned article's text: pure and deterministic. */
 export function extract(input: ExtractInput): ExtractResult {
   const kb = knowledgeIndex();
@@ -88,7 +115,8 @@ export function extract(input: ExtractInput): ExtractResult {
   }
   const events = assembled
     .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom))
-    .filter((r): r is EventReport => r !== null);
+    .filter((r): r is EventReport => r !== null)
+    .filter(identifiable);
   return { events, mentions: mentionsOf(facts, articleDate), articleDate };
 
   function mentionsOf(all: readonly SentenceFacts[], ref: ArticleDate | null): ExtractResult['mentions'] {

@@ -14,6 +14,15 @@ describe('profiles/ma-kz.yaml', () => {
     expect(profile.countries[0].demonyms.ru).toContain('марокканский');
   });
 
+  it('names institutions and says when an article is relevant', () => {
+    const [ma, kz] = loadProfile('ma-kz').countries;
+    expect(ma.institutions.ar).toContain('بنك المغرب');
+    expect(kz.institutions.ru).toContain('Мажилис');
+    const { relevance } = loadProfile('ma-kz');
+    expect(relevance.threshold).toBeGreaterThan(0);
+    expect(relevance.weights.names).toBeGreaterThan(relevance.weights.cities);
+  });
+
   it('lists no term twice for one country and language', () => {
     for (const country of loadProfile().countries) {
       const seen = new Set<string>();

@@ -18,4 +18,14 @@ describe('indexer configuration', () => {
       /DATABASE_SCHEMA/,
     );
   });
+
+  it('serves the API on 8080 on HOST by default; API_PORT=0 takes any port; a bad port is named', () => {
+    const env = parseEnv('indexer', indexerEnvSchema, {});
+    expect([env.API_PORT, env.API_HOST, env.API_HEARTBEAT_MS]).toEqual([8080, undefined, 15_000]);
+    expect(parseEnv('indexer', indexerEnvSchema, { API_PORT: '0', API_HOST: '127.0.0.1' })).toMatchObject({
+      API_PORT: 0,
+      API_HOST: '127.0.0.1',
+    });
+    expect(() => parseEnv('indexer', indexerEnvSchema, { API_PORT: '80800' })).toThrow(/API_PORT/);
+  });
 });

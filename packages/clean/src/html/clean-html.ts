@@ -25,8 +25,10 @@ export interface HtmlOptions {
   readonly url?: string;
   /** Fewer characters than this from linkedom sends the page to jsdom too. */
   readonly minChars?: number;
-  /** Test hook: the DOM parsers to try, in order. */
+  /** The DOM parsers to try, in order (default linkedom, then jsdom). */
   readonly parsers?: readonly DomMethod[];
+  /** Test hook: replaces how a parser builds its DOM. */
+  readonly parse?: Partial<Record<DomMethod, (html: string, url?: string) => ParsedDom>>;
 }
 
 const DEFAULT_MIN_CHARS = 200;
@@ -117,7 +119,7 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): HtmlArticle 
   for (const method of options.parsers ?? (['linkedom', 'jsdom'] as const)) {
     let dom: ParsedDom | undefined;
     try {
-      dom = parsers[method](source, options.url);
+      dom = (options.parse?.[method] ?? parsers[method])(source, options.url);
       const current = attempt(dom, source, options.url);
       if (!best || current.chars > best.chars) best = current;
     } catch (error) {

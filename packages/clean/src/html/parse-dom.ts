@@ -1,5 +1,15 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
+import type * as Jsdom from 'jsdom';
 import { parseHTML } from 'linkedom';
+
+// jsdom is the fallback and takes a while to load: required on first use only, so that a worker
+// thread that never falls back never pays for it.
+const require = createRequire(import.meta.url);
+let jsdom: typeof Jsdom | undefined;
+const loadJsdom = (): typeof Jsdom => {
+  jsdom ??= require('jsdom') as typeof Jsdom;
+  return jsdom;
+};
 
 export type DomMethod = 'linkedom' | 'jsdom';
 
@@ -19,6 +29,7 @@ export function parseWithLinkedom(html: string): ParsedDom {
 
 /** jsdom: a full DOM, the fallback. No scripts, no resources, no CSS parse errors on stderr. */
 export function parseWithJsdom(html: string, url?: string): ParsedDom {
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const virtualConsole = new VirtualConsole();
   const dom = new JSDOM(html, { url: url && /^https?:/i.test(url) ? url : undefined, virtualConsole });
   return { method: 'jsdom', document: dom.window.document, close: () => dom.window.close() };

@@ -49,9 +49,10 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): str
   if (max === 0) return 'und';
   if (max === arabic) return 'ar';
   if (max === cyrillic) {
-    // One Kazakh letter in a Russian text (a quoted name) is not enough: ask for 1 in 200 letters.
+    // Kazakh prose has these letters every dozen letters or so; a Russian text quoting one
+    // Kazakh name has one or two. Ask for two at least, and one in 50 Cyrillic letters.
     const kazakh = sample.match(KAZAKH_LETTERS)?.length ?? 0;
-    return kazakh * 200 >= cyrillic ? 'kk' : 'ru';
+    return kazakh >= 2 && kazakh * 50 >= cyrillic ? 'kk' : 'ru';
   }
   return detectLatin(sample, options.latinLanguages);
 }

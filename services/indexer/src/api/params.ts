@@ -88,11 +88,17 @@ export const EventsQuery = z
     ),
     ...pagination,
   })
-  // Runs only once every field is valid (zod skips object refinements after field issues).
-  .refine((query) => !query.from || !query.to || firstDay(query.from) <= lastDay(query.to), {
-    message: 'from is after to',
-    path: ['from'],
-  });
+  // Object refinements run even when a field failed: compare only two valid dates.
+  .refine(
+    (query) =>
+      !DateParam.safeParse(query.from).success ||
+      !DateParam.safeParse(query.to).success ||
+      firstDay(String(query.from)) <= lastDay(String(query.to)),
+    {
+      message: 'from is after to',
+      path: ['from'],
+    },
+  );
 export type EventsQuery = z.output<typeof EventsQuery>;
 
 export const EventPath = z.strictObject({

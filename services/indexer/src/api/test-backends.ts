@@ -1,29 +1,60 @@
-import type { Store } from '@dyad/store';
-import { it } from '@dyad/testkit';
+import { openStore, type Store } from '@dyad/store';
+import { serverUrl, uniqueNamespace } from '@dyad/testkit';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApi } from './server.ts';
-import { type Backend, withIndexedStore } from './test-fixtures.ts';
+import { indexAll } from './test-fixtures.ts';
 
-/** A test that gets the API over a store holding the fixture events (test-fixtures.ts). */
-export type ApiTest = (name: string, fn: (app: FastifyInstance, store: Store) => Promise<void>) => void;
+export type Backend = 'pglite' | 'postgres';
 
-function apiTest(backend: Backend): ApiTest {
-  const run = async (postgres: { url: string; schema: string } | undefined, fn: Parameters<ApiTest>[1]) =>
-    withIndexedStore(backend, postgres, async (store) => {
-      const app = buildApi({ store, version: 'test' });
-      try {
-        await fn(app, store);
-      } finally {
-        await app.close();
-      }
-    });
-  return backend === 'pglite'
-    ? (name, fn) => it(name, () => run(undefined, fn))
-    : (name, fn) => it(name, ({ postgres }) => run(postgres, fn));
+export const backends: ReadonlyArray<readonly [string, Backend]> = [
+  ['PGlite', 'pglite'],
+  ['PostgreSQL', 'postgres'],
+];
+
+export interface ApiUnderTest {
+  readonly app: FastifyInstance;
+  readonly store: Store;
 }
 
-export const apiBackends: ReadonlyArray<readonly [string, ApiTest]> = [
-  ['PGlite', apiTest('pglite')],
-  ['PostgreSQL', apiTest('postgres')],
-];
-export const onPglite = apiTest('pglite');
+/**
+ * One store with the fixture events (test-fixtures.ts) and the API over it for every test of the
+ * enclosing describe: the API only reads, so the tests cannot disturb each other. On PostgreSQL a
+ * schema of its own, dropped afterwards.
+ */
+export function useApi(backend: Backend): () => ApiUnderTest {
+  let current: ApiUnderTest | undefined;
+  let dropSchema: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    let store: Store;
+    if (backend === 'pglite') {
+      store = await openStore({ dataDir: 'memory://' });
+    } else {
+      const url = await serverUrl('postgres');
+      const schema = uniqueNamespace('api');
+      store = await openStore({ databaseUrl: url, schema });
+      dropSchema = async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        } finally {
+          await client.end();
+        }
+      };
+    }
+    await store.migrate();
+    await indexAll(store);
+    current = { store, app: buildApi({ store, version: 'test' }) };
+  });
+  afterAll(async () => {
+    await current?.app.close();
+    await current?.store.close();
+    await dropSchema?.();
+  });
+  return () => {
+    if (!current) throw new Error('the API is not set up (useApi must be called inside describe)');
+    return current;
+  };
+}

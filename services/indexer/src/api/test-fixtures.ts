@@ -1,5 +1,5 @@
 import type { ArticleExtracted } from '@dyad/contracts';
-import { openStore, type Store } from '@dyad/store';
+import type { Store } from '@dyad/store';
 import { indexArticle } from '../index-article.ts';
 import { bourita, eventReport, extractedArticle, kuspan, nurtleu, tahir } from '../test-articles.ts';
 
@@ -66,32 +66,14 @@ export const allArticles: readonly ArticleExtracted[] = [visitAr, visitFr, meeti
  * Indexes the articles one transaction each, as the service does, with event ids ev_1, ev_2, …
  * in order of creation and clock ticks a minute apart (so "latest" is well defined).
  */
-export async function indexAll(store: Store, articles: readonly ArticleExtracted[] = allArticles): Promise<void> {
+export async function indexAll(
+  store: Store,
+  articles: readonly ArticleExtracted[] = allArticles,
+): Promise<void> {
   let ids = 0;
   let minute = 0;
   for (const article of articles) {
     const now = new Date(Date.UTC(2026, 10, 22, 10, minute++)).toISOString();
     await store.transaction((tx) => indexArticle(tx, article, { now, newEventId: () => `ev_${++ids}` }));
-  }
-}
-
-export type Backend = 'pglite' | 'postgres';
-
-/** A migrated store with `articles` indexed, closed after `fn`. */
-export async function withIndexedStore(
-  backend: Backend,
-  postgres: { url: string; schema: string } | undefined,
-  fn: (store: Store) => Promise<void>,
-  articles: readonly ArticleExtracted[] = allArticles,
-): Promise<void> {
-  const store = await openStore(
-    backend === 'pglite' ? { dataDir: 'memory://' } : { databaseUrl: postgres?.url, schema: postgres?.schema },
-  );
-  try {
-    await store.migrate();
-    await indexAll(store, articles);
-    await fn(store);
-  } finally {
-    await store.close();
   }
 }

@@ -1,0 +1,176 @@
+import { loadProfile } from '@dyad/knowledge';
+import { describe, expect, it } from 'vitest';
+import { relevanceModel, scoreRelevance } from './score.ts';
+
+const model = relevanceModel(loadProfile());
+
+interface Article {
+  readonly title: string;
+  readonly paragraphs: string[];
+}
+
+/**
+ * For each language: an article about the dyad, one about Morocco and a third country, one about
+ * Kazakhstan and a third country. The other-dyad articles share the vocabulary of bilateral
+ * news (visa waiver, friendship group, joint statement) and name the missing country once in
+ * passing, which must not make them relevant.
+ */
+const articles: Record<'ar' | 'fr' | 'en' | 'ru', { dyad: Article; moroccoX: Article; kazakhstanY: Article }> = {
+  ar: {
+    dyad: {
+      title: 'الرباط وأستانا تبحثان تعزيز التعاون الاقتصادي',
+      paragraphs: [
+        'أجرى وزير الشؤون الخارجية المغربي ناصر بوريطة، اليوم بالرباط، مباحثات مع نظيره الكازاخستاني تناولت سبل تعزيز التعاون بين البلدين.',
+        'وأكد الجانبان أن دخول اتفاق الإعفاء من التأشيرة بين المغرب وكازاخستان حيز التنفيذ يفتح آفاقا جديدة للمبادلات.',
+      ],
+    },
+    moroccoX: {
+      title: 'المغرب وأذربيجان يوقعان اتفاقيات للتعاون في مجالات الطاقة والسياحة',
+      paragraphs: [
+        'وقع المغرب وأذربيجان، اليوم بالرباط، عدة اتفاقيات للتعاون في مجالات الطاقة والسياحة والتعليم، بحضور وزيري خارجية البلدين.',
+        'وأشاد الجانبان بدخول اتفاق الإعفاء من التأشيرة حيز التنفيذ، وبعمل مجموعة الصداقة البرلمانية المغربية الأذربيجانية.',
+        'وتسعى باكو إلى تعزيز حضورها في إفريقيا، بعدما وسعت شراكاتها في آسيا الوسطى، على غرار اتفاقها الأخير مع كازاخستان.',
+      ],
+    },
+    kazakhstanY: {
+      title: 'كازاخستان والصين توقعان بيانا مشتركا حول الممر التجاري',
+      paragraphs: [
+        'وقعت كازاخستان والصين في أستانا بيانا مشتركا لتطوير الممر التجاري العابر لبحر قزوين، خلال زيارة الرئيس الصيني.',
+        'وأكد الرئيس قاسم جومارت توكاييف أن الشراكة مع بكين استراتيجية، وأن الإعفاء من التأشيرة رفع عدد الزوار.',
+        'ويرى خبراء أن الممر قد يمتد نحو موانئ البحر المتوسط وحتى المغرب مستقبلا.',
+      ],
+    },
+  },
+  fr: {
+    dyad: {
+      title: 'Le Maroc et le Kazakhstan signent une feuille de route',
+      paragraphs: [
+        "Le ministre marocain des Affaires étrangères a reçu à Rabat son homologue kazakh pour une visite officielle.",
+        'Les deux pays ont adopté une déclaration conjointe et salué l’entrée en vigueur de l’exemption de visa entre le Maroc et le Kazakhstan.',
+      ],
+    },
+    moroccoX: {
+      title: 'Le Maroc et l’Azerbaïdjan renforcent leur coopération énergétique',
+      paragraphs: [
+        'Le Maroc et l’Azerbaïdjan ont signé à Rabat plusieurs accords dans les domaines de l’énergie et du tourisme.',
+        'Les ministres ont salué l’exemption de visa et le travail du groupe d’amitié parlementaire maroco-azerbaïdjanais.',
+        'Bakou multiplie les partenariats, après un accord similaire conclu avec le Kazakhstan l’an dernier.',
+      ],
+    },
+    kazakhstanY: {
+      title: 'Le Kazakhstan et la Chine inaugurent un nouveau corridor ferroviaire',
+      paragraphs: [
+        'Le président Kassym-Jomart Tokaïev et son homologue chinois ont inauguré à Astana un corridor ferroviaire vers l’Europe.',
+        'Une déclaration conjointe prévoit de doubler le fret d’ici 2030, et l’exemption de visa sera étendue.',
+        'Des marchandises pourraient à terme rejoindre Casablanca par la Méditerranée.',
+      ],
+    },
+  },
+  en: {
+    dyad: {
+      title: 'Kazakhstan and Morocco agree to expand wheat trade',
+      paragraphs: [
+        'Kazakh and Moroccan officials met in Astana on Tuesday to discuss a grain hub on the Atlantic coast.',
+        'The visa waiver between Morocco and Kazakhstan has doubled the number of visitors, the ministers said in a joint statement.',
+      ],
+    },
+    moroccoX: {
+      title: 'Morocco and Azerbaijan sign energy and tourism agreements',
+      paragraphs: [
+        'Morocco and Azerbaijan signed several agreements in Rabat on energy, tourism and education.',
+        'The ministers welcomed the visa waiver and the work of the Moroccan-Azerbaijani parliamentary friendship group.',
+        'Baku has expanded its partnerships in Central Asia, including a similar deal with Kazakhstan last year.',
+      ],
+    },
+    kazakhstanY: {
+      title: 'Kazakhstan and China open a new rail corridor',
+      paragraphs: [
+        'President Kassym-Jomart Tokayev and his Chinese counterpart opened a rail corridor to Europe in Astana.',
+        'A joint statement plans to double freight by 2030 and to extend the visa waiver.',
+        'Goods could one day reach Morocco through Mediterranean ports, analysts said.',
+      ],
+    },
+  },
+  ru: {
+    dyad: {
+      title: 'Казахстан и Марокко договорились расширить торговлю зерном',
+      paragraphs: [
+        'Министр иностранных дел Казахстана провёл в Рабате переговоры с марокканским коллегой.',
+        'Стороны приняли совместное заявление и отметили, что безвизовый режим между Казахстаном и Марокко увеличил поток туристов.',
+      ],
+    },
+    moroccoX: {
+      title: 'Марокко и Азербайджан подписали соглашения в сфере энергетики',
+      paragraphs: [
+        'Марокко и Азербайджан подписали в Рабате ряд соглашений в сфере энергетики, туризма и образования.',
+        'Министры приветствовали безвизовый режим и работу парламентской группы дружбы.',
+        'Баку расширяет партнёрства в Центральной Азии, в том числе с Казахстаном.',
+      ],
+    },
+    kazakhstanY: {
+      title: 'Казахстан и Китай открыли новый железнодорожный коридор',
+      paragraphs: [
+        'Президент Касым-Жомарт Токаев и председатель КНР открыли в Астане железнодорожный коридор в Европу.',
+        'Совместное заявление предусматривает удвоение грузоперевозок к 2030 году и расширение безвизового режима.',
+        'В перспективе грузы могут доходить через Средиземное море даже до Марокко.',
+      ],
+    },
+  },
+};
+
+describe('scoreRelevance', () => {
+  for (const [lang, { dyad, moroccoX, kazakhstanY }] of Object.entries(articles)) {
+    describe(lang, () => {
+      const dyadScore = scoreRelevance(dyad, model);
+      const moroccoScore = scoreRelevance(moroccoX, model);
+      const kazakhstanScore = scoreRelevance(kazakhstanY, model);
+
+      it('finds the dyad article relevant, with both sides in its reasons', () => {
+        expect(dyadScore.relevant, dyadScore.reasons.join(' | ')).toBe(true);
+        expect(dyadScore.assessed).toBe(true);
+        expect(dyadScore.reasons[0]).toMatch(/^MA: /);
+        expect(dyadScore.reasons[1]).toMatch(/^KZ: /);
+      });
+
+      it('finds Morocco–Azerbaijan not relevant, though it names Kazakhstan once', () => {
+        expect(moroccoScore.relevant, moroccoScore.reasons.join(' | ')).toBe(false);
+        expect(moroccoScore.reasons[1]).toMatch(/^KZ: name/);
+      });
+
+      it('finds Kazakhstan–China not relevant, though it names Morocco (or Casablanca) once', () => {
+        expect(kazakhstanScore.relevant, kazakhstanScore.reasons.join(' | ')).toBe(false);
+      });
+
+      it('scores the dyad article well above both', () => {
+        expect(dyadScore.score).toBeGreaterThan(moroccoScore.score + 0.2);
+        expect(dyadScore.score).toBeGreaterThan(kazakhstanScore.score + 0.2);
+      });
+    });
+  }
+
+  it('does not count a city alone as naming a country', () => {
+    const result = scoreRelevance(
+      { title: 'Kazakhstan hosts a forum', paragraphs: ['Kazakhstan invited firms from Casablanca and Marrakesh.'] },
+      model,
+    );
+    expect(result.relevant).toBe(false);
+    expect(result.reasons.at(-1)).toMatch(/MA is not named \(a city alone does not count\)/);
+  });
+
+  it('gives 0 to an article about neither country', () => {
+    const result = scoreRelevance({ title: 'Weather', paragraphs: ['Rain is expected on Sunday.'] }, model);
+    expect(result).toMatchObject({ score: 0, relevant: false, assessed: true });
+    expect(result.reasons.slice(0, 2)).toEqual(['MA: not named', 'KZ: not named']);
+  });
+
+  it('matches names through Arabic clitics and Russian case endings', () => {
+    const ar = scoreRelevance({ title: '', paragraphs: ['وبالمغرب ولكازاخستان وللمملكة المغربية.'] }, model);
+    expect(ar.reasons[0]).toContain('«المغرب»');
+    expect(ar.reasons[0]).toContain('«المملكة المغربية»');
+    expect(ar.reasons[1]).toContain('«كازاخستان»');
+    const ru = scoreRelevance({ title: '', paragraphs: ['В Астане, в Казахстане и в Рабате; Токаевым.'] }, model);
+    expect(ru.reasons[0]).toContain('«Рабат»');
+    expect(ru.reasons[1]).toMatch(/«Астана».*|«Казахстан»/);
+    expect(ru.reasons[1]).toContain('«Токаев»');
+  });
+});

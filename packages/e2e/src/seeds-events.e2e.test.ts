@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NatsBus } from '@dyad/bus';
+import { articleIdFor, EventMessage, names as makeNames, seedUrl } from '@dyad/contracts';
+import { describe, eventually, expect, it } from '@dyad/testkit';
+import pg from 'pg';
+import {
+  pipelineEnv,
+  pipelineIdle,
+  runCli,
+  seedFiles,
+  seedsDir,
+  startServices,
+  stopAll,
+} from './pipeline.ts';
+
+const idOf = (prefix: string) => {
+  const file = seedFiles.find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  return articleIdFor(seedUrl(file));
+};
+
+async function streamMessages(bus: NatsBus, subject: string): Promise<EventMessage[]> {
+  const stream = bus.names.stream('EVENTS');
+  const info = await bus.jsm.streams.info(stream, { subjects_filter: '>' });
+  const count = info.state.subjects?.[bus.names.subject(subject)] ?? 0;
+  if (!count) return [];
+  const reader = await bus.js.consumers.get(stream, { filter_subjects: bus.names.subject(subject) });
+  const out: EventMessage[] = [];
+  try {
+    while (out.length < count) {
+      for await (const m of await reader.fetch({ max_messages: count - out.length, expires: 2_000 })) {
+        out.push(EventMessage.parse(m.json()));
+      }
+    }
+  } finally {
+    await reader.delete().catch(() => undefined);
+  }
+  return out;
+}
+
+async function pendingOutbox(url: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function storedEventIds(url: string, schema: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT event_id FROM "${schema}".events ORDER BY event_id`);
+    return rows.map((r) => r.event_id);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seeds to events', () => {
+  it('announces each event of the seeds once, the 28 February visit with every seed about it; a replay adds nothing', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env = pipelineEnv(nats, redis, postgres);
+    const procs = await startServices(env);
+    const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+    const settled = async () => {
+      await eventually(
+        async () =>
+          (await pipelineIdle(env)) && (await pendingOutbox(postgres.url, postgres.schema)) === 0
+            ? true
+            : undefined,
+        60_000,
+        'pipeline idle and outbox published',
+      );
+    };
+    try {
+      expect((await runCli(['replay', 'seeds'], env)).code).toBe(0);
+      await eventually(
+        async () => ((await storedEventIds(postgres.url, postgres.schema)).length > 0 ? true : undefined),
+        60_000,
+      );
+      await settled();
+
+      const created = await streamMessages(bus, 'new-event');
+      const stored = await storedEventIds(postgres.url, postgres.schema);
+      expect(created.map((e) => e.eventId).sort()).toEqual(stored);
+      expect(new Set(created.map((e) => e.eventId)).size).toBe(created.length);
+
+      const latest = new Map<string, EventMessage>();
+      for (const e of [...created, ...(await streamMessages(bus, 'event-updated'))]) {
+        const known = latest.get(e.eventId);
+        if (!known || known.version < e.version) latest.set(e.eventId, e);
+      }
+      const visits = [...latest.values()].filter(
+        (e) => e.type === 'official_visit' && e.date.value === '2025-02-28',
+      );
+      expect(visits).toHaveLength(1);
+      const visit = visits[0];
+      if (!visit) throw new Error('no visit');
+      const visitSources = new Set(visit.sources.map((s) => s.articleId));
+      // 003 reports the visit; 001 refers to "the Kazakh foreign minister's visit last February".
+      expect(visitSources.has(idOf('003'))).toBe(true);
+      expect(visitSources.has(idOf('001'))).toBe(true);
+      // 002 refers to the joint statement signed during that visit: an event that is part of it.
+      const parts = [...latest.values()].filter((e) => e.partOf === visit.eventId);
+      expect(parts.some((e) => e.sources.some((s) => s.articleId === idOf('002')))).toBe(true);
+
+      const counts = async () => {
+        const info = await bus.jsm.streams.info(bus.names.stream('EVENTS'));
+        return info.state.messages;
+      };
+      const before = await counts();
+      // Again within the stream's duplicate window, then again past it (new message ids).
+      expect((await runCli(['replay', 'seeds'], env)).code).toBe(0);
+      for (const file of seedFiles) {
+        const url = seedUrl(file);
+        await bus.publisher.publish(
+          'articleFetched',
+          {
+            schema: 1,
+            articleId: articleIdFor(url),
+            url,
+            sourceId: 'replay',
+            origin: 'replay',
+            fetchedAt: new Date().toISOString(),
+            body: {
+              contentType: 'text/plain',
+              charset: 'utf-8',
+              inline: readFileSync(join(seedsDir, file), 'utf8'),
+            },
+          },
+          { msgId: `${articleIdFor(url)}:fetched:again` },
+        );
+      }
+      await eventually(async () => {
+        const info = await bus.jsm.consumers.info(bus.names.stream('ARTICLES'), 'indexer');
+        return info.delivered.stream_seq >= 20 ? true : undefined;
+      }, 60_000);
+      await settled();
+      expect(await counts()).toBe(before);
+    } finally {
+      await bus.close();
+      await stopAll(procs);
+    }
+  }, 180_000);
+});
