@@ -2,8 +2,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dlqCommand, dlqUsage } from './commands/dlq.ts';
+import { eventsCommand, eventsUsage } from './commands/events.ts';
 import { extractCommand, extractUsage } from './commands/extract.ts';
 import { replayCommand, replayUsage } from './commands/replay.ts';
+import { searchCommand, searchUsage } from './commands/search.ts';
 import { sourcesCommand, sourcesUsage } from './commands/sources.ts';
 import { stackCommand, stackUsage } from './commands/stack.ts';
 import { statusCommand, statusUsage } from './commands/status.ts';
@@ -43,6 +45,18 @@ export const commands: Record<string, Command> = {
     run: dlqCommand,
     usage: dlqUsage,
     summary: 'list dead letters, or redrive them to their subject',
+    longRunning: false,
+  },
+  events: {
+    run: eventsCommand,
+    usage: eventsUsage,
+    summary: 'list events from the indexer API (--from, --to, --type, --actor, --country, --topic)',
+    longRunning: false,
+  },
+  search: {
+    run: searchCommand,
+    usage: searchUsage,
+    summary: 'full-text search over the articles in every language (indexer API)',
     longRunning: false,
   },
   extract: {

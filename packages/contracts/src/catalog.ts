@@ -238,7 +238,10 @@ export const stages: Record<StageName, StageSpec> = {
     consumes: ['article.extracted'],
     produces: ['new-event', 'event-updated'],
     does:
-      'Stores each article once (by article id; an unchanged replay stores nothing). ' +
-      'Event merging and the outbox are not built yet, so it announces no events.',
+      'Stores each article once (by article id; an unchanged replay stores nothing) and indexes its text for ' +
+      'full-text search in its language; merges its event reports into events across articles and languages, ' +
+      'and announces each new event once (new-event) and each change (event-updated) through an outbox. ' +
+      'Serves a read-only HTTP API on port 8080 (events, article search, actors, Atom feed, live stream; ' +
+      '/openapi.json), which `dyad events` and `dyad search` use.',
   },
 };

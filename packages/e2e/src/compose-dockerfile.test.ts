@@ -137,6 +137,8 @@ describe('compose Dockerfile against the workspace', () => {
       const port = serviceEnvironment(image.definition).PORT;
       expect(config.env.PORT, `${image.target}: image PORT = compose PORT`).toBe(port);
       expect(config.exposed).toContain(port);
+      const apiPort = serviceEnvironment(image.definition).API_PORT;
+      if (apiPort) expect([config.env.API_PORT, config.exposed.includes(apiPort)]).toEqual([apiPort, true]);
     }
   });
 });

@@ -10,12 +10,12 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
-import { articleIdFor, type EventMessage, names, seedUrl, stages } from '@dyad/contracts';
+import { articleIdFor, type EventMessage, names, seedUrl } from '@dyad/contracts';
 import { describe, eventually, expect, it, TestProcess } from '@dyad/testkit';
 import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { parse } from 'yaml';
-import { serviceEnvironment } from './compose-file.ts';
+import { portMappings, serviceEnvironment } from './compose-file.ts';
 import {
   deployTargets,
   dyadProcess,
@@ -30,13 +30,15 @@ import {
 } from './compose-processes.ts';
 import { dyadImageServices, loadProject, prometheusConfigPath } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { repoRoot, seedFiles, storedArticles } from './pipeline.ts';
+import { NO_SOURCES, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 const project = loadProject();
 /** DYAD_COMPOSE_DEPLOY=1 (infra/docker/check-deploy.sh): run `node dist/main.js` from real `pnpm deploy` folders. */
 const deployMode = process.env.DYAD_COMPOSE_DEPLOY === '1';
 const expectedIds = seedFiles.map((f) => articleIdFor(seedUrl(f))).sort();
 const natsEnv = serviceEnvironment(project.compose.doc.services.nats ?? {});
+/** The shipped sources are real outlets: the fetcher polls none here (tests never reach the internet). */
+const overrides = { fetcher: { SOURCES_FILE: NO_SOURCES } };
 
 describe('compose as processes: the pieces', () => {
   it('compose: maps URLs of compose services to this machine and refuses ones it has no port for', () => {
@@ -79,10 +81,12 @@ describe('compose as processes: the whole stack', () => {
     // infra/docker/check-deploy.sh: the images' /app folders made by the Dockerfile's pnpm deploy.
     const deployDir = deployMode ? mkdtempSync(join(tmpdir(), 'dyad-deploy-')) : undefined;
     const deployed = deployDir ? deployTargets(project, deployDir) : undefined;
-    const stack = await startComposeStack(project, postgres, { deployed }).catch((error: unknown) => {
-      if (deployDir) rmSync(deployDir, { recursive: true, force: true });
-      throw error;
-    });
+    const stack = await startComposeStack(project, postgres, { deployed, overrides }).catch(
+      (error: unknown) => {
+        if (deployDir) rmSync(deployDir, { recursive: true, force: true });
+        throw error;
+      },
+    );
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     let subscriber: TestProcess | undefined;
     try {
@@ -135,6 +139,16 @@ describe('compose as processes: the whole stack', () => {
         'the five seed articles stored by the indexer',
       );
       expect(rows.map((r) => r.article_id).sort()).toEqual(expectedIds);
+
+      // The ports compose publishes answer: the indexer's events API.
+      for (const [name, s] of stack.services) {
+        for (const published of portMappings(s.image.definition)) {
+          const port = stack.ports.get(`${name}:${published.target}`);
+          expect(port, `${name}:${published.target} is a port the service listens on`).toBeDefined();
+          const res = await fetch(`http://127.0.0.1:${port}/openapi.json`);
+          expect(res.status, `${name}:${published.target}/openapi.json`).toBe(200);
+        }
+      }
 
       // docker compose run --rm cli status: NATS and Redis with their passwords.
       const status = await runToEnd(stack.cli(['status']));
@@ -222,46 +236,38 @@ describe('compose as processes: the whole stack', () => {
     }
   }, 60_000);
 
-  // Kept last. The indexer's announcements (issue 6) are being built: this runs once the catalog
-  // stops saying that the indexer "announces no events" (`stages.indexer.does`, which `dyad
-  // status` prints), or always with DYAD_E2E_NEW_EVENT=1. It asserts what the indexer really
-  // publishes for the replayed seeds; nothing here publishes an event.
-  const pipelineAnnouncesEvents =
-    process.env.DYAD_E2E_NEW_EVENT === '1' || !/announces no events/i.test(stages.indexer.does);
-  it.skipIf(!pipelineAnnouncesEvents)(
-    'compose: `cli subscribe` receives new-event for the replayed seeds, once per event',
-    async ({ postgres }) => {
-      const stack = await startComposeStack(project, postgres);
-      const subscriber = startProcess(stack.cli(['subscribe', '--json', '--since', 'all']));
-      try {
-        await subscriber.waitForLine(/listening on EVENTS/, 20_000);
-        const replay = await runToEnd(stack.cli(['replay', 'seeds']));
-        expect(replay.code, replay.output).toBe(0);
-        const events = await eventually(
-          async () => {
-            const lines = subscriber
-              .output()
-              .split('\n')
-              .map((l) => l.replace(/^\[[^\]]+\] /, ''))
-              .filter((l) => l.startsWith('{'))
-              .map((l) => JSON.parse(l) as { subject: string; event: EventMessage });
-            const announced = lines.filter((l) => l.subject === 'new-event');
-            return announced.length > 0 ? announced : undefined;
-          },
-          60_000,
-          'new-event messages from the indexer',
-        );
-        const ids = events.map((e) => e.event.eventId);
-        expect(new Set(ids).size, 'one new-event per event').toBe(ids.length);
-        for (const { event } of events)
-          for (const source of event.sources) expect(expectedIds).toContain(source.articleId);
-      } finally {
-        await subscriber.stop();
-        await stack.stop();
-      }
-    },
-    180_000,
-  );
+  it('compose: `cli subscribe` receives new-event for the replayed seeds, once per event', async ({
+    postgres,
+  }) => {
+    const stack = await startComposeStack(project, postgres, { overrides });
+    const subscriber = startProcess(stack.cli(['subscribe', '--json', '--since', 'all']));
+    try {
+      await subscriber.waitForLine(/listening on EVENTS/, 20_000);
+      const replay = await runToEnd(stack.cli(['replay', 'seeds']));
+      expect(replay.code, replay.output).toBe(0);
+      const events = await eventually(
+        async () => {
+          const lines = subscriber
+            .output()
+            .split('\n')
+            .map((l) => l.replace(/^\[[^\]]+\] /, ''))
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as { subject: string; event: EventMessage });
+          const announced = lines.filter((l) => l.subject === 'new-event');
+          return announced.length > 0 ? announced : undefined;
+        },
+        60_000,
+        'new-event messages from the indexer',
+      );
+      const ids = events.map((e) => e.event.eventId);
+      expect(new Set(ids).size, 'one new-event per event').toBe(ids.length);
+      for (const { event } of events)
+        for (const source of event.sources) expect(expectedIds).toContain(source.articleId);
+    } finally {
+      await subscriber.stop();
+      await stack.stop();
+    }
+  }, 180_000);
 });
 
 /** One inline command to Redis without authenticating; its raw reply line. */

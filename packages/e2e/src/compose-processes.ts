@@ -6,7 +6,9 @@
  *
  * - host names of compose services (nats, redis) → 127.0.0.1, and their container ports → free
  *   ports of this machine (containers have a network namespace each; processes share one);
- * - HOST → 127.0.0.1 and PORT → a free port for the Dyad services (same reason);
+ * - HOST → 127.0.0.1 and PORT, API_PORT → free ports for the Dyad services (same reason);
+ * - the fetcher's SOURCES_FILE → an empty list of sources, passed by the test: the shipped
+ *   sources are real outlets, and tests never reach the internet;
  * - PostgreSQL is the test's `postgres` fixture: DATABASE_URL → its URL and DATABASE_SCHEMA → its
  *   schema (the one server of the machine, shared by tests, one schema each);
  * - paths inside a container → the paths they come from: bind mounts, named volumes (a temporary
@@ -62,6 +64,9 @@ export function findExecutable(name: string): string | undefined {
   return undefined;
 }
 
+/** Variables naming a port a Dyad service listens on (PORT, API_PORT). */
+const LISTEN_PORT = /(^|_)PORT$/;
+
 /** `<service>:<container port>` → the port on this machine that stands for it. */
 export type PortMap = ReadonlyMap<string, number>;
 
@@ -104,8 +109,13 @@ export interface ProcessSpec {
 
 export interface DyadProcessOptions {
   readonly ports: PortMap;
-  /** PORT of this process's HTTP server (health, metrics). */
-  readonly httpPort?: number;
+  /**
+   * Ports this process listens on, by variable (PORT, API_PORT): each container has the ports
+   * of its image to itself, processes share this machine's.
+   */
+  readonly listenPorts?: Readonly<Record<string, number>>;
+  /** Replaces variables of the container's environment (e.g. SOURCES_FILE in tests). */
+  readonly overrides?: Readonly<Record<string, string>>;
   readonly postgres?: { readonly url: string; readonly schema: string };
   /** `docker compose run --rm SERVICE ARGS…`: ARGS replace the command. */
   readonly runArgs?: readonly string[];
@@ -162,7 +172,8 @@ export function dyadProcess(
     } else env[key] = mapServiceUrl(value, services, options.ports);
   }
   if ('HOST' in env) env.HOST = '127.0.0.1';
-  if (options.httpPort !== undefined) env.PORT = String(options.httpPort);
+  for (const [key, port] of Object.entries(options.listenPorts ?? {})) env[key] = String(port);
+  Object.assign(env, options.overrides);
   return {
     name: image.service,
     command: process.execPath,
@@ -364,7 +375,11 @@ export interface ComposeStack {
 export async function startComposeStack(
   project: ProjectFiles,
   postgres: { readonly url: string; readonly schema: string },
-  options: { readonly deployed?: ReadonlyMap<string, string> } = {},
+  options: {
+    readonly deployed?: ReadonlyMap<string, string>;
+    /** Variables replaced in a service's environment, by service. */
+    readonly overrides?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  } = {},
 ): Promise<ComposeStack> {
   const volumes = new Volumes();
   const started: TestProcess[] = [];
@@ -401,11 +416,19 @@ export async function startComposeStack(
       if (!image) continue; // a server, started above
       const deps = dependsOn(image.definition);
       await Promise.all(deps.map((d) => healthy.get(d.service)).filter(Boolean));
-      const httpPort = await freePort();
-      const containerPort =
-        serviceEnvironment(image.definition).PORT ?? imageConfig(project.dockerfile, image.target).env.PORT;
-      ports.set(`${name}:${containerPort}`, httpPort);
-      const spec = dyadProcess(project, image, { ports, httpPort, postgres, deployed: options.deployed });
+      const listenPorts: Record<string, number> = {};
+      for (const [key, value] of Object.entries(containerEnvironment(project, image))) {
+        if (!LISTEN_PORT.test(key)) continue;
+        listenPorts[key] = await freePort();
+        ports.set(`${name}:${value}`, listenPorts[key]);
+      }
+      const spec = dyadProcess(project, image, {
+        ports,
+        listenPorts,
+        postgres,
+        overrides: options.overrides?.[name],
+        deployed: options.deployed,
+      });
       const proc = startProcess(spec);
       started.push(proc);
       services.set(name, { image, spec, process: proc });

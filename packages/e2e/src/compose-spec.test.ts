@@ -232,9 +232,9 @@ describe('compose file: Compose Specification and .env.example', () => {
     for (const name of ['prometheus', 'nats-exporter', 'redis-exporter', 'postgres-exporter'])
       expect(doc.services[name]?.profiles, name).toEqual(['observability']);
     expect(portMappings(doc.services.indexer ?? {})).toEqual([
-      { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.INDEXER_PORT, target: 9104 },
+      { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.INDEXER_API_PORT, target: 8080 },
     ]);
-    expect(serviceEnvironment(doc.services.indexer ?? {}).PORT).toBe('9104');
+    expect(serviceEnvironment(doc.services.indexer ?? {})).toMatchObject({ PORT: '9104', API_PORT: '8080' });
     expect(portMappings(doc.services.nats ?? {})).toEqual([
       { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.NATS_PORT, target: 4222 },
     ]);

@@ -28,7 +28,9 @@ function reason(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error) {
     const code = Reflect.get(cause, 'code');
-    return typeof code === 'string' && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+    return typeof code === 'string' && !cause.message.includes(code)
+      ? `${code}: ${cause.message}`
+      : cause.message;
   }
   return errorMessage(error);
 }
@@ -50,10 +52,14 @@ export async function getApi(
   params: Record<string, string | number | undefined>,
 ): Promise<unknown> {
   const url = new URL(`${base}${path}`);
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(key, String(value));
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    res = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError')
       throw new CommandError(`the indexer API at ${base} did not answer within ${TIMEOUT_MS / 1000} s`);
@@ -67,7 +73,9 @@ export async function getApi(
   try {
     body = await res.json();
   } catch {
-    throw new CommandError(`the indexer API at ${base} answered ${res.status} with something that is not JSON`);
+    throw new CommandError(
+      `the indexer API at ${base} answered ${res.status} with something that is not JSON`,
+    );
   }
   if (res.ok) return body;
   const error = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;

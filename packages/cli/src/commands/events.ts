@@ -51,7 +51,9 @@ function readPage(body: unknown, base: string): EventsPage {
     events: events.map((e, i) => {
       const parsed = EventMessage.safeParse(e);
       if (!parsed.success)
-        throw new CommandError(`event ${i} from ${base} is not an event: ${formatIssues(parsed.error).join('; ')}`);
+        throw new CommandError(
+          `event ${i} from ${base} is not an event: ${formatIssues(parsed.error).join('; ')}`,
+        );
       return parsed.data;
     }),
   };
