@@ -65,6 +65,7 @@ interface Attempt {
 function attempt(dom: ParsedDom, html: string, url: string | undefined): Attempt {
   const { document } = dom;
   const meta = readMetadata(document, url);
+  if (process.env.PRUNE) prePrune(document);
   const result = runReadability(document, charThresholdFor(html));
   let paragraphs: string[] = [];
   let author = meta.author;
@@ -138,4 +139,21 @@ export class HtmlCleaningError extends Error {
     super(message, options);
     this.name = 'HtmlCleaningError';
   }
+}
+
+const PRE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'HEADER']);
+const PRE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search', 'dialog']);
+function prePrune(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  const stack: Element[] = [...body.children];
+  const doomed: Element[] = [];
+  while (stack.length) {
+    const el = stack.pop();
+    if (!el) break;
+    const role = el.getAttribute('role');
+    if ((PRE_TAGS.has(el.tagName) && (el.tagName !== 'HEADER' || process.env.PRUNE === 'header')) || (role && PRE_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') { doomed.push(el); continue; }
+    for (const c of el.children) stack.push(c);
+  }
+  for (const el of doomed) el.remove();
 }

@@ -102,6 +102,6 @@ export function prepass(html: string): string {
     .replace(SCRIPT, (whole, attrs: string) => (/application\/ld\+json/i.test(attrs) ? whole : ''))
     .replace(DROP, '')
     .replace(DROP_VOID, '')
-    .replace(START_TAG, (tag, name: string, attributes: string) => keepAttributes(tag, name, attributes));
-  return dropBlockWhitespace(stripped);
+    .replace(START_TAG, (tag, name: string, attributes: string) => process.env.NOATTR ? tag : keepAttributes(tag, name, attributes));
+  return process.env.NOWS ? stripped : dropBlockWhitespace(stripped);
 }

@@ -4,7 +4,9 @@ import { describe, eventually, expect, it } from '@dyad/testkit';
 import { indexerEnvSchema } from '../config.ts';
 import { IndexerService } from '../service.ts';
 import { eventReport, extractedArticle, nurtleu } from '../test-articles.ts';
+import { buildApi } from './server.ts';
 import { openSse } from './sse-client.ts';
+import type { ApiStore } from './store.ts';
 import { sseFrame } from './stream.ts';
 
 const visit = extractedArticle('sse-1', [eventReport()], 'ar', 'زيارة إلى الرباط');
@@ -119,5 +121,27 @@ describe('sseFrame', () => {
     expect(sseFrame({ seq: 8, subject: 'event-updated', data: '{\n"a":1\r\n}' })).toBe(
       'id: 8\nevent: event-updated\ndata: {\ndata: "a":1\ndata: }\n\n',
     );
+  });
+});
+
+describe('GET /events/stream without NATS', () => {
+  it('answers 503 with Retry-After when the stream cannot be read', async () => {
+    const failing = buildApi({
+      store: {} as ApiStore,
+      version: 'test',
+      feed: { open: () => Promise.reject(new Error('no responders')) },
+    });
+    const none = buildApi({ store: {} as ApiStore, version: 'test' });
+    try {
+      for (const app of [failing, none]) {
+        const res = await app.inject({ method: 'GET', url: '/events/stream' });
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['retry-after']).toBe('10');
+        expect(res.json()).toMatchObject({ error: 'unavailable' });
+      }
+    } finally {
+      await failing.close();
+      await none.close();
+    }
   });
 });

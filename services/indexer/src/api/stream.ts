@@ -43,12 +43,13 @@ function isEvent(data: string): boolean {
  * Ends when the client goes away or the API closes.
  */
 export function streamRoutes(app: FastifyInstance, options: StreamOptions): void {
-  const open = new Set<() => void>();
+  const open = new Set<() => Promise<void>>();
   const maxStreams = options.maxStreams ?? 200;
 
-  // Ends every stream before the server waits for its connections to close.
+  // Ends every stream (and removes its consumer, while NATS is still connected) before the server
+  // waits for its connections to close.
   app.addHook('preClose', async () => {
-    for (const end of [...open]) end();
+    await Promise.all([...open].map((end) => end()));
   });
 
   app.get('/events/stream', { exposeHeadRoute: false }, async (request, reply: FastifyReply) => {
@@ -60,7 +61,16 @@ export function streamRoutes(app: FastifyInstance, options: StreamOptions): void
         .header('retry-after', '10')
         .send({ error: 'unavailable', message: 'the event stream is not available now; retry later' });
     }
-    const subscription = await options.feed.open(after);
+    let subscription: Awaited<ReturnType<EventFeed['open']>>;
+    try {
+      subscription = await options.feed.open(after);
+    } catch (error) {
+      request.log.warn({ err: error }, 'event stream: cannot read stream EVENTS');
+      return reply
+        .code(503)
+        .header('retry-after', '10')
+        .send({ error: 'unavailable', message: 'cannot read the event stream from NATS now; retry later' });
+    }
     const res = reply.hijack().raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -74,15 +84,16 @@ export function streamRoutes(app: FastifyInstance, options: StreamOptions): void
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), options.heartbeatMs);
     let ended = false;
     const end = () => {
-      if (ended) return;
-      ended = true;
-      open.delete(end);
-      clearInterval(heartbeat);
-      void subscription.stop();
-      res.end();
+      if (!ended) {
+        ended = true;
+        open.delete(end);
+        clearInterval(heartbeat);
+        res.end();
+      }
+      return subscription.stop();
     };
     open.add(end);
-    res.on('close', end);
+    res.on('close', () => void end());
 
     void (async () => {
       try {
@@ -105,7 +116,7 @@ export function streamRoutes(app: FastifyInstance, options: StreamOptions): void
       } catch (error) {
         request.log.warn({ err: error }, 'event stream: reading EVENTS failed; closing');
       } finally {
-        end();
+        await end();
       }
     })();
   });
