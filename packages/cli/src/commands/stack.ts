@@ -24,7 +24,8 @@ it started. When a service exits on its own, everything is stopped and the exit 
 
 Options:
   --namespace NS   namespace of streams, subjects and queues (default: $DYAD_NAMESPACE or none)
-  --port-base N    HTTP ports N, N+1, N+2, N+3 for fetcher, cleaner, extractor, indexer
+  --port-base N    HTTP ports N, N+1, N+2, N+3 for fetcher, cleaner, extractor, indexer,
+                   and N+4 for the indexer's API (default 8080)
                    (default: 9101-9104), e.g. to run a second stack beside the first
 
 Environment: NATS_URL, REDIS_URL, DYAD_NAMESPACE, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS, DATABASE_URL.`;
@@ -59,7 +60,12 @@ export interface StackOptions {
   readonly findBinary?: (name: string) => string | undefined;
   /** HTTP port of each service (default: the services' own defaults, 9101-9104). */
   readonly ports?: Readonly<Record<StageName, number>>;
+  /** The indexer's HTTP API (default 8080). */
+  readonly apiPort?: number;
 }
+
+/** The indexer API's port when `--port-base` is not given (the indexer's own default). */
+const DEFAULT_API_PORT = 8080;
 
 /** Ports from `--port-base N`: N, N+1, N+2, N+3 in SERVICES order. */
 export function servicePorts(base: number | undefined): Record<StageName, number> {
@@ -101,6 +107,7 @@ export async function runStack(options: StackOptions): Promise<number> {
   const { root, config, out, colour } = options;
   const graceMs = options.graceMs ?? 15_000;
   const ports = options.ports ?? defaultPorts;
+  const apiPort = options.apiPort ?? DEFAULT_API_PORT;
   const say = (line: string) => println(out, `${prefix('dyad', 'bold', colour)}${line}`);
   const missing = SERVICES.filter((s) => !existsSync(join(root, 'services', s, 'src', 'main.ts')));
   if (missing.length) {
@@ -111,6 +118,7 @@ export async function runStack(options: StackOptions): Promise<number> {
   const busy: string[] = [];
   for (const name of SERVICES)
     if (await isListening('127.0.0.1', ports[name])) busy.push(`${ports[name]} (${name})`);
+  if (await isListening('127.0.0.1', apiPort)) busy.push(`${apiPort} (indexer API)`);
   if (busy.length) {
     throw new CommandError(
       `port ${busy.join(', ')} already in use: is another stack or service running? ` +
@@ -200,6 +208,7 @@ export async function runStack(options: StackOptions): Promise<number> {
       const base = `http://127.0.0.1:${ports[name]}`;
       say(`  ${name.padEnd(9)} ${base}/healthz  ${base}/readyz  ${base}/metrics`);
     }
+    say(`  API       http://127.0.0.1:${apiPort}/events  /articles?q=  /feed.atom  /openapi.json`);
     say('Ctrl-C stops everything');
 
     const services = SERVICES.map((name) =>
@@ -213,6 +222,7 @@ export async function runStack(options: StackOptions): Promise<number> {
           REDIS_URL: config.redisUrl,
           DYAD_NAMESPACE: config.namespace,
           PORT: String(ports[name]),
+          ...(name === 'indexer' ? { API_PORT: String(apiPort) } : {}),
           LOG_LEVEL: options.env.LOG_LEVEL || 'info',
         },
       ),
@@ -266,10 +276,11 @@ export async function stackCommand(args: string[], io: Io): Promise<number> {
   const config = loadConfig(io.env, values.namespace);
   const base =
     values['port-base'] === undefined ? undefined : positiveInt('stack', '--port-base', values['port-base']);
-  if (base !== undefined && base + SERVICES.length - 1 > 65_535)
+  if (base !== undefined && base + SERVICES.length > 65_535)
     throw new UsageError('--port-base is too high', 'stack');
   return runStack({
     ports: servicePorts(base),
+    apiPort: base === undefined ? DEFAULT_API_PORT : base + SERVICES.length,
     root: REPO_ROOT,
     config,
     env: io.env,
