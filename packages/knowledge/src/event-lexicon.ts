@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { EventType } from '@dyad/contracts';
 import { z } from 'zod';
 import { knowledgeDir, loadYaml } from './load-yaml.ts';
 
@@ -7,23 +8,12 @@ export type EventLanguage = z.infer<typeof EventLanguage>;
 
 const Phrases = z.array(z.string().trim().min(1));
 
-/** Event types of DESIGN's table, plus two that the participants decide. */
-export const TriggerType = z.enum([
-  'official_visit',
-  'courtesy_visit',
-  'bilateral_meeting',
-  'parliamentary_meeting',
-  'phone_call',
-  'agreement_signing',
-  'joint_statement',
-  'agreement_entry_into_force',
-  'policy_statement',
-  'other',
-  /** A visit of unstated kind: official, or courtesy when an ambassador calls. */
-  'visit',
-  /** "X received Y": a courtesy visit when Y is an ambassador, else a meeting. */
-  'reception',
-]);
+/**
+ * Event types of DESIGN's table, plus two that the participants decide: `visit` (official, or
+ * courtesy when an ambassador calls) and `reception` ("X received Y": a courtesy visit when Y is
+ * an ambassador, else a meeting).
+ */
+export const TriggerType = z.enum([...EventType.options, 'visit', 'reception']);
 export type TriggerType = z.infer<typeof TriggerType>;
 
 const monthKeys = Array.from({ length: 12 }, (_, i) => String(i + 1));

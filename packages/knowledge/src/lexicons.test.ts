@@ -19,9 +19,10 @@ describe('lexicons/dates.yaml', () => {
 
   it('names every month in every language, and no name under two months of one language', () => {
     for (const [lang, byMonth] of Object.entries(dates.months)) {
-      expect(Object.keys(byMonth).sort((a, b) => Number(a) - Number(b)), lang).toEqual(
-        Array.from({ length: 12 }, (_, i) => String(i + 1)),
-      );
+      expect(
+        Object.keys(byMonth).sort((a, b) => Number(a) - Number(b)),
+        lang,
+      ).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
       const seen = new Map<string, string>();
       for (const [month, names] of Object.entries(byMonth)) {
         for (const name of names) {

@@ -69,7 +69,8 @@ export interface EventQueries {
 // Any constant works; it only has to be the same in every replica.
 const RESOLUTION_LOCK = 7_302_931;
 
-function parseEvent(json: unknown, where: string): StoredEvent {
+/** Reads a stored event state (jsonb, or its text), checked against the contract. */
+export function parseEvent(json: unknown, where: string): StoredEvent {
   const parsed = EventMessage.safeParse(json);
   if (!parsed.success) throw new StoredDataError(`${where}: ${formatIssues(parsed.error).join('; ')}`);
   const reasons = (json as { mergeReasons?: unknown }).mergeReasons;

@@ -1,7 +1,6 @@
-import { type ArticleExtracted, EventMessage, formatIssues } from '@dyad/contracts';
+import type { ArticleExtracted } from '@dyad/contracts';
 import type { Db, SqlValue } from './db.ts';
-import { StoredDataError } from './errors.ts';
-import type { EventFilter, StoredEvent } from './events.ts';
+import { type EventFilter, parseEvent, type StoredEvent } from './events.ts';
 
 /** One article that matches a full-text query. */
 export interface ArticleHit {
@@ -284,21 +283,10 @@ function eventWhere(filter: EventFilter): { where: string[]; params: SqlValue[] 
   return { where, params };
 }
 
-/** An event row's state as StoredEvent (the same reading as events.ts, which keeps its own private). */
+/** An event row's state as StoredEvent. */
 function readEvent(row: StateRow): StoredEvent {
-  const json: unknown = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
-  const parsed = EventMessage.safeParse(json);
-  if (!parsed.success)
-    throw new StoredDataError(`event ${row.event_id}: ${formatIssues(parsed.error).join('; ')}`);
-  const reasons = typeof json === 'object' && json !== null ? Reflect.get(json, 'mergeReasons') : undefined;
-  const mergeReasons = Array.isArray(reasons)
-    ? reasons.filter(
-        (r): r is { articleId: string; reason: string } =>
-          typeof r === 'object' &&
-          r !== null &&
-          typeof r.articleId === 'string' &&
-          typeof r.reason === 'string',
-      )
-    : [];
-  return { ...parsed.data, mergeReasons };
+  return parseEvent(
+    typeof row.state === 'string' ? JSON.parse(row.state) : row.state,
+    `event ${row.event_id}`,
+  );
 }
