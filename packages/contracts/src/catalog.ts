@@ -222,9 +222,11 @@ export const stages: Record<StageName, StageSpec> = {
     consumes: ['article.fetched'],
     produces: ['article.cleaned'],
     does:
-      'Plain-text bodies only: the first line becomes the title, the rest the text, language by script. ' +
-      'HTML extraction, furniture removal, dates and relevance are not built yet (relevance is "not assessed"); ' +
-      'HTML bodies are dead-lettered as unsupported.',
+      'Turns each fetched page (HTML, via Readability over linkedom with jsdom as fallback) or collected text ' +
+      'into the article: title, paragraphs without page furniture, author, site, canonical URL, language ' +
+      '(ar/fr/en/ru/kk), publication date (markup, feed, URL, written date, else inferred from the text and ' +
+      'marked so) and relevance to the dyad with reasons; irrelevant articles are passed on flagged. Parses on ' +
+      'worker threads; pages over the size cap or time limit are dead-lettered with the reason.',
   },
   extractor: {
     consumes: ['article.cleaned'],

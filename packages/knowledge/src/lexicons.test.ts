@@ -46,13 +46,13 @@ describe('lexicons/boilerplate.yaml', () => {
   const boilerplate = loadBoilerplateLexicon();
 
   it('has furniture lines, prefixes, section heads and byline words in every language', () => {
-    for (const field of ['lines', 'prefixes', 'sections', 'bylines'] as const) {
+    for (const field of ['lines', 'prefixes', 'sections', 'shareWords', 'bylines'] as const) {
       expect(Object.keys(boilerplate[field]).sort(), field).toEqual(['ar', 'en', 'fr', 'kk', 'ru']);
     }
   });
 
   it('lists no phrase twice in one list and language', () => {
-    for (const field of ['lines', 'prefixes', 'sections', 'bylines'] as const) {
+    for (const field of ['lines', 'prefixes', 'sections', 'shareWords', 'bylines'] as const) {
       for (const [lang, phrases] of Object.entries(boilerplate[field])) {
         const lower = phrases.map((p) => p.toLowerCase());
         expect(new Set(lower).size, `${field}.${lang}`).toBe(lower.length);
@@ -63,7 +63,10 @@ describe('lexicons/boilerplate.yaml', () => {
   it('refuses a lexicon with a language missing, naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-lexicon-'));
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'lines: {ar: [x]}\nprefixes: {ar: [x]}\nsections: {ar: [x]}\nbylines: {ar: [x]}\n');
+    writeFileSync(
+      file,
+      'lines: {ar: [x]}\nprefixes: {ar: [x]}\nsections: {ar: [x]}\nshareWords: {ar: [x]}\nbylines: {ar: [x]}\n',
+    );
     expect(() => loadBoilerplateLexicon(file)).toThrow(ProfileError);
     expect(() => loadBoilerplateLexicon(file)).toThrow(/lines\.fr/);
   });

@@ -31,6 +31,7 @@ export const BoilerplateLexicon = z.object({
   lines: PerLanguage,
   prefixes: PerLanguage,
   sections: PerLanguage,
+  shareWords: PerLanguage,
   bylines: PerLanguage,
 });
 export type BoilerplateLexicon = z.infer<typeof BoilerplateLexicon>;

@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listDeadLetters, NatsBus, parseEnv } from '@dyad/bus';
-import { ArticleCleaned, type ArticleFetched, articleIdFor, names as makeNames, seedUrl, subjects } from '@dyad/contracts';
+import {
+  ArticleCleaned,
+  type ArticleFetched,
+  articleIdFor,
+  names as makeNames,
+  seedUrl,
+  subjects,
+} from '@dyad/contracts';
 import { describe, eventually, expect, it } from '@dyad/testkit';
 import { cleanerEnvSchema } from './config.ts';
 import { CleanerService } from './service.ts';
 
 const seedFile = '001_60c031fbfd51394f.txt';
 const seed = readFileSync(join(import.meta.dirname, '../../../seeds', seedFile), 'utf8');
-const arPage = readFileSync(join(import.meta.dirname, '../../../packages/clean/fixtures/ar-news-page.html'), 'utf8');
+const arPage = readFileSync(
+  join(import.meta.dirname, '../../../packages/clean/fixtures/ar-news-page.html'),
+  'utf8',
+);
 
 function fetched(url: string, contentType: string, inline: string): ArticleFetched {
   return {
@@ -50,13 +60,22 @@ describe('CleanerService', () => {
     });
     const service = new CleanerService(env);
     await service.start();
-    const bus = await NatsBus.connect({ url: nats.url, name: 'cleaner-test', names: makeNames(nats.namespace) });
+    const bus = await NatsBus.connect({
+      url: nats.url,
+      name: 'cleaner-test',
+      names: makeNames(nats.namespace),
+    });
     try {
-      const html = fetched('https://www.maghreb-today.example/politique/2025/03/12/maroc-kazakhstan-energie', 'text/html', arPage);
+      const html = fetched(
+        'https://www.maghreb-today.example/politique/2025/03/12/maroc-kazakhstan-energie',
+        'text/html',
+        arPage,
+      );
       const text = fetched(seedUrl(seedFile), 'text/plain', seed);
       const tooBig = fetched('https://big.example/a', 'text/html', `<p>${'x'.repeat(200_001)}</p>`);
       // Deeply nested sections: Readability's work grows with depth × size (this one takes seconds).
-      const section = '<div><p>Le Maroc et le Kazakhstan renforcent leur coopération, selon le communiqué.</p>';
+      const section =
+        '<div><p>Le Maroc et le Kazakhstan renforcent leur coopération, selon le communiqué.</p>';
       const slow = fetched(
         'https://slow.example/a',
         'text/html',
@@ -101,10 +120,13 @@ describe('CleanerService', () => {
         'three dead letters',
       );
       const reasons = Object.fromEntries(letters.map((l) => [l.letter?.articleId, l.letter?.reason]));
-      expect(reasons[tooBig.articleId]?.message).toMatch(/page too large: \d+ bytes, over the cleaner's cap of 200000/);
+      expect(reasons[tooBig.articleId]?.message).toMatch(
+        /page too large: \d+ bytes, over the cleaner's cap of 200000/,
+      );
       expect(reasons[pdf.articleId]?.message).toMatch(/unsupported content type application\/pdf/);
       expect(reasons[slow.articleId]?.message).toMatch(/page took longer than 1000 ms to clean/);
-      for (const id of [tooBig, pdf, slow].map((m) => m.articleId)) expect(reasons[id]?.code).toBe('permanent');
+      for (const id of [tooBig, pdf, slow].map((m) => m.articleId))
+        expect(reasons[id]?.code).toBe('permanent');
     } finally {
       await bus.close();
       await service.stop();

@@ -1,6 +1,7 @@
 import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
 import type { CleanInput } from '@dyad/clean';
 import { type ArticleFetched, stages } from '@dyad/contracts';
+import { loadProfile } from '@dyad/knowledge';
 import type { CleanerEnv } from './config.ts';
 import { PageRejectedError, PageTimeoutError, PageTooLargeError } from './page-errors.ts';
 import { CLEANER_VERSION, toArticleCleaned } from './to-article-cleaned.ts';
@@ -46,6 +47,8 @@ export class CleanerService {
   }
 
   async start(): Promise<void> {
+    // A bad DYAD_PROFILE fails here, with the file and field, rather than in every worker.
+    loadProfile(this.env.DYAD_PROFILE);
     await this.runtime.startHttp();
     const pool = new CleanPool({
       size: this.env.CLEANER_WORKERS,

@@ -29,7 +29,9 @@ describe('toArticleCleaned', () => {
     for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
       const message = fetched(file);
       const body = 'inline' in message.body ? message.body.inline : '';
-      const cleaned = ArticleCleaned.parse(toArticleCleaned(message, cleanArticle(cleanInputOf(message, body), { profile })));
+      const cleaned = ArticleCleaned.parse(
+        toArticleCleaned(message, cleanArticle(cleanInputOf(message, body), { profile })),
+      );
       expect(cleaned.articleId).toBe(message.articleId);
       expect(cleaned.relevance.assessed).toBe(true);
       expect(cleaned.cleaner).toEqual({ version: CLEANER_VERSION, method: 'plain-text' });

@@ -5,12 +5,16 @@ import { PageRejectedError, PageTimeoutError, PageTooLargeError } from './page-e
 import { CleanPool } from './worker-pool.ts';
 
 const seed = readFileSync(join(import.meta.dirname, '../../../seeds/003_b70dbf102b9450a0.txt'), 'utf8');
-const arPage = readFileSync(join(import.meta.dirname, '../../../packages/clean/fixtures/ar-news-page.html'), 'utf8');
+const arPage = readFileSync(
+  join(import.meta.dirname, '../../../packages/clean/fixtures/ar-news-page.html'),
+  'utf8',
+);
 const fetchedAt = '2026-11-22T10:00:00.000Z';
 
 /** A page that takes a worker far longer than a few milliseconds: 4,000 nested sections of text. */
 function heavyPage(): string {
-  const section = '<div class="s"><p>Le Maroc et le Kazakhstan renforcent leur coopération, selon le communiqué.</p>';
+  const section =
+    '<div class="s"><p>Le Maroc et le Kazakhstan renforcent leur coopération, selon le communiqué.</p>';
   return `<html><body>${section.repeat(4_000)}${'</div>'.repeat(4_000)}</body></html>`;
 }
 
@@ -36,7 +40,9 @@ describe('CleanPool', () => {
 
   it('refuses a body over the size cap before any worker sees it, saying why', async () => {
     const body = 'x'.repeat(2_000_001);
-    await expect(pool.clean({ body, contentType: 'text/plain', fetchedAt })).rejects.toThrow(PageTooLargeError);
+    await expect(pool.clean({ body, contentType: 'text/plain', fetchedAt })).rejects.toThrow(
+      PageTooLargeError,
+    );
     await expect(pool.clean({ body, contentType: 'text/plain', fetchedAt })).rejects.toThrow(
       /page too large: 2000001 bytes, over the cleaner's cap of 2000000 \(CLEANER_MAX_BYTES\)/,
     );
@@ -51,7 +57,9 @@ describe('CleanPool', () => {
     // The replacement worker takes the next page (plain text is quick enough for 40 ms once loaded).
     let next: Awaited<ReturnType<CleanPool['clean']>> | undefined;
     for (let attempt = 0; attempt < 20 && !next; attempt++) {
-      next = await strict.clean({ body: 'Une ligne.', contentType: 'text/plain', fetchedAt }).catch(() => undefined);
+      next = await strict
+        .clean({ body: 'Une ligne.', contentType: 'text/plain', fetchedAt })
+        .catch(() => undefined);
     }
     expect(next?.method).toBe('plain-text');
   });

@@ -34,7 +34,11 @@ describe('findDates', () => {
   });
 
   it('marks dates placed relative to the writing: yesterday, today, this month, last month', () => {
-    expect(first('يوم أمس الثلاثاء 23 شتنبر الجاري')).toMatchObject({ month: 9, day: 23, relative: 'yesterday' });
+    expect(first('يوم أمس الثلاثاء 23 شتنبر الجاري')).toMatchObject({
+      month: 9,
+      day: 23,
+      relative: 'yesterday',
+    });
     expect(first('يومه الجمعة 28 فبراير 2025')).toMatchObject({ year: 2025, relative: 'today' });
     expect(first('يومي 28 و29 أبريل الجاري')).toMatchObject({ month: 4, day: 29, relative: 'currentMonth' });
     expect(first('في فبراير الماضي')).toMatchObject({ month: 2, relative: 'lastMonth' });

@@ -49,18 +49,15 @@ function monthAt(
   tokens: readonly string[],
   i: number,
 ): { month: number; length: number } | undefined {
-  for (const { tokens: phrase, month } of words.months) {
+  const token = tokens[i] ?? '';
+  for (const { tokens: phrase, month } of words.monthsByFirst.get(token) ?? []) {
     if (phraseAt(tokens, i, phrase)) return { month, length: phrase.length };
-    // Arabic clitics glued to a month: «بفبراير», «وفبراير».
-    const first = phrase[0] ?? '';
-    const token = tokens[i] ?? '';
-    if (
-      phrase.length === 1 &&
-      /^[وبلف]/.test(token) &&
-      token.slice(1) === first &&
-      /\p{Script=Arabic}/u.test(first)
-    )
-      return { month, length: 1 };
+  }
+  // Arabic clitics glued to a one-word month: «بفبراير», «وفبراير».
+  if (/^[وبلف]\p{Script=Arabic}/u.test(token)) {
+    for (const { tokens: phrase, month } of words.monthsByFirst.get(token.slice(1)) ?? []) {
+      if (phrase.length === 1) return { month, length: 1 };
+    }
   }
   return undefined;
 }

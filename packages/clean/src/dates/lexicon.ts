@@ -7,6 +7,11 @@ export type TokenPhrase = readonly string[];
 export interface DateWords {
   /** Month phrases (normalised tokens) with their number, longest first. */
   readonly months: readonly { readonly tokens: TokenPhrase; readonly month: number }[];
+  /** The same, by first token. */
+  readonly monthsByFirst: ReadonlyMap<
+    string,
+    readonly { readonly tokens: TokenPhrase; readonly month: number }[]
+  >;
   readonly yesterday: readonly TokenPhrase[];
   readonly today: readonly TokenPhrase[];
   readonly currentMonth: readonly TokenPhrase[];
@@ -36,8 +41,15 @@ export function compileDateWords(lexicon: DatesLexicon): DateWords {
       }
     }
   }
+  const sorted = [...months.values()].sort((a, b) => b.tokens.length - a.tokens.length);
+  const monthsByFirst = new Map<string, { tokens: TokenPhrase; month: number }[]>();
+  for (const entry of sorted) {
+    const first = entry.tokens[0] ?? '';
+    monthsByFirst.set(first, [...(monthsByFirst.get(first) ?? []), entry]);
+  }
   return {
-    months: [...months.values()].sort((a, b) => b.tokens.length - a.tokens.length),
+    months: sorted,
+    monthsByFirst,
     yesterday: phrases(lexicon.relative.yesterday),
     today: phrases(lexicon.relative.today),
     currentMonth: phrases(lexicon.relative.currentMonth),

@@ -41,7 +41,9 @@ describe('pickPublicationDate', () => {
   });
 
   it('accepts the fetch day (and the next, which has begun east of UTC) but not later', () => {
-    expect(pickPublicationDate([{ value: '2025-06-02', source: 'text' }], fetchedAt).value).toBe('2025-06-02');
+    expect(pickPublicationDate([{ value: '2025-06-02', source: 'text' }], fetchedAt).value).toBe(
+      '2025-06-02',
+    );
     expect(pickPublicationDate([{ value: '2025-06-03', source: 'text' }], fetchedAt).value).toBeNull();
   });
 
@@ -68,20 +70,28 @@ describe('inferReferenceDate', () => {
   const fetchedAt = '2026-11-22T10:00:00.000Z';
 
   it('takes the latest full date the text mentions', () => {
-    expect(inferReferenceDate('وقعت الاتفاقية سنة 2023 ثم التقى الطرفان يوم 27 يناير 2026.', fetchedAt)).toBe('2026-01-27');
+    expect(inferReferenceDate('وقعت الاتفاقية سنة 2023 ثم التقى الطرفان يوم 27 يناير 2026.', fetchedAt)).toBe(
+      '2026-01-27',
+    );
   });
 
   it('places "yesterday" the day after and "today" on the day', () => {
-    expect(inferReferenceDate('زيارة من 21 إلى 25 شتنبر 2025. لقاء يوم أمس الثلاثاء 23 شتنبر الجاري.', fetchedAt)).toBe('2025-09-24');
+    expect(
+      inferReferenceDate('زيارة من 21 إلى 25 شتنبر 2025. لقاء يوم أمس الثلاثاء 23 شتنبر الجاري.', fetchedAt),
+    ).toBe('2025-09-24');
     expect(inferReferenceDate('Aujourd’hui 12 mars 2025, le ministre a reçu…', fetchedAt)).toBe('2025-03-12');
   });
 
   it('puts "this month" in the first such month after the latest date the text mentions', () => {
-    expect(inferReferenceDate('في 28 غشت 2024. المنتدى يومي 28 و29 أبريل الجاري.', fetchedAt)).toBe('2025-04');
+    expect(inferReferenceDate('في 28 غشت 2024. المنتدى يومي 28 و29 أبريل الجاري.', fetchedAt)).toBe(
+      '2025-04',
+    );
   });
 
   it('never gives a date after the fetch', () => {
-    expect(inferReferenceDate('Le sommet du 3 mars 2027 et celui du 5 mai 2024.', fetchedAt)).toBe('2024-05-05');
+    expect(inferReferenceDate('Le sommet du 3 mars 2027 et celui du 5 mai 2024.', fetchedAt)).toBe(
+      '2024-05-05',
+    );
     expect(inferReferenceDate('Le sommet du 3 mars 2027.', fetchedAt)).toBeUndefined();
   });
 

@@ -25,9 +25,10 @@ function dateOnly(text: string): string | undefined {
 
 /**
  * Text-level pruning of an extracted article's blocks: furniture lines of the lexicon (share
- * prompts, "read also", comment forms, cookie lines) and sections it heads ("Related articles",
- * "You may also like" and the teasers under them) go, as do a repeat of the title, a byline and
- * a bare date line at the top.
+ * prompts, "read also", comment forms, cookie lines, photo credits) and sections it heads
+ * ("Related articles", "You may also like" and the teasers under them) go, as do blocks that are
+ * only a link (teasers) or a short credit line with ©, and a repeat of the title, a byline and a
+ * bare date line at the top.
  */
 export function pruneBlocks(
   blocks: readonly TextBlock[],
@@ -47,6 +48,7 @@ export function pruneBlocks(
       continue;
     }
     if (kind === 'furniture') continue;
+    if (isTeaserLink(block) || isCredit(text)) continue;
     if (inSection) {
       if (!readsAsParagraph(text, 25)) continue;
       inSection = false;
@@ -72,4 +74,31 @@ export function pruneBlocks(
     paragraphs.push(text);
   }
   return { paragraphs, ...(author ? { author } : {}), ...(dateLine ? { dateLine } : {}) };
+}
+
+/** Text inside links, over the block's text. */
+function linkShare(element: Element, textLength: number): number {
+  let linked = 0;
+  for (const a of element.getElementsByTagName('a'))
+    linked += (a.textContent ?? '').replace(/\s+/gu, ' ').trim().length;
+  return textLength === 0 ? 0 : linked / textLength;
+}
+
+const LEAF_BLOCKS = new Set(['P', 'LI', 'DIV', 'SPAN', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'B']);
+
+/**
+ * A block that is nothing but a link to another page ("Related: …", a teaser headline, a
+ * "click here to get the app" line): not the article's own text.
+ */
+function isTeaserLink(block: TextBlock): boolean {
+  const el = block.element;
+  if (!LEAF_BLOCKS.has(el.tagName)) return false;
+  const words = block.text.split(/\s+/u).length;
+  if (words > 30) return false;
+  return linkShare(el, block.text.replace(/\s+/gu, ' ').length) >= 0.9;
+}
+
+/** A short line with a copyright sign: a photo credit or the site's copyright, not article text. */
+function isCredit(text: string): boolean {
+  return text.includes('©') && text.split(/\s+/u).length <= 12;
 }

@@ -6,7 +6,8 @@ import { cleanArticle } from '../clean.ts';
 import { cleanHtml } from './clean-html.ts';
 import { parseWithLinkedom } from './parse-dom.ts';
 
-const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../../fixtures', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(import.meta.dirname, '../../fixtures', name), 'utf8');
 const profile = loadProfile();
 const FETCHED = '2025-06-01T00:00:00.000Z';
 
@@ -59,7 +60,10 @@ function expectNoFurniture(text: string): void {
 
 describe('an Arabic news page (nav, share bar, caption, read-also, tags, related, newsletter, comments, JSON-LD)', () => {
   const url = 'https://www.maghreb-today.example/politique/2025/03/12/maroc-kazakhstan-energie';
-  const cleaned = cleanArticle({ body: fixture('ar-news-page.html'), contentType: 'text/html', url, fetchedAt: FETCHED }, { profile });
+  const cleaned = cleanArticle(
+    { body: fixture('ar-news-page.html'), contentType: 'text/html', url, fetchedAt: FETCHED },
+    { profile },
+  );
 
   it('gives title, date (JSON-LD), author (JSON-LD), site, canonical URL and language', () => {
     expect(cleaned.title).toBe('المغرب وكازاخستان يوقعان مذكرة تفاهم في مجال الطاقات المتجددة');
@@ -93,7 +97,10 @@ describe('an Arabic news page (nav, share bar, caption, read-also, tags, related
 
 describe('a French news page (no JSON-LD: meta author, <time>, headings, cookie banner, comments)', () => {
   const url = 'https://courrier-atlas.example/economie/kazakhstan-maroc-echanges-agricoles/';
-  const cleaned = cleanArticle({ body: fixture('fr-news-page.html'), contentType: 'text/html', url, fetchedAt: FETCHED }, { profile });
+  const cleaned = cleanArticle(
+    { body: fixture('fr-news-page.html'), contentType: 'text/html', url, fetchedAt: FETCHED },
+    { profile },
+  );
 
   it('gives title (without the site name), date (<time>), author (meta), site and language', () => {
     expect(cleaned.title).toBe('Le Kazakhstan et le Maroc veulent doubler leurs échanges agricoles');
@@ -119,14 +126,22 @@ describe('a French news page (no JSON-LD: meta author, <time>, headings, cookie 
 
   it('takes the written date when the markup gives none', () => {
     const html = fixture('fr-news-page.html').replace(/ datetime="[^"]*"/, '');
-    const withoutMarkup = cleanArticle({ body: html, contentType: 'text/html', fetchedAt: FETCHED }, { profile });
+    const withoutMarkup = cleanArticle(
+      { body: html, contentType: 'text/html', fetchedAt: FETCHED },
+      { profile },
+    );
     expect(withoutMarkup.publishedAt).toEqual({ value: '2025-05-06', source: 'text' });
   });
 });
 
 describe('a short Russian page (Readability’s 500-character threshold)', () => {
   const cleaned = cleanArticle(
-    { body: fixture('ru-short-page.html'), contentType: 'text/html', url: 'https://ca-news.example/n/1', fetchedAt: FETCHED },
+    {
+      body: fixture('ru-short-page.html'),
+      contentType: 'text/html',
+      url: 'https://ca-news.example/n/1',
+      fetchedAt: FETCHED,
+    },
     { profile },
   );
 
@@ -170,7 +185,9 @@ describe('cleanHtml: linkedom first, jsdom as the fallback', () => {
   });
 
   it('falls back to the page’s paragraphs when Readability finds no article', () => {
-    const article = cleanHtml('<html><body><p>Один абзац текста, в котором есть целых девять слов.</p></body></html>');
+    const article = cleanHtml(
+      '<html><body><p>Один абзац текста, в котором есть целых девять слов.</p></body></html>',
+    );
     expect(article.paragraphs).toEqual(['Один абзац текста, в котором есть целых девять слов.']);
   });
 });

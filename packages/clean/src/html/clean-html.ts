@@ -1,9 +1,10 @@
 import type { DateCandidate } from '../dates/publication-date.ts';
+import { furniture } from '../text/furniture.ts';
 import { pruneBlocks } from './blocks.ts';
 import { readMetadata } from './metadata.ts';
 import { type DomMethod, type ParsedDom, parseWithJsdom, parseWithLinkedom } from './parse-dom.ts';
 import { prepass } from './prepass.ts';
-import { pruneContent } from './prune.ts';
+import { pruneContent, prunePage } from './prune.ts';
 import { charThresholdFor, runReadability } from './readability.ts';
 import { serializeBlocks } from './serialize.ts';
 
@@ -47,12 +48,16 @@ function stripSiteSuffix(title: string, siteName: string | undefined): string {
   return title;
 }
 
-/** Every `<p>` of the body with a sentence in it: the last resort when Readability finds nothing. */
+/**
+ * Every `<p>` of the body with a sentence in it and no furniture: the last resort when
+ * Readability finds nothing.
+ */
 function paragraphsOf(document: Document): string[] {
+  const lexicon = furniture();
   const out: string[] = [];
   for (const p of document.querySelectorAll('p')) {
     const text = (p.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    if (text.split(' ').length >= 8) out.push(text);
+    if (text.split(' ').length >= 8 && lexicon.classify(text) === 'text') out.push(text);
   }
   return out;
 }
@@ -65,7 +70,7 @@ interface Attempt {
 function attempt(dom: ParsedDom, html: string, url: string | undefined): Attempt {
   const { document } = dom;
   const meta = readMetadata(document, url);
-  if (process.env.PRUNE) prePrune(document);
+  prunePage(document);
   const result = runReadability(document, charThresholdFor(html));
   let paragraphs: string[] = [];
   let author = meta.author;
@@ -139,21 +144,4 @@ export class HtmlCleaningError extends Error {
     super(message, options);
     this.name = 'HtmlCleaningError';
   }
-}
-
-const PRE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'HEADER']);
-const PRE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search', 'dialog']);
-function prePrune(document: Document): void {
-  const body = document.body;
-  if (!body) return;
-  const stack: Element[] = [...body.children];
-  const doomed: Element[] = [];
-  while (stack.length) {
-    const el = stack.pop();
-    if (!el) break;
-    const role = el.getAttribute('role');
-    if ((PRE_TAGS.has(el.tagName) && (el.tagName !== 'HEADER' || process.env.PRUNE === 'header')) || (role && PRE_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') { doomed.push(el); continue; }
-    for (const c of el.children) stack.push(c);
-  }
-  for (const el of doomed) el.remove();
 }

@@ -21,9 +21,7 @@ export function parseJsonLd(scripts: readonly string[]): JsonObject[] {
   for (const source of scripts) {
     try {
       // Some sites wrap the JSON in CDATA or leave control characters in strings.
-      const json = source
-        .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
-        .replace(/[\u0000-\u001f]+/g, ' ');
+      const json = source.replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '').replace(/\p{Cc}+/gu, ' ');
       flatten(JSON.parse(json), out);
     } catch {
       // Not JSON: nothing to read.

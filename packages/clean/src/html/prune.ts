@@ -3,6 +3,8 @@ import htmlFurnitureData from '../data/html-furniture.json' with { type: 'json' 
 
 /** data/html-furniture.json: class/id words, roles and tags of page furniture. */
 export const HtmlFurniture = z.object({
+  pageTags: z.array(z.string().regex(/^[A-Z0-9]+$/)).min(1),
+  pageRoles: z.array(z.string().min(1)).min(1),
   classWords: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
   captionWords: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
   roles: z.array(z.string().min(1)).min(1),
@@ -14,6 +16,37 @@ const data = HtmlFurniture.parse(htmlFurnitureData);
 const CLASS_WORDS = new Set([...data.classWords, ...data.captionWords]);
 const ROLES = new Set(data.roles);
 const TAGS = new Set(data.tags);
+const PAGE_TAGS = new Set(data.pageTags);
+const PAGE_ROLES = new Set(data.pageRoles);
+
+/**
+ * Drops the page's own furniture before Readability runs: site header, navigation, footer,
+ * sidebars, by tag, ARIA role or aria-hidden. Readability would score and walk them all, and
+ * drops asides and footers from its result anyway. Metadata (bylines, dates in an article's
+ * header) is read before this.
+ */
+export function prunePage(document: Document): number {
+  const body = document.body;
+  if (!body) return 0;
+  const doomed: Element[] = [];
+  const stack: Element[] = [...body.children];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (!el) break;
+    const role = el.getAttribute('role');
+    if (
+      PAGE_TAGS.has(el.tagName) ||
+      (role && PAGE_ROLES.has(role.toLowerCase())) ||
+      el.getAttribute('aria-hidden') === 'true'
+    ) {
+      doomed.push(el);
+      continue;
+    }
+    for (const child of el.children) stack.push(child);
+  }
+  for (const el of doomed) el.remove();
+  return doomed.length;
+}
 
 /** Words of a class or id: "c-SocialShare__bar" → c, social, share, bar. */
 export function markupWords(value: string): string[] {

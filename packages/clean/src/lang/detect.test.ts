@@ -14,16 +14,23 @@ describe('detectLanguage', () => {
   });
 
   it('reads script first: an Arabic article quoting a Latin name is Arabic', () => {
-    expect(detectLanguage('التقى الوفد المغربي السيدة Aigul KUSPAN رئيسة مجموعة الصداقة في أستانا')).toBe('ar');
+    expect(detectLanguage('التقى الوفد المغربي السيدة Aigul KUSPAN رئيسة مجموعة الصداقة في أستانا')).toBe(
+      'ar',
+    );
   });
 
   it('needs more than one Kazakh letter to call Cyrillic text Kazakh', () => {
-    const russian = 'Президент Казахстана Касым-Жомарт Токаев провёл встречу в Астане с делегацией, в том числе с депутатом Әлиевым.';
+    const russian =
+      'Президент Казахстана Касым-Жомарт Токаев провёл встречу в Астане с делегацией, в том числе с депутатом Әлиевым.';
     expect(detectLanguage(russian)).toBe('ru');
   });
 
   it('answers only the Latin-script languages it is allowed', () => {
-    expect(detectLanguage('The minister and the ambassador met in Rabat', { latinLanguages: ['fr'] })).toBe('fr');
-    expect(detectLanguage('The minister and the ambassador met in Rabat', { latinLanguages: [] })).toBe('und');
+    expect(detectLanguage('The minister and the ambassador met in Rabat', { latinLanguages: ['fr'] })).toBe(
+      'fr',
+    );
+    expect(detectLanguage('The minister and the ambassador met in Rabat', { latinLanguages: [] })).toBe(
+      'und',
+    );
   });
 });

@@ -15,7 +15,10 @@ interface Article {
  * news (visa waiver, friendship group, joint statement) and name the missing country once in
  * passing, which must not make them relevant.
  */
-const articles: Record<'ar' | 'fr' | 'en' | 'ru', { dyad: Article; moroccoX: Article; kazakhstanY: Article }> = {
+const articles: Record<
+  'ar' | 'fr' | 'en' | 'ru',
+  { dyad: Article; moroccoX: Article; kazakhstanY: Article }
+> = {
   ar: {
     dyad: {
       title: 'الرباط وأستانا تبحثان تعزيز التعاون الاقتصادي',
@@ -45,7 +48,7 @@ const articles: Record<'ar' | 'fr' | 'en' | 'ru', { dyad: Article; moroccoX: Art
     dyad: {
       title: 'Le Maroc et le Kazakhstan signent une feuille de route',
       paragraphs: [
-        "Le ministre marocain des Affaires étrangères a reçu à Rabat son homologue kazakh pour une visite officielle.",
+        'Le ministre marocain des Affaires étrangères a reçu à Rabat son homologue kazakh pour une visite officielle.',
         'Les deux pays ont adopté une déclaration conjointe et salué l’entrée en vigueur de l’exemption de visa entre le Maroc et le Kazakhstan.',
       ],
     },
@@ -150,7 +153,10 @@ describe('scoreRelevance', () => {
 
   it('does not count a city alone as naming a country', () => {
     const result = scoreRelevance(
-      { title: 'Kazakhstan hosts a forum', paragraphs: ['Kazakhstan invited firms from Casablanca and Marrakesh.'] },
+      {
+        title: 'Kazakhstan hosts a forum',
+        paragraphs: ['Kazakhstan invited firms from Casablanca and Marrakesh.'],
+      },
       model,
     );
     expect(result.relevant).toBe(false);
@@ -168,7 +174,10 @@ describe('scoreRelevance', () => {
     expect(ar.reasons[0]).toContain('«المغرب»');
     expect(ar.reasons[0]).toContain('«المملكة المغربية»');
     expect(ar.reasons[1]).toContain('«كازاخستان»');
-    const ru = scoreRelevance({ title: '', paragraphs: ['В Астане, в Казахстане и в Рабате; Токаевым.'] }, model);
+    const ru = scoreRelevance(
+      { title: '', paragraphs: ['В Астане, в Казахстане и в Рабате; Токаевым.'] },
+      model,
+    );
     expect(ru.reasons[0]).toContain('«Рабат»');
     expect(ru.reasons[1]).toMatch(/«Астана».*|«Казахстан»/);
     expect(ru.reasons[1]).toContain('«Токаев»');

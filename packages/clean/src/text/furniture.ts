@@ -40,6 +40,7 @@ export function compileFurniture(lexicon: BoilerplateLexicon): FurnitureLexicon 
   const prefixes = phraseSet(lexicon.prefixes);
   const sections = phraseSet(lexicon.sections);
   const maxPrefix = longest(prefixes);
+  const shareWords = new Set([...phraseSet(lexicon.shareWords)].flatMap((phrase) => phrase.split(' ')));
   const bylineWords = [...phraseSet(lexicon.bylines)].sort((a, b) => b.length - a.length);
 
   return {
@@ -49,6 +50,8 @@ export function compileFurniture(lexicon: BoilerplateLexicon): FurnitureLexicon 
       const key = tokens.join(' ');
       if (sections.has(key)) return 'section';
       if (lines.has(key)) return 'furniture';
+      // A share bar: nothing but the names of share buttons.
+      if (tokens.every((t) => shareWords.has(t))) return 'furniture';
       for (let n = Math.min(maxPrefix, tokens.length); n >= 1; n--) {
         if (prefixes.has(tokens.slice(0, n).join(' '))) return 'furniture';
       }

@@ -29,6 +29,13 @@ describe('normalizeForMatching', () => {
 
 describe('matchTokens', () => {
   it('gives the letters and digits of normalised text', () => {
-    expect(matchTokens("Kazakhstan's Nur-Sultan, l’Astana")).toEqual(['kazakhstan', 's', 'nur', 'sultan', 'l', 'astana']);
+    expect(matchTokens("Kazakhstan's Nur-Sultan, l’Astana")).toEqual([
+      'kazakhstan',
+      's',
+      'nur',
+      'sultan',
+      'l',
+      'astana',
+    ]);
   });
 });

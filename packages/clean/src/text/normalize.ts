@@ -25,7 +25,12 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
 
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/u;
+/** Letters that NFD can take a mark off: Latin with diacritics, Cyrillic (й, ё). */
+const DECOMPOSABLE = /[\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF]/u;
+
 function foldDigits(text: string): string {
+  if (!EASTERN_DIGITS.test(text)) return text;
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (d) => {
     const code = d.codePointAt(0) ?? 0x30;
     return String.fromCharCode(0x30 + (code >= 0x06f0 ? code - 0x06f0 : code - 0x0660));
@@ -34,8 +39,9 @@ function foldDigits(text: string): string {
 
 /** Strips Latin/Cyrillic accents but keeps letters that NFD would not decompose. */
 function stripLatinMarks(text: string): string {
-  // Only decompose where a combining mark can come out; leave й (и + breve) folded too, which is
-  // what readers expect when matching Russian names.
+  // Decomposing is the costly step: skip texts (Arabic, plain ASCII) where no mark can come out.
+  // й (и + breve) is folded too, which is what readers expect when matching Russian names.
+  if (!DECOMPOSABLE.test(text)) return text;
   return text.normalize('NFD').replace(COMBINING, '').normalize('NFC');
 }
 

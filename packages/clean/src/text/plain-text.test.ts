@@ -104,7 +104,12 @@ describe('cleanArticle on the seeds', () => {
   for (const [file, expected] of Object.entries(seeds)) {
     it(`${file}: language ${expected.lang}, date ${expected.date.value} (${expected.date.source}), relevant`, () => {
       const cleaned = cleanArticle(
-        { body: raw(file), contentType: 'text/plain', url: `seed:${file}`, fetchedAt: '2026-11-22T10:00:00.000Z' },
+        {
+          body: raw(file),
+          contentType: 'text/plain',
+          url: `seed:${file}`,
+          fetchedAt: '2026-11-22T10:00:00.000Z',
+        },
         { profile },
       );
       expect(cleaned.lang).toBe(expected.lang);
@@ -153,10 +158,58 @@ describe('readPlainText furniture in each language', () => {
     'This is the first paragraph of a real article, long enough to read as running text, with a full stop at its end.';
 
   it.each([
-    ['en', ['Home', 'A headline about something', 'By Jane Doe', paragraph, 'Share', 'Related articles', 'Teaser one', 'Back to top']],
-    ['fr', ['Accueil', 'Un titre sur quelque chose', 'Par Jeanne Dupont', paragraph, 'Partager', 'Lire aussi', 'Un autre article', 'Ce site utilise des cookies pour vous offrir une meilleure expérience.']],
-    ['ru', ['Главная', 'Заголовок статьи о чём-то', 'Автор: Иван Петров', paragraph, 'Поделиться', 'Читайте также', 'Другая статья', 'Наверх']],
-    ['ar', ['الرئيسية', 'عنوان مقال عن موضوع ما', 'بقلم محمد العلوي', paragraph, 'شارك', 'مقالات ذات صلة', 'مقال آخر', 'العودة إلى الأعلى']],
+    [
+      'en',
+      [
+        'Home',
+        'A headline about something',
+        'By Jane Doe',
+        paragraph,
+        'Share',
+        'Related articles',
+        'Teaser one',
+        'Back to top',
+      ],
+    ],
+    [
+      'fr',
+      [
+        'Accueil',
+        'Un titre sur quelque chose',
+        'Par Jeanne Dupont',
+        paragraph,
+        'Partager',
+        'Lire aussi',
+        'Un autre article',
+        'Ce site utilise des cookies pour vous offrir une meilleure expérience.',
+      ],
+    ],
+    [
+      'ru',
+      [
+        'Главная',
+        'Заголовок статьи о чём-то',
+        'Автор: Иван Петров',
+        paragraph,
+        'Поделиться',
+        'Читайте также',
+        'Другая статья',
+        'Наверх',
+      ],
+    ],
+    [
+      'ar',
+      [
+        'الرئيسية',
+        'عنوان مقال عن موضوع ما',
+        'بقلم محمد العلوي',
+        paragraph,
+        'شارك',
+        'مقالات ذات صلة',
+        'مقال آخر',
+        'العودة إلى الأعلى',
+      ],
+    ],
   ])('%s: keeps the paragraph, takes the byline, drops the rest', (_lang, input) => {
     const article = readPlainText(body(input));
     expect(article.title).toBe(input[1]);
