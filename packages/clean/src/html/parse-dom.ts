@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as Jsdom from 'jsdom';
-import { linkedom } from './linkedom-loader.ts';
+// linkedom is patched (infra/patches) so that nodes get their listener map only when one is added:
+// every node used to get one, and garbage collection walking them cost a third of the time.
+import { parseHTML } from 'linkedom';
 
 // jsdom is the fallback and takes a while to load: required on first use only, so that a worker
 // thread that never falls back never pays for it.
@@ -23,7 +25,7 @@ export interface ParsedDom {
 /** linkedom: a light DOM, about 6× faster than jsdom under Readability, nearly always the same text. */
 export function parseWithLinkedom(html: string): ParsedDom {
   // linkedom's types describe its own classes; at run time they are the DOM Readability expects.
-  const { document } = linkedom.parseHTML(html) as unknown as { document: Document };
+  const { document } = parseHTML(html) as unknown as { document: Document };
   return { method: 'linkedom', document, close: () => {} };
 }
 
