@@ -1,14 +1,7 @@
 import { NatsBus } from '@dyad/bus';
-import {
-  type ArticleExtracted,
-  articleIdFor,
-  EventMessage,
-  type EventReport,
-  names as makeNames,
-} from '@dyad/contracts';
+import { type ArticleExtracted, articleIdFor, type EventReport, names as makeNames } from '@dyad/contracts';
 import { describe, eventually, expect, it } from '@dyad/testkit';
-import pg from 'pg';
-import { pipelineEnv, startService } from './pipeline.ts';
+import { eventMessages, pendingOutbox, pipelineEnv, startService } from './pipeline.ts';
 
 /** Synthetic extracted articles: `events` distinct events, each reported by `perEvent` articles in ar and fr. */
 function syntheticArticles(events: number, perEvent: number): ArticleExtracted[] {
@@ -52,39 +45,6 @@ function syntheticArticles(events: number, perEvent: number): ArticleExtracted[]
   return out;
 }
 
-async function announced(bus: NatsBus, subject: 'new-event' | 'event-updated'): Promise<EventMessage[]> {
-  const names = bus.names;
-  const info = await bus.jsm.streams.info(names.stream('EVENTS'), { subjects_filter: '>' });
-  const count = info.state.subjects?.[names.subject(subject)] ?? 0;
-  if (count === 0) return [];
-  const reader = await bus.js.consumers.get(names.stream('EVENTS'), {
-    filter_subjects: names.subject(subject),
-  });
-  const out: EventMessage[] = [];
-  try {
-    while (out.length < count) {
-      const batch = await reader.fetch({ max_messages: count - out.length, expires: 2_000 });
-      for await (const m of batch) out.push(EventMessage.parse(m.json()));
-    }
-  } finally {
-    await reader.delete().catch(() => undefined);
-  }
-  return out;
-}
-
-async function pendingOutbox(url: string, schema: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
-    );
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
-
 describe('the indexer announces each event exactly once', () => {
   it('with two replicas consuming at once, and again after a redelivery of everything', async ({
     nats,
@@ -103,8 +63,8 @@ describe('the indexer announces each event exactly once', () => {
       for (const a of articles) await bus.publisher.publish('articleExtracted', a);
       const created = await eventually(
         async () => {
-          const n = await announced(bus, 'new-event');
-          return n.length >= 30 && (await pendingOutbox(postgres.url, postgres.schema)) === 0 ? n : undefined;
+          const n = await eventMessages(bus, 'new-event');
+          return n.length >= 30 && (await pendingOutbox(env)) === 0 ? n : undefined;
         },
         60_000,
         'thirty new-event messages',
@@ -121,8 +81,8 @@ describe('the indexer announces each event exactly once', () => {
         const info = await bus.jsm.consumers.info(bus.names.stream('ARTICLES'), 'indexer');
         return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
       }, 60_000);
-      expect(await announced(bus, 'new-event')).toHaveLength(30);
-      const updates = await announced(bus, 'event-updated');
+      expect(await eventMessages(bus, 'new-event')).toHaveLength(30);
+      const updates = await eventMessages(bus, 'event-updated');
       expect(new Set(updates.map((u) => `${u.eventId}:${u.version}`)).size).toBe(updates.length);
     } finally {
       await Promise.all(replicas.map((p) => p.stop()));
@@ -141,20 +101,17 @@ describe('the indexer announces each event exactly once', () => {
       await committer.waitForLine(/"msg":"started"/, 30_000);
       const articles = syntheticArticles(5, 2);
       for (const a of articles) await bus.publisher.publish('articleExtracted', a);
-      await eventually(
-        async () => ((await pendingOutbox(postgres.url, postgres.schema)) >= 5 ? true : undefined),
-        30_000,
-      );
+      await eventually(async () => ((await pendingOutbox(env)) >= 5 ? true : undefined), 30_000);
       committer.signal('SIGKILL');
       await committer.exited;
-      expect(await announced(bus, 'new-event')).toHaveLength(0);
+      expect(await eventMessages(bus, 'new-event')).toHaveLength(0);
 
       relay = startService('indexer', env);
       await relay.waitForLine(/"msg":"started"/, 30_000);
       const created = await eventually(
         async () => {
-          const n = await announced(bus, 'new-event');
-          return n.length >= 5 && (await pendingOutbox(postgres.url, postgres.schema)) === 0 ? n : undefined;
+          const n = await eventMessages(bus, 'new-event');
+          return n.length >= 5 && (await pendingOutbox(env)) === 0 ? n : undefined;
         },
         30_000,
         'five new-event messages',

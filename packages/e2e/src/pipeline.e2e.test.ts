@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { listDeadLetters, NatsBus, producerConnection, TypedQueue, waitForRedis } from '@dyad/bus';
 import { articleIdFor, names as makeNames, seedUrl } from '@dyad/contracts';
 import { describe, eventually, expect, it } from '@dyad/testkit';
@@ -10,10 +8,10 @@ import {
   articleSubjectCounts,
   pipelineEnv,
   pipelineIdle,
+  republishSeeds,
   runCli,
   SERVICE_NAMES,
   seedFiles,
-  seedsDir,
   startService,
   startServices,
   stopAll,
@@ -54,26 +52,7 @@ describe('the pipeline as processes', () => {
       // indexer must still store nothing new.
       const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
       try {
-        for (const file of seedFiles) {
-          const url = seedUrl(file);
-          await bus.publisher.publish(
-            'articleFetched',
-            {
-              schema: 1,
-              articleId: articleIdFor(url),
-              url,
-              sourceId: 'replay',
-              origin: 'replay',
-              fetchedAt: new Date().toISOString(),
-              body: {
-                contentType: 'text/plain',
-                charset: 'utf-8',
-                inline: readFileSync(join(seedsDir, file), 'utf8'),
-              },
-            },
-            { msgId: `${articleIdFor(url)}:fetched:after-window` },
-          );
-        }
+        await republishSeeds(bus, 'after-window');
       } finally {
         await bus.close();
       }

@@ -1,7 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consumers, names as makeNames, type StageName } from '@dyad/contracts';
+import type { NatsBus } from '@dyad/bus';
+import {
+  articleIdFor,
+  consumers,
+  EventMessage,
+  names as makeNames,
+  type StageName,
+  seedUrl,
+} from '@dyad/contracts';
 import { type NatsFixture, type PostgresFixture, type RedisFixture, TestProcess } from '@dyad/testkit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -143,5 +151,69 @@ export async function articleSubjectCounts(env: PipelineEnv): Promise<Record<str
     return out;
   } finally {
     await nc.close();
+  }
+}
+
+/** Every message of one EVENTS subject so far, in order (an ordered consumer, deleted after). */
+export async function eventMessages(
+  bus: NatsBus,
+  subject: 'new-event' | 'event-updated',
+): Promise<EventMessage[]> {
+  const stream = bus.names.stream('EVENTS');
+  const info = await bus.jsm.streams.info(stream, { subjects_filter: '>' });
+  const count = info.state.subjects?.[bus.names.subject(subject)] ?? 0;
+  if (!count) return [];
+  const reader = await bus.js.consumers.get(stream, { filter_subjects: bus.names.subject(subject) });
+  const out: EventMessage[] = [];
+  try {
+    while (out.length < count) {
+      for await (const m of await reader.fetch({ max_messages: count - out.length, expires: 2_000 })) {
+        out.push(EventMessage.parse(m.json()));
+      }
+    }
+  } finally {
+    await reader.delete().catch(() => undefined);
+  }
+  return out;
+}
+
+/** Announcements the indexer committed but has not published yet. */
+export async function pendingOutbox(env: PipelineEnv): Promise<number> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "${env.DATABASE_SCHEMA}".outbox WHERE published_at IS NULL`,
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Publishes the seeds as `dyad replay` does, but under new message ids: a replay after the
+ * stream's duplicate window, which every stage then processes again.
+ */
+export async function republishSeeds(bus: NatsBus, suffix: string): Promise<void> {
+  for (const file of seedFiles) {
+    const url = seedUrl(file);
+    await bus.publisher.publish(
+      'articleFetched',
+      {
+        schema: 1,
+        articleId: articleIdFor(url),
+        url,
+        sourceId: 'replay',
+        origin: 'replay',
+        fetchedAt: new Date().toISOString(),
+        body: {
+          contentType: 'text/plain',
+          charset: 'utf-8',
+          inline: readFileSync(join(seedsDir, file), 'utf8'),
+        },
+      },
+      { msgId: `${articleIdFor(url)}:fetched:${suffix}` },
+    );
   }
 }

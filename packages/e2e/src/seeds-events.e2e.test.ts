@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
-import { articleIdFor, EventMessage, names as makeNames, seedUrl } from '@dyad/contracts';
+import { articleIdFor, type EventMessage, names as makeNames, seedUrl } from '@dyad/contracts';
 import { describe, eventually, expect, it } from '@dyad/testkit';
 import pg from 'pg';
 import {
+  eventMessages,
+  pendingOutbox,
   pipelineEnv,
   pipelineIdle,
+  republishSeeds,
   runCli,
   seedFiles,
-  seedsDir,
   startServices,
   stopAll,
 } from './pipeline.ts';
@@ -19,38 +19,6 @@ const idOf = (prefix: string) => {
   if (!file) throw new Error(`no seed ${prefix}`);
   return articleIdFor(seedUrl(file));
 };
-
-async function streamMessages(bus: NatsBus, subject: string): Promise<EventMessage[]> {
-  const stream = bus.names.stream('EVENTS');
-  const info = await bus.jsm.streams.info(stream, { subjects_filter: '>' });
-  const count = info.state.subjects?.[bus.names.subject(subject)] ?? 0;
-  if (!count) return [];
-  const reader = await bus.js.consumers.get(stream, { filter_subjects: bus.names.subject(subject) });
-  const out: EventMessage[] = [];
-  try {
-    while (out.length < count) {
-      for await (const m of await reader.fetch({ max_messages: count - out.length, expires: 2_000 })) {
-        out.push(EventMessage.parse(m.json()));
-      }
-    }
-  } finally {
-    await reader.delete().catch(() => undefined);
-  }
-  return out;
-}
-
-async function pendingOutbox(url: string, schema: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
-    );
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
 
 async function storedEventIds(url: string, schema: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -74,10 +42,7 @@ describe('seeds to events', () => {
     const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
     const settled = async () => {
       await eventually(
-        async () =>
-          (await pipelineIdle(env)) && (await pendingOutbox(postgres.url, postgres.schema)) === 0
-            ? true
-            : undefined,
+        async () => ((await pipelineIdle(env)) && (await pendingOutbox(env)) === 0 ? true : undefined),
         60_000,
         'pipeline idle and outbox published',
       );
@@ -90,13 +55,13 @@ describe('seeds to events', () => {
       );
       await settled();
 
-      const created = await streamMessages(bus, 'new-event');
+      const created = await eventMessages(bus, 'new-event');
       const stored = await storedEventIds(postgres.url, postgres.schema);
       expect(created.map((e) => e.eventId).sort()).toEqual(stored);
       expect(new Set(created.map((e) => e.eventId)).size).toBe(created.length);
 
       const latest = new Map<string, EventMessage>();
-      for (const e of [...created, ...(await streamMessages(bus, 'event-updated'))]) {
+      for (const e of [...created, ...(await eventMessages(bus, 'event-updated'))]) {
         const known = latest.get(e.eventId);
         if (!known || known.version < e.version) latest.set(e.eventId, e);
       }
@@ -121,26 +86,7 @@ describe('seeds to events', () => {
       const before = await counts();
       // Again within the stream's duplicate window, then again past it (new message ids).
       expect((await runCli(['replay', 'seeds'], env)).code).toBe(0);
-      for (const file of seedFiles) {
-        const url = seedUrl(file);
-        await bus.publisher.publish(
-          'articleFetched',
-          {
-            schema: 1,
-            articleId: articleIdFor(url),
-            url,
-            sourceId: 'replay',
-            origin: 'replay',
-            fetchedAt: new Date().toISOString(),
-            body: {
-              contentType: 'text/plain',
-              charset: 'utf-8',
-              inline: readFileSync(join(seedsDir, file), 'utf8'),
-            },
-          },
-          { msgId: `${articleIdFor(url)}:fetched:again` },
-        );
-      }
+      await republishSeeds(bus, 'again');
       await eventually(async () => {
         const info = await bus.jsm.consumers.info(bus.names.stream('ARTICLES'), 'indexer');
         return info.delivered.stream_seq >= 20 ? true : undefined;
