@@ -1,6 +1,6 @@
 import { NatsBus } from '@dyad/bus';
-import { type ArticleExtracted, articleIdFor, type EventReport, names as makeNames } from '@dyad/contracts';
-import { describe, eventually, expect, it } from '@dyad/testkit';
+import { type ArticleExtracted, names as makeNames } from '@dyad/contracts';
+import { describe, eventReport, eventually, expect, extractedArticle, it } from '@dyad/testkit';
 import { eventMessages, pendingOutbox, pipelineEnv, startService } from './pipeline.ts';
 
 /** Synthetic extracted articles: `events` distinct events, each reported by `perEvent` articles in ar and fr. */
@@ -9,37 +9,28 @@ function syntheticArticles(events: number, perEvent: number): ArticleExtracted[]
   for (let e = 0; e < events; e++) {
     const day = `2025-0${1 + (e % 9)}-${String(10 + (e % 18)).padStart(2, '0')}`;
     for (let r = 0; r < perEvent; r++) {
-      const url = `https://example.test/e${e}/r${r}`;
-      const report: EventReport = {
+      const report = eventReport({
         type: 'bilateral_meeting',
         cameo: '040',
         date: r === 0 ? { value: day, precision: 'day' } : { value: day.slice(0, 7), precision: 'month' },
+        location: undefined,
         participants: [
           { actorId: `kz.person${e}`, name: `Person ${e}`, names: { en: `Person ${e}` }, country: 'KZ' },
           { actorId: `ma.person${e}`, name: `Personne ${e}`, names: { fr: `Personne ${e}` }, country: 'MA' },
         ],
         topics: ['trade'],
-        agreements: [],
         main: r === 0,
-        evidence: [{ field: 'type', text: 'met', start: 0, end: 3 }],
-      };
-      out.push({
-        schema: 1,
-        articleId: articleIdFor(url),
-        url,
-        sourceId: 'e2e',
-        origin: 'crawl',
-        fetchedAt: '2026-11-22T10:00:00.000Z',
-        title: `Event ${e} report ${r}`,
-        text: `Report ${r} of event ${e}.`,
-        lang: r % 2 ? 'fr' : 'ar',
-        publishedAt: { value: day, source: 'meta' },
-        relevance: { score: 1, relevant: true, reasons: [], assessed: true },
-        cleaner: { version: 'e2e', method: 'e2e' },
-        mentions: { actors: [], places: [], dates: [] },
-        events: [report],
-        extractorVersion: 'e2e',
       });
+      out.push(
+        extractedArticle(`https://example.test/e${e}/r${r}`, {
+          sourceId: 'e2e',
+          title: `Event ${e} report ${r}`,
+          text: `Report ${r} of event ${e}.`,
+          lang: r % 2 ? 'fr' : 'ar',
+          publishedAt: { value: day, source: 'meta' },
+          events: [report],
+        }),
+      );
     }
   }
   return out;

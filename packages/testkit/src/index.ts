@@ -1,3 +1,4 @@
+export { eventReport, extractedArticle } from './builders.ts';
 export {
   deleteNamespaceKeys,
   deleteNamespaceStreams,

@@ -1,4 +1,5 @@
-import { type ArticleExtracted, articleIdFor, type EventReport, type Participant } from '@dyad/contracts';
+import type { ArticleExtracted, EventReport, Participant } from '@dyad/contracts';
+import { extractedArticle as baseArticle, eventReport as baseReport } from '@dyad/testkit';
 
 /** Builders for this package's tests (not exported from the package). */
 
@@ -28,18 +29,7 @@ export const kuspan: Participant = {
 };
 
 export function eventReport(overrides: Partial<EventReport> = {}): EventReport {
-  return {
-    type: 'official_visit',
-    cameo: '042',
-    date: { value: '2025-02-28', precision: 'day' },
-    location: { name: 'Rabat', country: 'MA' },
-    participants: [nurtleu, bourita],
-    topics: ['politics'],
-    agreements: [],
-    main: true,
-    evidence: [{ field: 'type', text: 'visit', start: 0, end: 5 }],
-    ...overrides,
-  };
+  return baseReport({ participants: [nurtleu, bourita], ...overrides });
 }
 
 export function extractedArticle(
@@ -48,22 +38,5 @@ export function extractedArticle(
   lang = 'ar',
   text = `text ${n}`,
 ): ArticleExtracted {
-  const url = `https://example.test/article/${n}`;
-  return {
-    schema: 1,
-    articleId: articleIdFor(url),
-    url,
-    sourceId: 'test',
-    origin: 'crawl',
-    fetchedAt: '2026-11-22T10:00:00.000Z',
-    title: `Article ${n}`,
-    text,
-    lang,
-    publishedAt: { value: '2025-03-01', source: 'meta' },
-    relevance: { score: 1, relevant: true, reasons: [], assessed: true },
-    cleaner: { version: 'test', method: 'test' },
-    mentions: { actors: [], places: [], dates: [] },
-    events,
-    extractorVersion: 'test',
-  };
+  return baseArticle(`https://example.test/article/${n}`, { title: `Article ${n}`, text, lang, events });
 }

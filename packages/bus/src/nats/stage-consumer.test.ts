@@ -1,21 +1,25 @@
 import { type ArticleFetched, DeadLetter } from '@dyad/contracts';
 import { describe, expect, it } from '@dyad/testkit';
-import { headers as natsHeaders } from '@nats-io/transport-node';
 import { PermanentError } from '../errors.ts';
 import { listDeadLetters, redriveDeadLetter } from './dead-letters.ts';
-import { StageConsumer } from './stage-consumer.ts';
-import { fetchedMessage, openTestBus, silentLog, sleep, testConsumerSpec, waitFor } from './test-helpers.ts';
+import {
+  consumerFor,
+  fetchedMessage,
+  openTestBus,
+  sleep,
+  testConsumerSpec,
+  waitFor,
+} from './test-helpers.ts';
 
 describe('StageConsumer', () => {
   it('delivers validated messages to the handler and acks them', async ({ nats }) => {
     const spec = testConsumerSpec();
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     const seen: ArticleFetched[] = [];
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (m) => {
         seen.push(m);
@@ -64,11 +68,10 @@ describe('StageConsumer', () => {
     const spec = testConsumerSpec();
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     const seen: string[] = [];
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (m) => {
         seen.push(m.url);
@@ -103,11 +106,10 @@ describe('StageConsumer', () => {
     const spec = testConsumerSpec();
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     const attempts: number[] = [];
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (_m, ctx) => {
         attempts.push(ctx.deliveryCount);
@@ -130,11 +132,10 @@ describe('StageConsumer', () => {
   it('dead-letters after the retry budget, and at once on a PermanentError', async ({ nats }) => {
     const spec = testConsumerSpec();
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (m) => {
         if (m.url.endsWith('/1')) throw new Error('always down');
@@ -183,11 +184,10 @@ describe('StageConsumer', () => {
       expect(m?.info.deliveryCount).toBe(i + 1);
     }
     let ran = 0;
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async () => {
         ran++;
@@ -212,11 +212,10 @@ describe('StageConsumer', () => {
     const spec = testConsumerSpec({ ackWaitMs: 1_000, concurrency: 2 });
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     const deliveries: number[] = [];
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (_m, ctx) => {
         deliveries.push(ctx.deliveryCount);
@@ -239,11 +238,10 @@ describe('StageConsumer', () => {
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     const done: string[] = [];
     let started = 0;
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (m) => {
         started++;
@@ -274,11 +272,10 @@ describe('StageConsumer', () => {
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
     let broken = true;
     const handled: string[] = [];
-    const consumer = new StageConsumer({
-      js: bus.js,
+    const consumer = consumerFor({
+      bus,
       names,
       spec,
-      log: silentLog,
       metrics,
       handler: async (m) => {
         if (broken) throw new PermanentError('stage not ready for this yet');
@@ -287,8 +284,6 @@ describe('StageConsumer', () => {
     });
     try {
       await consumer.start();
-      const h = natsHeaders();
-      h.set('X-Trace', 'kept');
       await bus.publisher.publish('articleFetched', fetchedMessage(1));
       const [entry] = await waitFor(async () => {
         const l = await listDeadLetters(bus.jsm, names);

@@ -4,10 +4,12 @@ import {
   type ConsumerSpec,
   names as makeNames,
   type Names,
+  type SubjectKey,
 } from '@dyad/contracts';
 import { pino } from 'pino';
 import { createMetrics } from '../runtime/metrics.ts';
 import { NatsBus } from './bus.ts';
+import { type MessageHandler, StageConsumer } from './stage-consumer.ts';
 import { ensureConsumer } from './topology.ts';
 
 /** Helpers shared by this package's integration tests (not exported from the package). */
@@ -69,4 +71,16 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(25);
   }
+}
+
+/** A StageConsumer on the test bus, logging nowhere. */
+export function consumerFor<K extends SubjectKey>(options: {
+  bus: NatsBus;
+  names: Names;
+  spec: ConsumerSpec & { input: K };
+  metrics: ReturnType<typeof createMetrics>;
+  handler: MessageHandler<K>;
+}): StageConsumer<K> {
+  const { bus, ...rest } = options;
+  return new StageConsumer({ js: bus.js, log: silentLog, ...rest });
 }

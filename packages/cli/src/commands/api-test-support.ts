@@ -1,33 +1,30 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
-import { type ArticleExtracted, articleIdFor, type EventReport, names } from '@dyad/contracts';
-import { deleteNamespaceStreams, eventually, serverUrl, TestProcess, uniqueNamespace } from '@dyad/testkit';
+import { type ArticleExtracted, type EventReport, names } from '@dyad/contracts';
+import {
+  deleteNamespaceStreams,
+  eventReport,
+  eventually,
+  extractedArticle,
+  serverUrl,
+  TestProcess,
+  uniqueNamespace,
+} from '@dyad/testkit';
 import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT } from './stack.ts';
 
 /** A real indexer for the events and search tests (not exported from the package). */
 
+const nurtleu = {
+  actorId: 'kz.nurtleu',
+  name: 'Murat Nurtleu',
+  names: { ar: 'مراد نورتليو', en: 'Murat Nurtleu' },
+  country: 'KZ',
+};
+
 function report(overrides: Partial<EventReport>): EventReport {
-  return {
-    type: 'official_visit',
-    cameo: '042',
-    date: { value: '2025-02-28', precision: 'day' },
-    location: { name: 'Rabat', country: 'MA' },
-    participants: [
-      {
-        actorId: 'kz.nurtleu',
-        name: 'Murat Nurtleu',
-        names: { ar: 'مراد نورتليو', en: 'Murat Nurtleu' },
-        country: 'KZ',
-      },
-    ],
-    topics: ['politics'],
-    agreements: [],
-    main: true,
-    evidence: [{ field: 'type', text: 'visit', start: 0, end: 5 }],
-    ...overrides,
-  };
+  return eventReport({ participants: [nurtleu], ...overrides });
 }
 
 function article(
@@ -37,24 +34,7 @@ function article(
   text: string,
   events: EventReport[],
 ): ArticleExtracted {
-  const url = `https://example.test/cli/${n}`;
-  return {
-    schema: 1,
-    articleId: articleIdFor(url),
-    url,
-    sourceId: 'test',
-    origin: 'crawl',
-    fetchedAt: '2026-11-22T10:00:00.000Z',
-    title,
-    text,
-    lang,
-    publishedAt: { value: '2025-03-01', source: 'meta' },
-    relevance: { score: 1, relevant: true, reasons: [], assessed: true },
-    cleaner: { version: 'test', method: 'test' },
-    mentions: { actors: [], places: [], dates: [] },
-    events,
-    extractorVersion: 'test',
-  };
+  return extractedArticle(`https://example.test/cli/${n}`, { lang, title, text, events });
 }
 
 export const articles = {
