@@ -53,6 +53,16 @@ export const EventLexicon = z.object({
   titles: Phrases,
   accompanied: Phrases,
   counterpart: Phrases,
+  /**
+   * Words after which the people named are talked about, not present: "on behalf of", "announced
+   * by", "under the leadership of". A person right after one is no participant of the event.
+   */
+  mentioned: Phrases,
+  /**
+   * Visit words in the plural, as written (lower case): "the visits of the minister and of the
+   * speaker" are one visit per person.
+   */
+  pluralVisits: Phrases,
   offices: z.array(
     z.object({
       office: z.string().regex(/^[a-z-]+$/),
