@@ -46,5 +46,6 @@ export {
   EventSource,
   EventType,
   Participant,
+  RoleReference,
 } from './schemas/event.ts';
 export { FetchJob, PollJob } from './schemas/jobs.ts';

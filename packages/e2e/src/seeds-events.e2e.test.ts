@@ -72,12 +72,21 @@ describe('seeds to events', () => {
       const visit = visits[0];
       if (!visit) throw new Error('no visit');
       const visitSources = new Set(visit.sources.map((s) => s.articleId));
-      // 003 reports the visit; 001 refers to "the Kazakh foreign minister's visit last February".
-      expect(visitSources.has(idOf('003'))).toBe(true);
-      expect(visitSources.has(idOf('001'))).toBe(true);
-      // 002 refers to the joint statement signed during that visit: an event that is part of it.
-      const parts = [...latest.values()].filter((e) => e.partOf === visit.eventId);
-      expect(parts.some((e) => e.sources.some((s) => s.articleId === idOf('002')))).toBe(true);
+      // 003 reports the visit; 001 refers to "the Kazakh foreign minister's visit last February";
+      // 004 to "the visits of the foreign minister … in 2025", linked through who held the office.
+      for (const seed of ['003', '001', '004']) expect(visitSources.has(idOf(seed)), seed).toBe(true);
+      // 002 refers to the joint statement adopted during that visit: one event, part of the visit.
+      const statements = [...latest.values()].filter(
+        (e) => e.type === 'joint_statement' && e.date.value === '2025-02-28',
+      );
+      expect(statements).toHaveLength(1);
+      expect(statements[0]?.partOf).toBe(visit.eventId);
+      const statementSources = new Set(statements[0]?.sources.map((s) => s.articleId));
+      for (const seed of ['003', '002']) expect(statementSources.has(idOf(seed)), seed).toBe(true);
+      // The speaker's visit of 2025 in 004 fits no known event: held, never announced on its own.
+      expect(
+        [...latest.values()].filter((e) => e.type === 'official_visit' && e.date.value === '2025'),
+      ).toEqual([]);
 
       const counts = async () => {
         const info = await bus.jsm.streams.info(bus.names.stream('EVENTS'));

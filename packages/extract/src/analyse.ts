@@ -13,6 +13,8 @@ export interface TriggerHit {
   readonly anaphoric: boolean;
   /** A future plan or a denial governs it: not an event. */
   readonly unreal: boolean;
+  /** "the visits of": one visit per person named with it. */
+  readonly plural?: boolean;
 }
 
 export interface PlaceHit {
@@ -39,6 +41,24 @@ export interface SentenceFacts {
 
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
+
+// How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
+const MENTION_REACH = 3;
+// How close the next person must be to count as coordinated with a mentioned one ("X and Y").
+const COORDINATION_GAP = 2;
+
+/** People named after a mention cue, and those coordinated with them, were not there. */
+function markMentioned(people: readonly PersonHit[], cueEnds: readonly number[]): void {
+  if (cueEnds.length === 0) return;
+  let previous: PersonHit | undefined;
+  for (const person of people) {
+    const start = person.phraseStart ?? person.tokStart;
+    const afterCue = cueEnds.some((end) => end <= start && start - end <= MENTION_REACH);
+    const coordinated = previous?.mentioned === true && start - previous.tokEnd <= COORDINATION_GAP;
+    if (afterCue || coordinated) person.mentioned = true;
+    previous = person;
+  }
+}
 
 export function analyseSentence(
   kb: KnowledgeIndex,
@@ -77,6 +97,13 @@ export function analyseSentence(
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
             near('denial', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER),
+          plural: tokens
+            .slice(m.start, m.end)
+            .some(
+              (t) =>
+                lang.pluralVisits.has(t.text.normalize('NFC').toLowerCase()) ||
+                (t.script === 'arabic' && t.keys.some((k) => lang.pluralVisits.has(k))),
+            ),
         });
       } else if (p.kind === 'place') {
         places.push({ name: p.name, country: p.country, tokStart: m.start, tokEnd: m.end });
@@ -87,6 +114,10 @@ export function analyseSentence(
     }
   }
   const people = findPeople(kb, tokens, entities, sentence.text, sentence.start);
+  markMentioned(
+    people,
+    cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),
+  );
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);

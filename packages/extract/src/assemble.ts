@@ -1,11 +1,11 @@
-import type { Agreement, EventReport, Evidence, Participant } from '@dyad/contracts';
+import type { Agreement, EventReport, Evidence, Participant, RoleReference } from '@dyad/contracts';
 import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
 import { type Candidate, INTERACTIONS } from './candidates.ts';
 import { addDays, type Precision, span } from './date-math.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
-import { type PersonHit, resolveRole, unknownId } from './people.ts';
+import { type PersonHit, resolveRole, roleHolders, unknownId } from './people.ts';
 
 export interface ArticleDate {
   readonly day: string;
@@ -65,7 +65,9 @@ function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
   // A year-only date in a dated article is background ("relations since 1992", "visits in 2025").
   if (h.precision === 'year' && !(articleDate.source === 'published' && articleDate.precision === 'year'))
     return true;
-  return last < addDays(articleDate.day, -14);
+  // Against the start of a month- or year-precision reference: "April 2025" may be the 1st.
+  const reference = articleDate.precision === 'day' ? articleDate.day : span(articleValue(articleDate)).first;
+  return last < addDays(reference, -14);
 }
 
 function within(inner: EventDateValue, outer: EventDateValue): boolean {
@@ -123,7 +125,10 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
     }
     const same = events.find(
       (e) =>
-        e.candidate.type === c.type && e.date.value === own.value && (e.date.end ?? '') === (own.end ?? ''),
+        e.candidate.type === c.type &&
+        e.date.value === own.value &&
+        (e.date.end ?? '') === (own.end ?? '') &&
+        (c.group === undefined || !e.merged.some((m) => m.group === c.group)),
     );
     if (same) {
       same.merged.push(c);
@@ -153,8 +158,24 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
   // A document dated by an interaction shares its main flag.
   for (const e of events)
     if (e.candidate.datedBy && main && findDate([main], e.candidate.datedBy)) e.main = main.main;
+  // "The members of the delegation met their counterparts" on a day of the article's visit: the
+  // visiting party is the visit's.
+  const visit = main && VISIT_TYPES.has(main.candidate.type) && main.date.end ? main : undefined;
+  if (visit)
+    for (const e of events)
+      if (
+        e !== visit &&
+        !e.peopleFrom &&
+        e.merged.some((m) => m.delegation) &&
+        INTERACTIONS.has(e.candidate.type) &&
+        !VISIT_TYPES.has(e.candidate.type) &&
+        within(e.date, visit.date)
+      )
+        e.peopleFrom = visit;
   return events;
 }
+
+const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_visit']);
 
 function articleValue(d: ArticleDate): string {
   if (d.precision === 'day') return d.day;
@@ -195,15 +216,26 @@ export function toReport(
   const participants: Participant[] = [];
   const seen = new Set<string>();
   const dateForRoles = e.date.value;
+  const references: { reference: RoleReference; sentence: number }[] = [];
   for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
     for (const { person, sentence } of m.people) {
       const p = participant(kb, lang, person, dateForRoles);
-      if (!p || seen.has(p.participant.actorId)) continue;
+      if (!p) continue;
+      if ('reference' in p) {
+        const key = p.reference.candidates.join(',');
+        if (!references.some((r) => r.reference.candidates.join(',') === key))
+          references.push({ reference: p.reference, sentence });
+        continue;
+      }
+      if (seen.has(p.participant.actorId)) continue;
       seen.add(p.participant.actorId);
       participants.push(p.participant);
       cite(`participants[${p.participant.actorId}]${p.byRole ? ':by-role' : ''}`, sentence);
     }
   }
+  // "The minister" beside a named minister is most likely that minister: no reference then.
+  const open = references.filter((r) => !r.reference.candidates.some((id) => seen.has(id)));
+  for (const r of open) cite(`references[${r.reference.office}]`, r.sentence);
   const location = e.merged.map((m) => m.location).find((l) => l?.country);
   if (location) cite('location', location.sentence);
   const topics = new Set<string>();
@@ -242,6 +274,7 @@ export function toReport(
     date: { value: e.date.value, ...(e.date.end ? { end: e.date.end } : {}), precision: e.date.precision },
     ...(location ? { location: { name: location.name, country: location.country } } : {}),
     participants,
+    ...(open.length ? { references: open.map((r) => r.reference) } : {}),
     topics: [...topics].sort(),
     agreements,
     main: e.main,
@@ -255,7 +288,7 @@ function participant(
   lang: EventLanguage,
   person: PersonHit,
   date: string,
-): { participant: Participant; byRole: boolean } | null {
+): { participant: Participant; byRole: boolean } | { reference: RoleReference } | null {
   const [a, b] = kb.dyad;
   let id = person.actorId;
   let byRole = false;
@@ -272,9 +305,15 @@ function participant(
   }
   if (!id && person.how === 'role') {
     const toCountry =
-      person.toCountry ?? (person.office === 'ambassador' ? (person.country === a ? b : a) : undefined);
-    id = resolveRole(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
-    byRole = id !== undefined;
+      person.toCountry ??
+      (person.office === 'ambassador' && person.country ? (person.country === a ? b : a) : undefined);
+    const holders = roleHolders(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
+    if (holders.length === 1) {
+      id = holders[0];
+      byRole = true;
+    } else if (holders.length > 1 && !person.country && person.office) {
+      return { reference: { office: person.office, candidates: holders } };
+    }
   }
   if (id) {
     const actor = kb.actors.get(id);

@@ -19,6 +19,10 @@ export interface Candidate {
   readonly agreements: { name: string; status: AgreementStatus; sentence: number }[];
   readonly sentences: Set<number>;
   readonly anaphoric: boolean;
+  /** Visits split from one plural phrase ("the visits of X and of Y"): never merged back together. */
+  readonly group?: string;
+  /** The sentence speaks of "the delegation": the visiting party of the article's visit. */
+  readonly delegation: boolean;
 }
 
 const INTERACTION_PRIORITY = [
@@ -81,6 +85,7 @@ export function sentenceCandidates(
     agreements: [],
     sentences: new Set([i]),
     anaphoric: trigger.anaphoric,
+    delegation: f.cues.has('delegation'),
   });
   const ambassador = f.people.some((p) => p.office === 'ambassador');
   let interaction: Candidate | undefined;
@@ -146,9 +151,10 @@ export function sentenceCandidates(
     }
     if (best && !best.date) best.date = { hit: d, sentence: i };
   }
+  const present = f.people.filter((p) => !p.mentioned);
   for (const c of out) {
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
-    for (const person of f.people) c.people.push({ person, sentence: i });
+    for (const person of present) c.people.push({ person, sentence: i });
   }
   if (interaction) {
     const after = f.places.filter((p) => p.tokStart >= interaction.trigger.tokStart);
@@ -176,7 +182,28 @@ export function sentenceCandidates(
     // A delegation listed in the next sentence travels with the visit.
     const next = facts[i + 1];
     if (next?.cues.has('delegation') && next.triggers.length === 0)
-      for (const person of next.people) interaction.people.push({ person, sentence: i + 1 });
+      for (const person of next.people)
+        if (!person.mentioned) interaction.people.push({ person, sentence: i + 1 });
+    if (interaction.trigger.plural && interaction.people.length > 1 && VISITS.has(interaction.type)) {
+      const visits = splitVisits(interaction, i);
+      const rest = out.filter((c) => c !== interaction);
+      for (const c of rest) if (c.datedBy === interaction) c.datedBy = visits[0];
+      return [...visits, ...rest];
+    }
   }
   return out;
+}
+
+const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
+
+/** "The visits of the minister and of the speaker": one visit per person, each with the phrase's date. */
+function splitVisits(visit: Candidate, sentence: number): Candidate[] {
+  const group = `${sentence}:${visit.trigger.tokStart}`;
+  return visit.people.map((one) => ({
+    ...visit,
+    people: [one],
+    agreements: [...visit.agreements],
+    sentences: new Set(visit.sentences),
+    group,
+  }));
 }

@@ -63,15 +63,17 @@ function referenceDate(
 /**
  * A past visit or meeting the article only refers to ("the visits of 2025") with no participant,
  * place or agreement cannot be told apart from other events of its kind: it would be announced as an
- * event of its own, a duplicate of whichever one it meant. The article's own news is kept even
- * when thin.
+ * event of its own, a duplicate of whichever one it meant. One with a role reference ("the foreign
+ * minister's visit") is kept for the indexer to link to a known event; it never makes one. The
+ * article's own news is kept even when thin.
  */
 function identifiable(report: EventReport): boolean {
   if (
     report.main ||
     report.participants.length > 0 ||
     report.location !== undefined ||
-    report.agreements.length > 0
+    report.agreements.length > 0 ||
+    (report.references?.length ?? 0) > 0
   ) {
     return true;
   }

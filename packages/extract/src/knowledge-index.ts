@@ -36,7 +36,8 @@ export type CueKind =
   | 'denial'
   | 'delegation'
   | 'pair'
-  | 'otherCountries';
+  | 'otherCountries'
+  | 'mentioned';
 
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
@@ -74,6 +75,8 @@ export interface LanguageIndex {
   readonly rangeTo: ReadonlySet<string>;
   readonly dayCues: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
+  /** Visit words in the plural, lower case as written. */
+  readonly pluralVisits: ReadonlySet<string>;
 }
 
 export interface KnowledgeIndex {
@@ -159,6 +162,7 @@ function buildLanguage(
     ['delegation', lexicon.delegation],
     ['pair', lexicon.pair],
     ['otherCountries', lexicon.otherCountries],
+    ['mentioned', lexicon.mentioned],
   ];
   for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))
@@ -173,6 +177,7 @@ function buildLanguage(
     rangeTo: wordSet(lexicon.rangeTo),
     dayCues: wordSet(lexicon.dayCues),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
+    pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
   };
 }
 

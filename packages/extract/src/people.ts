@@ -17,6 +17,10 @@ export interface PersonHit {
   /** As written, for a person the knowledge base does not know. */
   name?: string;
   how: 'name' | 'role' | 'unknown';
+  /** Where the whole phrase starts, when a role before the name belongs to it. */
+  phraseStart?: number;
+  /** Named after "on behalf of", "announced by"…: talked about, not present. */
+  mentioned?: boolean;
 }
 
 // Role phrases too vague to resolve to one person without a name.
@@ -110,6 +114,7 @@ function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
 
 /** The country (and, for an ambassador, the host country) a role phrase is qualified by. */
 function roleCountry(
+  dyad: readonly string[],
   tokens: readonly Token[],
   hits: Hits,
   h: Match<EntityHit>,
@@ -145,6 +150,10 @@ function roleCountry(
       }
     }
   }
+  if (!country && toCountry && dyad.includes(toCountry)) {
+    // "the ambassador to Morocco": the other side's.
+    country = dyad.find((c) => c !== toCountry);
+  }
   return { ...(country ? { country } : {}), ...(toCountry ? { toCountry } : {}), end };
 }
 
@@ -157,6 +166,9 @@ function nameAt(
 ): { start: number; end: number } | null {
   const claimed = (k: number) => hits.some((h) => k >= h.start && k < h.end);
   const picked: number[] = [];
+  // Read backwards, a clause word before the name ("عبّر عبد القادر الطاهر، رئيس …") is where the
+  // name starts, as punctuation would be.
+  let clauseBefore = false;
   for (let k = from; k >= 0 && k < tokens.length && picked.length < 4; k += dir) {
     const t = tokens[k];
     if (!t || t.script === 'digit' || claimed(k)) break;
@@ -166,8 +178,13 @@ function nameAt(
     if (
       t.script === 'arabic' &&
       t.keys.some((key) => ARABIC_NOT_NAMES.has(key) || ARABIC_NOT_NAMES.has(`ال${key}`))
-    )
+    ) {
+      if (dir === -1 && picked.length >= 2) {
+        clauseBefore = true;
+        break;
+      }
       return null;
+    }
     picked.push(k);
   }
   // An apposed name is bounded: it ends (or, read backwards, starts) at punctuation or the sentence's edge.
@@ -175,7 +192,8 @@ function nameAt(
   const edge = dir === 1 ? tokens[last + 1] : tokens[last];
   const arabicName = picked.some((k) => tokens[k]?.script === 'arabic');
   if (arabicName && edge && !BOUNDARY.test(edge.gapBefore) && dir === 1 && !claimed(last + 1)) return null;
-  if (arabicName && dir === -1 && last > 0 && !BOUNDARY.test(tokens[last]?.gapBefore ?? '')) return null;
+  if (arabicName && dir === -1 && last > 0 && !clauseBefore && !BOUNDARY.test(tokens[last]?.gapBefore ?? ''))
+    return null;
   if (
     picked.length < 2 &&
     !(picked.length === 1 && (tokens[picked[0] ?? -1]?.script ?? 'arabic') !== 'arabic')
@@ -237,11 +255,12 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
-    const { country, toCountry, end } = roleCountry(tokens, hits, h);
+    const { country, toCountry, end } = roleCountry(kb.dyad, tokens, hits, h);
     const who = country ?? p.country;
     const named = nearActor(h.start, end);
     if (named) {
       named.office ??= p.office;
+      named.phraseStart = Math.min(named.phraseStart ?? named.tokStart, h.start);
       if (named.how === 'unknown' && who) named.country ??= who;
       continue;
     }
@@ -266,11 +285,38 @@ export function findPeople(
         how: 'unknown',
         ...base,
       });
-    } else if (!UNRESOLVABLE.has(p.office) && who) {
+    } else if (!UNRESOLVABLE.has(p.office) && (who || h.end - h.start >= 2)) {
+      // An office named in full but with no country ("the foreign minister") may still tell who,
+      // once the event's date and the holders on both sides are known.
       people.push({ tokStart: h.start, tokEnd: end, how: 'role', ...base });
     }
   }
   return people.sort((a, b) => a.tokStart - b.tokStart);
+}
+
+/**
+ * Everyone in the knowledge base who held a role phrase's office on a date: of its country, or of
+ * either side of the dyad when the phrase names none.
+ */
+export function roleHolders(kb: KnowledgeIndex, person: PersonHit, date: string | undefined): string[] {
+  if (!person.office || !date) return [];
+  const { first, last } = span(date);
+  const countries = person.country ? [person.country] : kb.dyad;
+  return [...kb.actors.values()]
+    .filter((a) =>
+      a.roles.some(
+        (r) =>
+          r.office === person.office &&
+          countries.includes(r.country) &&
+          (r.office !== 'ambassador' ||
+            (person.toCountry
+              ? r.to_country === person.toCountry
+              : r.to_country === undefined || kb.dyad.includes(r.to_country))) &&
+          (roleCovers(r, first) || roleCovers(r, last)),
+      ),
+    )
+    .map((a) => a.id)
+    .sort();
 }
 
 /** The one knowledge-base person holding an office on a date, or undefined when none or several. */
@@ -279,18 +325,9 @@ export function resolveRole(
   person: PersonHit,
   date: string | undefined,
 ): string | undefined {
-  if (!person.office || !person.country || !date) return undefined;
-  const { first, last } = span(date);
-  const found = [...kb.actors.values()].filter((a) =>
-    a.roles.some(
-      (r) =>
-        r.office === person.office &&
-        r.country === person.country &&
-        (r.office !== 'ambassador' || !person.toCountry || r.to_country === person.toCountry) &&
-        (roleCovers(r, first) || roleCovers(r, last)),
-    ),
-  );
-  return found.length === 1 ? found[0]?.id : undefined;
+  if (!person.country) return undefined;
+  const found = roleHolders(kb, person, date);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export function unknownId(name: string): string {

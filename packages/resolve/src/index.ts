@@ -6,7 +6,7 @@ export {
   rangesOverlap,
   refineDate,
 } from './dates.ts';
-export { bestMatch, type Match, matchReport } from './match.ts';
+export { allMatches, bestMatch, isReferenceOnly, type Match, matchReport } from './match.ts';
 export { createEvent, mergeIntoEvent, summarize } from './merge.ts';
 export {
   findParent,

@@ -46,7 +46,13 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     .map((a) => a.name)
     .filter((n) => eventAgreements.has(agreementKey(n)));
 
-  if (shared.length === 0 && !samePlace && sharedAgreements.length === 0) return null;
+  // "The foreign minister's visit": a role reference holds when the event has one of its holders.
+  const heldReferences = (report.references ?? [])
+    .map((r) => ({ office: r.office, held: r.candidates.filter((id) => eventActors.has(id)) }))
+    .filter((r) => r.held.length > 0);
+
+  if (shared.length === 0 && !samePlace && sharedAgreements.length === 0 && heldReferences.length === 0)
+    return null;
 
   const sameDay =
     report.date.precision === 'day' &&
@@ -57,6 +63,7 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     (shared.length - sharedKnown.length) +
     (samePlace ? 2 : 0) +
     2 * sharedAgreements.length +
+    heldReferences.length +
     (sameDay ? 1 : 0);
   const parts = [
     `same kind of event (${cls})`,
@@ -65,7 +72,36 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
   if (shared.length) parts.push(`shared participants ${shared.join(', ')}`);
   if (samePlace) parts.push(`same place ${report.location?.name}`);
   if (sharedAgreements.length) parts.push(`same agreement ${sharedAgreements.join(', ')}`);
+  for (const r of heldReferences) parts.push(`${r.office} held by ${r.held.join(', ')}`);
   return { score, reason: parts.join('; ') };
+}
+
+/**
+ * A report that names nothing of its own — no participant, place or agreement, only role phrases
+ * that fit several people — and is not the article's news: it can join a known event, never
+ * start one.
+ */
+export function isReferenceOnly(report: ReportInput['report']): boolean {
+  return (
+    !report.main &&
+    report.participants.length === 0 &&
+    report.location === undefined &&
+    report.agreements.length === 0 &&
+    (report.references?.length ?? 0) > 0
+  );
+}
+
+/** Every known event the report matches, best first. */
+export function allMatches(
+  candidates: readonly EventState[],
+  input: ReportInput,
+): { event: EventState; match: Match }[] {
+  const out: { event: EventState; match: Match }[] = [];
+  for (const event of candidates) {
+    const match = matchReport(event, input);
+    if (match) out.push({ event, match });
+  }
+  return out.sort((a, b) => b.match.score - a.match.score);
 }
 
 /** The best-matching known event, if any. Ties go to the earliest first seen (stable). */

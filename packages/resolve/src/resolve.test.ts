@@ -160,7 +160,7 @@ describe('resolveAll', () => {
 describe('resolveReport', () => {
   it('refines a month to a day and bumps the version; a redelivery changes nothing', () => {
     const first = resolveReport([], frenchReference, ctx);
-    expect(first.kind).toBe('new');
+    if (first.kind !== 'new') throw new Error(`expected a new event, got ${first.kind}`);
     expect(first.event.date.precision).toBe('month');
     const second = resolveReport([first.event], arabicVisit, { ...ctx, now: '2026-11-22T11:00:00.000Z' });
     expect(second.kind).toBe('merged');
@@ -171,7 +171,8 @@ describe('resolveReport', () => {
     // The main report's type wins, and the summary follows the refined fields.
     expect(second.event.summary).toMatch(/official visit: Murat Nurtleu, ناصر بوريطة in Rabat, 2025-02-28/);
     const again = resolveReport([second.event], arabicVisit, { ...ctx, now: '2026-11-22T12:00:00.000Z' });
-    expect(again.kind === 'merged' && again.changed).toBe(false);
+    if (again.kind !== 'merged') throw new Error(`expected a merge, got ${again.kind}`);
+    expect(again.changed).toBe(false);
     expect(again.event.version).toBe(2);
     expect(again.event.updatedAt).toBe('2026-11-22T11:00:00.000Z');
   });
@@ -204,5 +205,69 @@ describe('resolveReport', () => {
   it('is stable under linkParts when nothing changes', () => {
     const events = resolveAllStates([arabicVisit], ctx);
     expect(linkParts(events, 'later')).toEqual(events);
+  });
+});
+
+describe('role references', () => {
+  const ministerRef = { office: 'foreign-minister', candidates: ['kz.nurtleu', 'ma.bourita'] };
+  const arabicVisit2 = input('a', 'ar', report({}));
+  const vague = input(
+    'd',
+    'fr',
+    report({
+      date: { value: '2025', precision: 'year' },
+      participants: [],
+      references: [ministerRef],
+      main: false,
+    }),
+  );
+
+  it('links "the foreign minister\'s visits in 2025" to the one visit of a holder, in either order', () => {
+    for (const order of [
+      [arabicVisit2, vague],
+      [vague, arabicVisit2],
+    ]) {
+      const states = resolveAllStates(order, ctx);
+      expect(states).toHaveLength(1);
+      expect(states[0]?.sources.map((s) => s.url).sort()).toEqual(['seed:a.txt', 'seed:d.txt']);
+      expect(states[0]?.mergeReasons.at(-1)?.reason).toMatch(
+        /foreign-minister held by kz.nurtleu, ma.bourita/,
+      );
+      // The reference adds no participant and keeps the day the main report gives.
+      expect(states[0]?.participants.map((p) => p.actorId)).toEqual(['kz.nurtleu', 'ma.bourita']);
+      expect(states[0]?.date).toEqual({ value: '2025-02-28', precision: 'day' });
+    }
+  });
+
+  it('never makes an event of a reference alone, nor picks between two that fit', () => {
+    expect(resolveAllStates([vague], ctx)).toHaveLength(0);
+    expect(resolveReport([], vague, ctx)).toMatchObject({ kind: 'unlinked' });
+    const other = input(
+      'e',
+      'ar',
+      report({ date: { value: '2025-06-10', precision: 'day' }, participants: [bourita, tahir] }),
+    );
+    const states = resolveAllStates([arabicVisit2, other, vague], ctx);
+    expect(states).toHaveLength(2);
+    expect(states.every((s) => s.sources.length === 1)).toBe(true);
+    const known = resolveAllStates([arabicVisit2, other], ctx);
+    const resolution = resolveReport(known, vague, ctx);
+    expect(resolution).toMatchObject({ kind: 'unlinked', reason: expect.stringMatching(/2 known events/) });
+  });
+
+  it('does not link when no holder of the office took part', () => {
+    const speakerRef = input(
+      'f',
+      'fr',
+      report({
+        date: { value: '2025', precision: 'year' },
+        participants: [],
+        references: [{ office: 'lower-house-speaker', candidates: ['kz.koshanov', 'ma.talbi-alami'] }],
+        main: false,
+      }),
+    );
+    const states = resolveAllStates([arabicVisit2, speakerRef], ctx);
+    expect(states).toHaveLength(1);
+    expect(states[0]?.sources).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { EventMessage } from '@dyad/contracts';
 import { dateRange, rangeContains } from './dates.ts';
-import { bestMatch } from './match.ts';
+import { allMatches, bestMatch, isReferenceOnly } from './match.ts';
 import { createEvent, mergeIntoEvent } from './merge.ts';
 import {
   type EventState,
@@ -13,7 +13,8 @@ import {
 /** A stable seed for a report's event id: the same report gets the same id on a replay. */
 export function reportSeed(input: ReportInput): string {
   const r = input.report;
-  return `${input.source.articleId}:${r.type}:${r.date.value}:${r.participants.map((p) => p.actorId).join(',')}`;
+  const seed = `${input.source.articleId}:${r.type}:${r.date.value}:${r.participants.map((p) => p.actorId).join(',')}`;
+  return r.references?.length ? `${seed}:${r.references.map((x) => x.candidates.join('+')).join(',')}` : seed;
 }
 
 /** New event or report of a known one (the best match among `candidates`). */
@@ -22,6 +23,22 @@ export function resolveReport(
   input: ReportInput,
   ctx: ResolveContext,
 ): Resolution {
+  if (isReferenceOnly(input.report)) {
+    const matches = allMatches(candidates, input);
+    const [only] = matches;
+    if (matches.length !== 1 || !only) {
+      const offices = (input.report.references ?? []).map((r) => r.office).join(', ');
+      return {
+        kind: 'unlinked',
+        reason:
+          matches.length === 0
+            ? `no known event fits the reference (${offices})`
+            : `${matches.length} known events fit the reference (${offices})`,
+      };
+    }
+    const { event, changed } = mergeIntoEvent(only.event, input, only.match.reason, ctx.now);
+    return { kind: 'merged', event, changed, reason: only.match.reason };
+  }
   const best = bestMatch(candidates, input);
   if (!best) return { kind: 'new', event: createEvent(ctx.newEventId(reportSeed(input)), input, ctx.now) };
   const { event, changed } = mergeIntoEvent(best.event, input, best.match.reason, ctx.now);
@@ -79,13 +96,19 @@ function mergeOrder(a: ReportInput, b: ReportInput): number {
 /** Resolves a set of reports among themselves (the offline path, `dyad extract`), with merge history. */
 export function resolveAllStates(inputs: readonly ReportInput[], ctx: ResolveContext): EventState[] {
   let events: EventState[] = [];
-  for (const input of [...inputs].sort(mergeOrder)) {
+  const apply = (input: ReportInput): boolean => {
     const resolution = resolveReport(events, input, ctx);
+    if (resolution.kind === 'unlinked') return false;
     events =
       resolution.kind === 'new'
         ? [...events, resolution.event]
         : events.map((e) => (e.eventId === resolution.event.eventId ? resolution.event : e));
-  }
+    return true;
+  };
+  // References wait until every event they could mean is known.
+  const sorted = [...inputs].sort(mergeOrder);
+  for (const input of sorted.filter((i) => !isReferenceOnly(i.report))) apply(input);
+  for (const input of sorted.filter((i) => isReferenceOnly(i.report))) apply(input);
   return linkParts(events, ctx.now);
 }
 

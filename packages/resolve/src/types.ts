@@ -32,6 +32,8 @@ export interface ResolveContext {
 
 export type Resolution =
   | { readonly kind: 'new'; readonly event: EventState }
+  /** A reference-only report that fits no known event, or several: kept aside, announced never. */
+  | { readonly kind: 'unlinked'; readonly reason: string }
   | {
       readonly kind: 'merged';
       readonly event: EventState;

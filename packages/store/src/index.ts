@@ -14,6 +14,7 @@ export {
   TransactionClosedError,
 } from './errors.ts';
 export type { EventFilter, EventQueries, EventRow, OutboxMessage, StoredEvent } from './events.ts';
+export type { HeldReference, HeldReferenceQueries, ReferenceSource } from './held-references.ts';
 export type { AppliedMigration, MigrateResult } from './migrations.ts';
 export type { ActorFilter, ActorSummary, ArticleHit, ArticleSearch, SearchQueries } from './search.ts';
 export {

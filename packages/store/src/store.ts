@@ -5,6 +5,7 @@ import { openPgDb } from './db-pg.ts';
 import { openPgliteDb } from './db-pglite.ts';
 import { InvalidSchemaNameError, StoreClosedError } from './errors.ts';
 import { type EventQueries, eventQueries } from './events.ts';
+import { type HeldReferenceQueries, heldReferenceQueries } from './held-references.ts';
 import { loadMigrations, type MigrateResult, migrationsDir, runMigrations } from './migrations.ts';
 import { type SearchQueries, searchQueries } from './search.ts';
 
@@ -21,9 +22,9 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export const DEFAULT_SCHEMA = 'public';
 
 /** The statements of one transaction: the same queries as the store, committed together. */
-export interface StoreTransaction extends ArticleQueries, EventQueries, SearchQueries {}
+export interface StoreTransaction extends ArticleQueries, EventQueries, HeldReferenceQueries, SearchQueries {}
 
-export interface Store extends ArticleQueries, EventQueries, SearchQueries {
+export interface Store extends ArticleQueries, EventQueries, HeldReferenceQueries, SearchQueries {
   readonly backend: Backend;
   readonly schema: string;
   /** Applies the pending migrations (see README); safe to call from processes starting together. */
@@ -87,10 +88,18 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     schema,
     ...articleQueries(guarded),
     ...eventQueries(guarded),
+    ...heldReferenceQueries(guarded),
     ...searchQueries(guarded),
     migrate: () => track(async () => runMigrations(handle, await loadMigrations(migrationsDir))),
     transaction: (fn) =>
-      guarded.transaction((tx) => fn({ ...articleQueries(tx), ...eventQueries(tx), ...searchQueries(tx) })),
+      guarded.transaction((tx) =>
+        fn({
+          ...articleQueries(tx),
+          ...eventQueries(tx),
+          ...heldReferenceQueries(tx),
+          ...searchQueries(tx),
+        }),
+      ),
     ping: async () => {
       await guarded.query('SELECT 1');
     },

@@ -99,6 +99,46 @@ for (const backend of ['pglite', 'postgres'] as const) {
       });
     });
 
+    it('holds a role reference until the one event it fits arrives, then adds it as a source', async ({
+      postgres,
+    }) => {
+      await withStore(backend, postgres, async (store) => {
+        const vague = extractedArticle(
+          5,
+          [
+            eventReport({
+              date: { value: '2025', precision: 'year' },
+              participants: [],
+              references: [{ office: 'foreign-minister', candidates: ['kz.nurtleu', 'ma.bourita'] }],
+              main: false,
+              location: undefined,
+            }),
+          ],
+          'fr',
+        );
+        const held = await store.transaction((tx) => indexArticle(tx, vague, ctx()));
+        expect(held).toMatchObject({ saved: 'inserted', created: [], updated: [] });
+        expect(await store.countEvents()).toBe(0);
+        expect(await store.countHeldReferences()).toBe(1);
+        expect(await store.countPendingOutbox()).toBe(0);
+
+        const visit = await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));
+        expect(visit.created).toHaveLength(1);
+        expect(await store.countHeldReferences()).toBe(0);
+        const event = await store.getEvent(visit.created[0] ?? '');
+        expect(event?.sources.map((s) => s.articleId)).toEqual([visitAr.articleId, vague.articleId]);
+        expect(event?.date).toEqual({ value: '2025-02-28', precision: 'day' });
+        expect(await store.eventsOfArticle(vague.articleId)).toEqual(visit.created);
+        // Announced once, already with both sources; a redelivery of the reference changes nothing.
+        const outbox = await store.transaction((tx) => tx.claimOutbox(10));
+        expect(outbox.map((m) => m.subject)).toEqual(['new-event']);
+        expect(outbox[0]?.payload.sources).toHaveLength(2);
+        const again = await store.transaction((tx) => indexArticle(tx, vague, ctx()));
+        expect(again.created).toEqual([]);
+        expect(await store.countHeldReferences()).toBe(0);
+      });
+    });
+
     it('marks what the relay published and leaves the rest pending', async ({ postgres }) => {
       await withStore(backend, postgres, async (store) => {
         await store.transaction((tx) => indexArticle(tx, visitAr, ctx()));

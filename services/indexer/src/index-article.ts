@@ -54,13 +54,29 @@ export async function indexArticle(
     publishedAt: article.publishedAt.value,
   };
 
-  for (const report of article.events) {
+  // A changed article's references are resolved again from its new reports.
+  if (saved === 'updated') await tx.releaseReference(article.articleId);
+  for (const [reportIndex, report] of article.events.entries()) {
     const input: ReportInput = { source, report };
     const range = dateRange(report.date);
-    const candidates = (await tx.findCandidates(typeClass(report.type), range.first, range.last)).map(
+    const cls = typeClass(report.type);
+    const candidates = (await tx.findCandidates(cls, range.first, range.last)).map(
       (e) => touched.get(e.eventId) ?? e,
     );
     const resolution = resolveReport(candidates, input, { now: ctx.now, newEventId: ctx.newEventId });
+    if (resolution.kind === 'unlinked') {
+      await tx.holdReference({
+        articleId: article.articleId,
+        reportIndex,
+        typeClass: cls,
+        dateFirst: range.first,
+        dateLast: range.last,
+        report,
+        source,
+        reason: resolution.reason,
+      });
+      continue;
+    }
     const event = resolution.event;
     if (resolution.kind === 'new') created.add(event.eventId);
     if (resolution.kind === 'new' || resolution.changed) {
@@ -76,6 +92,7 @@ export async function indexArticle(
     });
   }
 
+  await joinHeldReferences(tx, touched, ctx.now);
   await linkTouched(tx, touched, created, ctx.now);
 
   const updated: string[] = [];
@@ -101,6 +118,47 @@ export async function indexArticle(
     }
   }
   return { saved, created: [...created], updated };
+}
+
+/**
+ * References held back because no known event fitted them ("the foreign minister's visits in
+ * 2025") are tried again against each event this article created or changed; one that now fits
+ * exactly one event joins it as a source.
+ */
+async function joinHeldReferences(
+  tx: StoreTransaction,
+  touched: Map<string, EventState>,
+  now: string,
+): Promise<void> {
+  for (const event of [...touched.values()]) {
+    const range = dateRange(event.date);
+    const cls = typeClass(event.type);
+    for (const held of await tx.findHeldReferences(cls, range.first, range.last)) {
+      const heldRange = dateRange(held.report.date);
+      const candidates = (await tx.findCandidates(cls, heldRange.first, heldRange.last)).map(
+        (e) => touched.get(e.eventId) ?? e,
+      );
+      const resolution = resolveReport(
+        candidates,
+        { source: held.source, report: held.report },
+        // A reference never creates an event, so no id is ever drawn.
+        { now, newEventId: () => event.eventId },
+      );
+      if (resolution.kind !== 'merged') continue;
+      if (resolution.changed) {
+        touched.set(resolution.event.eventId, resolution.event);
+        await tx.saveEvent(rowOf(resolution.event));
+      }
+      await tx.addReport({
+        eventId: resolution.event.eventId,
+        articleId: held.articleId,
+        main: held.report.main,
+        evidence: held.report.evidence,
+        mergeReason: resolution.reason,
+      });
+      await tx.releaseReference(held.articleId, held.reportIndex);
+    }
+  }
 }
 
 /**

@@ -85,6 +85,7 @@ function articleEvent(e: EventReport) {
     date: e.date,
     location: e.location ?? null,
     participants: e.participants,
+    references: e.references ?? [],
     topics: e.topics,
     agreements: e.agreements,
     main: e.main,

@@ -60,6 +60,17 @@ export const Agreement = z.object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
+/**
+ * A role phrase that names no one for sure ("the foreign minister", "the speaker of the House of
+ * Representatives"): the people who held that office at the event's date, on either side. It
+ * cannot make an event participant, but it can tell which known event an article refers to.
+ */
+export const RoleReference = z.object({
+  office: z.string().min(1),
+  candidates: z.array(z.string().min(1)).min(2),
+});
+export type RoleReference = z.infer<typeof RoleReference>;
+
 /** One article's account of one event, as the extractor finds it. */
 export const EventReport = z.object({
   type: EventType,
@@ -67,6 +78,8 @@ export const EventReport = z.object({
   date: EventDate,
   location: Location.optional(),
   participants: z.array(Participant),
+  /** Role phrases that could be one of several people; absent when there are none. */
+  references: z.array(RoleReference).optional(),
   topics: z.array(z.string()),
   agreements: z.array(Agreement),
   /** false for a past event the article only refers to. */
