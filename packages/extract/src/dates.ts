@@ -124,9 +124,15 @@ interface SimpleDate {
   end: number;
 }
 
+// Words written for a day number: Moroccan "فاتح يناير" (the first of January).
+const DAY_WORDS = new Map([['فاتح', 1]]);
+
+const dayAt = (t: Token | undefined): number | null =>
+  isDayNum(t) ?? (t?.script === 'arabic' ? (DAY_WORDS.get(key(t)) ?? null) : null);
+
 /** day [month [year]] from token i. */
 function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
-  const d = isDayNum(ctx.tokens[i]);
+  const d = dayAt(ctx.tokens[i]);
   if (d === null) return null;
   let j = afterOrdinal(ctx, i + 1);
   const month = ctx.month.get(j);
@@ -135,6 +141,22 @@ function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
   const y = isYear(ctx.tokens[j]);
   if (y !== null) return { d, m: month.n, y, start: i, end: j + 1 };
   return { d, m: month.n, start: i, end: j };
+}
+
+/** The second day of a month-first range, after a dash or "to": "27-28", "27 to 28", "27 – March 2". */
+function monthFirstSecondDay(ctx: Ctx, j: number): { d: number; m?: number; end: number } | null {
+  const joiner = ctx.tokens[j];
+  if (!joiner) return null;
+  let k: number;
+  if (/^\s*[-–—]\s*$/.test(joiner.gapBefore) && joiner.script === 'digit') k = j;
+  else if (/^\s*[-–—]\s*$/.test(joiner.gapBefore) && ctx.month.has(j)) k = j;
+  else if (ctx.lang.rangeTo.has(key(joiner))) k = j + 1;
+  else return null;
+  const month = ctx.month.get(k);
+  const d = isDayNum(ctx.tokens[month ? month.end : k]);
+  if (d === null) return null;
+  const end = afterOrdinal(ctx, (month ? month.end : k) + 1);
+  return { d, ...(month ? { m: month.n } : {}), end };
 }
 
 function weekdayCheck(ctx: Ctx, start: number, day: string): 'ok' | 'mismatch' | undefined {
@@ -271,15 +293,22 @@ export function findDates(
     if (month) {
       const dayAfter = isDayNum(tokens[month.end]);
       if (dayAfter !== null && lang.lang === 'en') {
-        const j = afterOrdinal(ctx, month.end + 1);
+        let j = afterOrdinal(ctx, month.end + 1);
+        // "February 27-28, 2025", "March 3 to 5", "February 27 – March 2".
+        const second = monthFirstSecondDay(ctx, j);
+        if (second) j = second.end;
         const y = isYear(tokens[j]);
+        // "December 30 – January 2, 2025": the year written is the end's.
+        const firstYear = y !== null && second?.m !== undefined && second.m < month.n ? y - 1 : y;
         take(
           finishDay(
             ctx,
-            { d: dayAfter, m: month.n, ...(y !== null ? { y } : {}), start: i, end: j },
-            null,
+            { d: dayAfter, m: month.n, ...(firstYear !== null ? { y: firstYear } : {}), start: i, end: j },
+            second
+              ? { d: second.d, ...(second.m !== undefined ? { m: second.m } : {}), start: j, end: j }
+              : null,
             undefined,
-            i,
+            i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i,
             y !== null ? j + 1 : j,
           ),
         );
@@ -397,17 +426,31 @@ function readRelative(ctx: Ctx, i: number, rel: { which: RelWord; end: number })
     if (token?.script === 'arabic' && !/^(ال|وال)/.test(token.text) && token.keys[0] !== 'يومه') return null;
     return { ...base, value: ref, precision: 'day', tokEnd: rel.end };
   }
+  // Yesterday is the news of a dated article, not a past time it refers back to (no relation).
   if (rel.which === 'yesterday')
-    return { ...base, value: addDays(ref, -1), precision: 'day', tokEnd: rel.end, relation: 'past' };
+    return { ...base, value: addDays(ref, -1), precision: 'day', tokEnd: rel.end };
   if (rel.which === 'tomorrow')
     return { ...base, value: addDays(ref, 1), precision: 'day', tokEnd: rel.end, relation: 'next' };
-  // "the past month" / "last year" in either order of words.
-  const unitFirst = rel.which === 'month' || rel.which === 'year' ? rel : null;
+  // "the past month" / "last year" / "la semaine dernière" in either order of words.
+  const isUnit = (w: RelWord | undefined) => w === 'month' || w === 'year' || w === 'week';
+  const unitFirst = isUnit(rel.which) ? rel : null;
   const other = unitFirst ? relationAt(ctx, rel.end) : relationAt(ctx, i);
   const unit = unitFirst ?? ctx.relAt.get(other ? other.end : -1);
-  if (!other || !unit || (unit.which !== 'month' && unit.which !== 'year')) return null;
+  if (!other || !unit || !isUnit(unit.which)) return null;
   const end = Math.max(unit.end, other.end);
   const delta = other.relation === 'past' ? -1 : other.relation === 'next' ? 1 : 0;
+  if (unit.which === 'week') {
+    // Monday to Sunday of that week. Last week is still the news of a weekly report: no relation.
+    const monday = addDays(ref, 1 - weekday(ref) + 7 * delta);
+    return {
+      ...base,
+      value: monday,
+      end: addDays(monday, 6),
+      precision: 'day',
+      tokEnd: end,
+      ...(other.relation === 'past' ? {} : { relation: other.relation }),
+    };
+  }
   if (unit.which === 'year')
     return { ...base, value: String(r.y + delta), precision: 'year', tokEnd: end, relation: other.relation };
   const mIndex = r.y * 12 + (r.m - 1) + delta;

@@ -27,7 +27,9 @@ const MARKS = /\p{M}+/gu;
 
 function scriptOf(word: string): Script {
   const c = word.codePointAt(0) ?? 0;
-  if (c >= 0x30 && c <= 0x39) return 'digit';
+  // ASCII, Arabic-Indic (٠–٩) and Persian (۰–۹) digits: all read as numbers.
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9))
+    return 'digit';
   if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff))
     return 'arabic';
   if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
@@ -42,7 +44,8 @@ function foldArabic(word: string): string {
     .replace(/\u0640/g, '')
     .replace(/ى/g, 'ي')
     .replace(/ة/g, 'ه')
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
 function stripAl(word: string): string {
@@ -87,8 +90,13 @@ function arabicKeys(folded: string): string[] {
   return [...keys];
 }
 
+// Longest first. The -ия/-ие nouns (делегация, соглашение, консультации) keep one stem in every case.
 const RU_ENDINGS = [
   'иями',
+  'ием',
+  'ией',
+  'иям',
+  'иях',
   'ями',
   'ами',
   'ого',
@@ -97,6 +105,9 @@ const RU_ENDINGS = [
   'ему',
   'ыми',
   'ими',
+  'ия',
+  'ии',
+  'ию',
   'ой',
   'ей',
   'ом',
@@ -129,8 +140,13 @@ const RU_ENDINGS = [
   'ь',
 ];
 
+// Words that take no case ending, whose last letters only look like one: "после" (after) is not a
+// form of "посол" (ambassador), whose oblique forms (посла, послу) lose the same letters.
+const RU_UNINFLECTED = new Set(['после', 'более', 'менее', 'также', 'тоже', 'около']);
+
 /** A light Russian stemmer: one case or number ending off, keeping at least three letters. */
 export function russianStem(word: string): string {
+  if (RU_UNINFLECTED.has(word)) return word;
   for (const ending of RU_ENDINGS) {
     if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
   }
@@ -143,13 +159,26 @@ function foldLatin(word: string): string {
   return plain.length >= 5 && plain.endsWith('s') && !plain.endsWith('ss') ? plain.slice(0, -1) : plain;
 }
 
+// Stress marks and other accents written over Cyrillic vowels; not the breve of й, which is a letter.
+const CYRILLIC_ACCENTS = /[\u0300\u0301\u0302\u0304\u0308]/g;
+
+/** Lower case, ё → е, stress marks dropped: й stays й (NFD would split it into и and a breve). */
+function foldCyrillic(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .normalize('NFD')
+    .replace(CYRILLIC_ACCENTS, '')
+    .normalize('NFC');
+}
+
 /** The keys of one word as the matcher compares them. */
 export function wordKeys(word: string, script: Script = scriptOf(word)): string[] {
   switch (script) {
     case 'arabic':
       return arabicKeys(foldArabic(word));
     case 'cyrillic':
-      return [russianStem(word.toLowerCase().replace(/ё/g, 'е').normalize('NFD').replace(MARKS, ''))];
+      return [russianStem(foldCyrillic(word))];
     case 'latin':
       return [foldLatin(word)];
     default:

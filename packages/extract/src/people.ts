@@ -114,7 +114,6 @@ function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
 
 /** The country (and, for an ambassador, the host country) a role phrase is qualified by. */
 function roleCountry(
-  dyad: readonly string[],
   tokens: readonly Token[],
   hits: Hits,
   h: Match<EntityHit>,
@@ -149,10 +148,6 @@ function roleCountry(
         break;
       }
     }
-  }
-  if (!country && toCountry && dyad.includes(toCountry)) {
-    // "the ambassador to Morocco": the other side's.
-    country = dyad.find((c) => c !== toCountry);
   }
   return { ...(country ? { country } : {}), ...(toCountry ? { toCountry } : {}), end };
 }
@@ -255,8 +250,15 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
-    const { country, toCountry, end } = roleCountry(kb.dyad, tokens, hits, h);
-    const who = country ?? p.country;
+    const { country, toCountry, end } = roleCountry(tokens, hits, h);
+    // An institution of one country (the House of Councillors) says whose office it is; else the
+    // country named with the role; else, for "the ambassador to Morocco", the other side.
+    const who =
+      p.country ??
+      country ??
+      (p.office === 'ambassador' && toCountry && kb.dyad.includes(toCountry)
+        ? kb.dyad.find((c) => c !== toCountry)
+        : undefined);
     const named = nearActor(h.start, end);
     if (named) {
       named.office ??= p.office;
