@@ -15,6 +15,8 @@ export interface TriggerHit {
   readonly unreal: boolean;
   /** "the visits of": one visit per person named with it. */
   readonly plural?: boolean;
+  /** In a relative clause ("who is on a visit"): the setting, not the sentence's own event. */
+  readonly background?: boolean;
 }
 
 export interface PlaceHit {
@@ -41,6 +43,9 @@ export interface SentenceFacts {
 
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
+// A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
+// "the visit, initially scheduled for June, has been postponed".
+const DENIAL_WINDOW = 10;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
@@ -82,6 +87,8 @@ export function analyseSentence(
   }
   const near = (cue: CueKind, start: number, end: number, before: number, after: number) =>
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
+  // With one trigger in the sentence, a denial anywhere in it is about that event.
+  const soleTrigger = entities.filter((m) => m.payloads.some((p) => p.kind === 'trigger')).length === 1;
   const triggers: TriggerHit[] = [];
   const places: PlaceHit[] = [];
   const countries = new Set<string>();
@@ -96,7 +103,9 @@ export function analyseSentence(
           anaphoric: near('anaphora', m.start, m.start, 2, 0),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
-            near('denial', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER),
+            near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
+            (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
+          background: near('relativeClause', m.start, m.start, 3, 0),
           plural: tokens
             .slice(m.start, m.end)
             .some(

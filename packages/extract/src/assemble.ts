@@ -111,6 +111,25 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
         continue;
       }
     }
+    // "X is in Morocco on a working visit. On Wednesday in Rabat he held talks with Y": the talks
+    // right after an undated visit are the visit's, and date it.
+    if (
+      main?.fromArticle &&
+      VISIT_TYPES.has(main.candidate.type) &&
+      INTERACTIONS.has(c.type) &&
+      !VISIT_TYPES.has(c.type) &&
+      c.date &&
+      !isReferred(c, articleDate) &&
+      c.sentence - main.candidate.sentence <= 2
+    ) {
+      const d = dateOf(c);
+      if (d) {
+        main.date = d;
+        main.fromArticle = false;
+        main.merged.push(c);
+        continue;
+      }
+    }
     const own = dateOf(c) ?? (c.datedBy ? findDate(events, c.datedBy) : undefined);
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").

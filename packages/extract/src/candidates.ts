@@ -90,15 +90,20 @@ export function sentenceCandidates(
   const ambassador = f.people.some((p) => p.office === 'ambassador');
   let interaction: Candidate | undefined;
   // A trigger that names the event already told ("during this visit") yields to one that does not.
+  // So does one in a relative clause ("X met Y, who is on a working visit"): the setting.
+  const isInteraction = (x: TriggerHit) => (INTERACTION_PRIORITY as readonly string[]).includes(x.type);
   const fresh = real.filter((x) => !x.anaphoric);
-  const pool = fresh.some((x) => (INTERACTION_PRIORITY as readonly string[]).includes(x.type)) ? fresh : real;
+  const own = fresh.filter((x) => !x.background);
+  const pool = own.some(isInteraction) ? own : fresh.some(isInteraction) ? fresh : real;
   for (const kind of INTERACTION_PRIORITY) {
     const t = pool.find((x) => x.type === kind);
     if (!t) continue;
     let type: EventType;
+    const parliamentary = f.cues.has('parliamentary');
     if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
-    else if (kind === 'reception') type = ambassador ? 'courtesy_visit' : 'bilateral_meeting';
-    else if (kind === 'bilateral_meeting' && f.cues.has('parliamentary')) type = 'parliamentary_meeting';
+    else if (kind === 'reception')
+      type = ambassador ? 'courtesy_visit' : parliamentary ? 'parliamentary_meeting' : 'bilateral_meeting';
+    else if (kind === 'bilateral_meeting' && parliamentary) type = 'parliamentary_meeting';
     else type = kind;
     interaction = make(type, t);
     out.push(interaction);
@@ -151,14 +156,29 @@ export function sentenceCandidates(
     }
     if (best && !best.date) best.date = { hit: d, sentence: i };
   }
+  shareSentenceDate(out, interaction);
+  const primary = interaction ?? out[0];
+  if (primary && !primary.date) {
+    const before = leadDate(facts, i);
+    if (before) primary.date = before;
+  }
   const present = f.people.filter((p) => !p.mentioned);
   for (const c of out) {
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
     for (const person of present) c.people.push({ person, sentence: i });
   }
-  if (interaction) {
-    const after = f.places.filter((p) => p.tokStart >= interaction.trigger.tokStart);
-    const place = after[0] ?? f.places.find((p) => kb.dyad.includes(p.country)) ?? f.places[0];
+  // "High-level visits have become more frequent": visits in general, no event.
+  if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)
+    out.splice(out.indexOf(interaction), 1);
+  else if (interaction) {
+    // The place nearest the trigger ("on Wednesday in Rabat he held talks … between Almaty and
+    // Casablanca"); on a tie, the one after it.
+    const place = [...f.places].sort(
+      (a, b) =>
+        distance(a, interaction.trigger) - distance(b, interaction.trigger) ||
+        Number(b.tokStart >= interaction.trigger.tokStart) -
+          Number(a.tokStart >= interaction.trigger.tokStart),
+    )[0];
     const gatheringPlace = interaction.date?.hit.place;
     if (place) interaction.location = { name: place.name, country: place.country, sentence: i };
     else if (gatheringPlace) {
@@ -195,6 +215,29 @@ export function sentenceCandidates(
 }
 
 const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
+
+/**
+ * "Issued a joint communiqué on Monday at the close of the consultations": a day told relative to
+ * the article (Monday, yesterday) dates every event of its sentence, not only the nearest one.
+ */
+function shareSentenceDate(out: readonly Candidate[], interaction: Candidate | undefined): void {
+  if (!interaction || interaction.date) return;
+  const dated = out.filter((c) => c.date);
+  const only = dated.length === 1 ? dated[0]?.date : undefined;
+  if (only && only.hit.kind === 'relative' && only.hit.precision === 'day') interaction.date = only;
+}
+
+/**
+ * "The forum opened on Monday in Casablanca. On its sidelines, … signed": a sentence with no
+ * event of its own that gives one day (not a past one referred to) dates the next sentence's event.
+ */
+function leadDate(facts: readonly SentenceFacts[], i: number): Candidate['date'] {
+  const previous = facts[i - 1];
+  if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
+  const hit = previous.dates[0];
+  if (!hit || hit.precision !== 'day' || hit.relation === 'past') return undefined;
+  return { hit, sentence: i - 1 };
+}
 
 /** "The visits of the minister and of the speaker": one visit per person, each with the phrase's date. */
 function splitVisits(visit: Candidate, sentence: number): Candidate[] {

@@ -37,7 +37,8 @@ export type CueKind =
   | 'delegation'
   | 'pair'
   | 'otherCountries'
-  | 'mentioned';
+  | 'mentioned'
+  | 'relativeClause';
 
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
@@ -163,6 +164,7 @@ function buildLanguage(
     ['pair', lexicon.pair],
     ['otherCountries', lexicon.otherCountries],
     ['mentioned', lexicon.mentioned],
+    ['relativeClause', lexicon.relativeClause],
   ];
   for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))

@@ -45,6 +45,11 @@ export const EventLexicon = z.object({
   positions: Phrases,
   parliamentary: Phrases,
   anaphora: Phrases,
+  /**
+   * Openers of a relative clause ("who is on a visit", "الذي يقوم بزيارة"): a trigger right after
+   * one is background to the sentence's own event.
+   */
+  relativeClause: Phrases,
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
