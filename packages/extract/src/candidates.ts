@@ -235,7 +235,7 @@ function leadDate(facts: readonly SentenceFacts[], i: number): Candidate['date']
   const previous = facts[i - 1];
   if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
   const hit = previous.dates[0];
-  if (!hit || hit.precision !== 'day' || hit.relation === 'past') return undefined;
+  if (hit?.precision !== 'day' || hit.relation === 'past') return undefined;
   return { hit, sentence: i - 1 };
 }
 
