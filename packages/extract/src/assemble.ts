@@ -5,7 +5,7 @@ import { type Candidate, INTERACTIONS } from './candidates.ts';
 import { addDays, type Precision, span } from './date-math.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
-import { type PersonHit, resolveRole, roleHolders, unknownId } from './people.ts';
+import { counterpartHolder, type PersonHit, resolveRole, roleHolders, unknownId } from './people.ts';
 
 export interface ArticleDate {
   readonly day: string;
@@ -321,6 +321,10 @@ function participant(
       id = holder;
       byRole = true;
     }
+  }
+  if (!id && person.how === 'counterpart') {
+    id = counterpartHolder(kb, person, date);
+    byRole = id !== undefined;
   }
   if (!id && person.how === 'role') {
     const toCountry =

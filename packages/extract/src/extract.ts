@@ -8,7 +8,7 @@ import { type ArticleDate, assemble, toReport } from './assemble.ts';
 import { type Candidate, sentenceCandidates } from './candidates.ts';
 import { dayOf, span } from './date-math.ts';
 import { knowledgeIndex } from './knowledge-index.ts';
-import { resolveRole, unknownId } from './people.ts';
+import { counterpartHolder, resolveRole, unknownId } from './people.ts';
 import { splitSentences } from './sentences.ts';
 
 export const EXTRACTOR_VERSION = '1.0.0';
@@ -133,9 +133,11 @@ export function extract(input: ExtractInput): ExtractResult {
           p.actorId ??
           (p.how === 'role'
             ? resolveRole(kb, p, ref?.day)
-            : p.name && p.country
-              ? unknownId(p.name)
-              : undefined);
+            : p.how === 'counterpart'
+              ? ref && counterpartHolder(kb, p, ref.day)
+              : p.name && p.country
+                ? unknownId(p.name)
+                : undefined);
         if (!id) continue;
         const actor = kb.actors.get(id);
         const name = actor ? (actor.names[lang]?.[0] ?? actor.names.en?.[0] ?? id) : (p.name ?? id);

@@ -174,3 +174,49 @@ describe('near-misses yield nothing', () => {
     expect(events('МИД опроверг визит Насера Бурита в Астану.', 'ru')).toEqual([]);
   });
 });
+
+describe('counterparts', () => {
+  const ids = (text: string, lang: string, publishedAt: string) =>
+    events(text, lang, publishedAt)
+      .find((e) => e.main)
+      ?.participants.map((p) => p.actorId)
+      .sort();
+  it('resolves "his Kazakh counterpart" to the holder of the same office on the other side, at the date', () => {
+    // The Kazakh foreign minister changed on 26 September 2025.
+    expect(ids('تلقى ناصر بوريطة اتصالا هاتفيا من نظيره الكازاخستاني.', 'ar', '2025-03-26')).toEqual([
+      'kz.nurtleu',
+      'ma.bourita',
+    ]);
+    expect(
+      ids('Nasser Bourita s’est entretenu, mardi à Rabat, avec son homologue kazakh.', 'fr', '2025-11-26'),
+    ).toEqual(['kz.kosherbayev', 'ma.bourita']);
+    expect(
+      ids('Бурита провел телефонный разговор со своим казахстанским коллегой.', 'ru', '2025-11-26'),
+    ).toEqual(['kz.kosherbayev', 'ma.bourita']);
+  });
+  it('takes the office from the role phrase when the anchor is itself a role', () => {
+    expect(
+      ids(
+        "Kazakhstan's Foreign Minister held a phone call with his Moroccan counterpart on Tuesday.",
+        'en',
+        '2025-11-26',
+      ),
+    ).toEqual(['kz.kosherbayev', 'ma.bourita']);
+  });
+  it('does not count people named after "on behalf of" or "greetings from" as participants', () => {
+    expect(
+      ids(
+        'Kazakh Foreign Minister Murat Nurtleu held talks with Nasser Bourita in Rabat on Friday, conveying greetings from President Kassym-Jomart Tokayev to King Mohammed VI.',
+        'en',
+        '2025-03-01',
+      ),
+    ).toEqual(['kz.nurtleu', 'ma.bourita']);
+    expect(
+      ids(
+        'Aziz Akhannouch s’est entretenu mardi à Rabat avec le Premier ministre kazakh, Olzhas Bektenov, au nom du président Tokayev.',
+        'fr',
+        '2025-05-08',
+      ),
+    ).toEqual(['kz.bektenov', 'ma.akhannouch']);
+  });
+});

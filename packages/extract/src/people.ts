@@ -16,7 +16,9 @@ export interface PersonHit {
   toCountry?: string;
   /** As written, for a person the knowledge base does not know. */
   name?: string;
-  how: 'name' | 'role' | 'unknown';
+  how: 'name' | 'role' | 'unknown' | 'counterpart';
+  /** For "his Kazakh counterpart": the person whose counterpart this is. */
+  counterpartOf?: PersonHit;
   /** Where the whole phrase starts, when a role before the name belongs to it. */
   phraseStart?: number;
   /** Named after "on behalf of", "announced by"…: talked about, not present. */
@@ -293,7 +295,43 @@ export function findPeople(
       people.push({ tokStart: h.start, tokEnd: end, how: 'role', ...base });
     }
   }
+  // "Bourita met his Kazakh counterpart": the holder, on the other side, of the office of the
+  // person next to it (resolved at the event's date).
+  for (const h of hits) {
+    if (!h.payloads.some((p) => p.kind === 'counterpart')) continue;
+    if (people.some((q) => h.start >= q.tokStart && h.start < q.tokEnd)) continue;
+    const anchor =
+      people.filter((q) => q.tokEnd <= h.start && q.how !== 'counterpart').at(-1) ??
+      people.find((q) => q.tokStart >= h.end && q.how !== 'counterpart');
+    if (!anchor?.country) continue;
+    const { country, end } = roleCountry(tokens, hits, h);
+    const side = country ?? kb.dyad.find((c) => c !== anchor.country);
+    if (!side || side === anchor.country || !kb.dyad.includes(side)) continue;
+    people.push({ tokStart: h.start, tokEnd: end, how: 'counterpart', country: side, counterpartOf: anchor });
+  }
   return people.sort((a, b) => a.tokStart - b.tokStart);
+}
+
+/**
+ * A counterpart's holder: for each office the anchor holds at the date (the one the phrase gave
+ * first), the one person holding it on the other side, if exactly one.
+ */
+export function counterpartHolder(kb: KnowledgeIndex, person: PersonHit, date: string): string | undefined {
+  const anchor = person.counterpartOf;
+  if (!anchor || !person.country) return undefined;
+  const { first, last } = span(date);
+  const offices = anchor.office
+    ? [anchor.office]
+    : (kb.actors
+        .get(anchor.actorId ?? '')
+        ?.roles.filter((r) => roleCovers(r, first) || roleCovers(r, last))
+        .map((r) => r.office) ?? []);
+  for (const office of offices) {
+    if (office === 'ambassador' || UNRESOLVABLE.has(office)) continue;
+    const holders = roleHolders(kb, { ...person, office, how: 'role' }, date);
+    if (holders.length === 1) return holders[0];
+  }
+  return undefined;
 }
 
 /**

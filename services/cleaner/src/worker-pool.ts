@@ -34,8 +34,19 @@ interface Slot {
 const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(fromSource ? './clean-worker.ts' : './clean-worker.js', import.meta.url);
 const workerExecArgv = fromSource
-  ? [...process.execArgv.filter((a) => !a.startsWith('--conditions')), '--conditions=dyad:source']
+  ? [...withoutConditions(process.execArgv), '--conditions=dyad:source']
   : process.execArgv;
+
+/** The parent's flags minus its resolution conditions, in either form (`-C x`, `--conditions=x`). */
+function withoutConditions(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--conditions' || arg === '-C') i++;
+    else if (!arg.startsWith('--conditions=') && !arg.startsWith('-C=')) out.push(arg);
+  }
+  return out;
+}
 
 /**
  * Cleans pages on worker threads so that parsing never blocks the event loop (acks, health
