@@ -79,12 +79,15 @@ export function analyseSentence(
   const cueSpans: { cue: CueKind; start: number; end: number }[] = [];
   for (const m of cueMatches) {
     for (const p of m.payloads) {
-      if (p.kind === 'cue') {
-        cues.add(p.cue);
-        cueSpans.push({ cue: p.cue, start: m.start, end: m.end });
-      } else topics.add(p.slug);
+      if (p.kind !== 'cue') continue;
+      cues.add(p.cue);
+      cueSpans.push({ cue: p.cue, start: m.start, end: m.end });
     }
   }
+  // Topics by the longest phrase: "food security" is not also "security".
+  const topicMatches = cueMatches.filter((m) => m.payloads.some((p) => p.kind === 'topic'));
+  for (const m of longestNonOverlapping(topicMatches))
+    for (const p of m.payloads) if (p.kind === 'topic') topics.add(p.slug);
   const near = (cue: CueKind, start: number, end: number, before: number, after: number) =>
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
   // With one trigger in the sentence, a denial anywhere in it is about that event.
