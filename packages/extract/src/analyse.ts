@@ -17,6 +17,8 @@ export interface TriggerHit {
   readonly plural?: boolean;
   /** In a relative clause ("who is on a visit"): the setting, not the sentence's own event. */
   readonly background?: boolean;
+  /** Told in the pluperfect or as "earlier": a past event referred to. */
+  readonly earlier?: boolean;
 }
 
 export interface PlaceHit {
@@ -46,6 +48,9 @@ const UNREAL_WINDOW_AFTER = 3;
 // A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;
+// "had held talks", "avait eu des entretiens"; in Arabic the subject stands between "كان" and the verb.
+const EARLIER_WINDOW = 2;
+const EARLIER_WINDOW_AR = 10;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
@@ -109,6 +114,14 @@ export function analyseSentence(
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
           background: near('relativeClause', m.start, m.start, 3, 0),
+          // "وكان رئيس المجلس قد أجرى": the auxiliary may stand a few words before the verb.
+          earlier: near(
+            'earlier',
+            m.start,
+            m.start,
+            lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW,
+            0,
+          ),
           plural: tokens
             .slice(m.start, m.end)
             .some(

@@ -59,7 +59,7 @@ function spanOf(d: EventDateValue): { first: string; last: string } {
 function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
   const h = c.date?.hit;
   if (!h) return false;
-  if (h.relation === 'past') return true;
+  if (h.relation === 'past' || c.trigger.earlier) return true;
   if (!articleDate) return false;
   const last = spanOf({ value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision }).last;
   // A year-only date in a dated article is background ("relations since 1992", "visits in 2025").
@@ -90,7 +90,7 @@ interface Assembled {
 export function assemble(candidates: readonly Candidate[], articleDate: ArticleDate | null): Assembled[] {
   const events: Assembled[] = [];
   let main: Assembled | undefined;
-  for (const c of candidates) {
+  for (const c of leadFirst(candidates, articleDate)) {
     if (!main && !isReferred(c, articleDate) && !(c.anaphoric && !c.date)) {
       const own = dateOf(c);
       const date =
@@ -134,7 +134,18 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
       const lastInteraction = [...events].reverse().find((e) => INTERACTIONS.has(e.candidate.type) && e.main);
-      if (INTERACTIONS.has(c.type) && (lastInteraction ?? main)) (lastInteraction ?? main)?.merged.push(c);
+      if (VISIT_TYPES.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
+        // "The statement was signed during an official visit": the visit is the document's setting,
+        // an event of its own on the document's day.
+        events.push({
+          candidate: c,
+          date: { ...main.date },
+          main: main.main,
+          fromArticle: main.fromArticle,
+          merged: [c],
+        });
+      } else if (INTERACTIONS.has(c.type) && (lastInteraction ?? main))
+        (lastInteraction ?? main)?.merged.push(c);
       else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
         if (same) same.merged.push(c);
@@ -195,6 +206,26 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
 }
 
 const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_visit']);
+
+/**
+ * A headline or an undated first line restates the news; the first event the text dates (and does
+ * not refer back to) is the news. It goes first, so that the undated lines join it rather than
+ * becoming an event of their own dated by the article. Two cases keep their order, as the loop
+ * merges them itself: the same type told twice, and an undated visit followed by its talks.
+ */
+function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | null): readonly Candidate[] {
+  const first = candidates.find((c) => !isReferred(c, articleDate) && !(c.anaphoric && !c.date));
+  if (!first || first.date || first.datedBy) return candidates;
+  const lead = candidates.find((c) => c.date && !isReferred(c, articleDate));
+  if (!lead) return candidates;
+  const visitThenTalks =
+    VISIT_TYPES.has(first.type) &&
+    INTERACTIONS.has(lead.type) &&
+    !VISIT_TYPES.has(lead.type) &&
+    lead.sentence - first.sentence <= 2;
+  if (lead.type === first.type || visitThenTalks) return candidates;
+  return [lead, ...candidates.filter((c) => c !== lead)];
+}
 
 function articleValue(d: ArticleDate): string {
   if (d.precision === 'day') return d.day;

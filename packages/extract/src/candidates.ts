@@ -47,13 +47,19 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   if (!f) return false;
   const [a, b] = kb.dyad;
   const third = [...f.countries].some((c) => !kb.dyad.includes(c)) || f.cues.has('otherCountries');
-  const pair = f.cues.has('pair') && !third;
+  // "The two countries" are the ones just named: not the dyad after a sentence about Azerbaijan.
+  const thirdBefore = [facts[i - 1], facts[i - 2]].some((p) =>
+    [...(p?.countries ?? [])].some((c) => !kb.dyad.includes(c)),
+  );
+  const pair = f.cues.has('pair') && !third && !thirdBefore;
   const hasA = pair || f.countries.has(a);
   const hasB = pair || f.countries.has(b);
   if (hasA && hasB) return true;
   // With a third country in the sentence, both sides must be in it: "X met Azerbaijan's speaker"
   // is not a dyad event because the article was about Kazakhstan two sentences earlier.
   if (third || (!hasA && !hasB)) return false;
+  // Nor when the sentence happens somewhere else: "the minister then met Airbus in Brussels".
+  if (f.places.some((p) => !kb.dyad.includes(p.country))) return false;
   const missing = hasA ? b : a;
   for (const k of [i - 1, i - 2]) if (facts[k]?.countries.has(missing)) return true;
   return false;
@@ -109,6 +115,16 @@ export function sentenceCandidates(
     out.push(interaction);
     break;
   }
+  // "X received Y, who is on an official visit to Morocco from 24 to 26 November": the visit is an
+  // event too, the setting of the meeting, with the dates nearest to it.
+  const setting = fresh.find(
+    (x) => x.background && (x.type === 'visit' || x.type === 'official_visit' || x.type === 'courtesy_visit'),
+  );
+  const settingVisit =
+    interaction && setting && !VISITS.has(interaction.type)
+      ? make(setting.type === 'courtesy_visit' ? 'courtesy_visit' : 'official_visit', setting)
+      : undefined;
+  if (settingVisit) out.push(settingVisit);
   const has = (type: string) => real.find((t) => t.type === type);
   const names = new Set(f.agreements.map((a) => a.name));
   const specific = [...names].filter((n) => n !== 'agreement' && n !== 'joint statement');
@@ -156,16 +172,28 @@ export function sentenceCandidates(
     }
     if (best && !best.date) best.date = { hit: d, sentence: i };
   }
+  // A setting told without dates of its own is only the meeting's background.
+  if (settingVisit && !settingVisit.date) out.splice(out.indexOf(settingVisit), 1);
   shareSentenceDate(out, interaction);
   const primary = interaction ?? out[0];
   if (primary && !primary.date) {
     const before = leadDate(facts, i);
     if (before) primary.date = before;
   }
-  const present = f.people.filter((p) => !p.mentioned);
+  // People named after a plan ("he is to meet X") or a mention cue took no part in what happened;
+  // a message or a cable has its sender and addressee as its participants, though.
+  const planned = f.triggers.filter((t) => t.unreal);
+  const present = f.people.filter(
+    (p) =>
+      !p.mentioned &&
+      !planned.some(
+        (t) =>
+          p.tokStart >= t.tokEnd && !real.some((r) => r.tokStart >= t.tokEnd && r.tokStart <= p.tokStart),
+      ),
+  );
   for (const c of out) {
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
-    for (const person of present) c.people.push({ person, sentence: i });
+    for (const person of c.type === 'other' ? f.people : present) c.people.push({ person, sentence: i });
   }
   // "High-level visits have become more frequent": visits in general, no event.
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)

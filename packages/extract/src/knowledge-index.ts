@@ -38,7 +38,8 @@ export type CueKind =
   | 'pair'
   | 'otherCountries'
   | 'mentioned'
-  | 'relativeClause';
+  | 'relativeClause'
+  | 'earlier';
 
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
@@ -165,6 +166,7 @@ function buildLanguage(
     ['otherCountries', lexicon.otherCountries],
     ['mentioned', lexicon.mentioned],
     ['relativeClause', lexicon.relativeClause],
+    ['earlier', lexicon.earlier],
   ];
   for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))

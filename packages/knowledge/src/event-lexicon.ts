@@ -50,6 +50,8 @@ export const EventLexicon = z.object({
    * one is background to the sentence's own event.
    */
   relativeClause: Phrases,
+  /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
+  earlier: Phrases,
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
