@@ -41,6 +41,8 @@ export interface SentenceFacts {
   /** Which countries the sentence names (names, demonyms, capitals, cities, people). */
   readonly countries: ReadonlySet<string>;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
+  /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
+  readonly futureAt: readonly number[];
 }
 
 const UNREAL_WINDOW_BEFORE = 6;
@@ -147,5 +149,6 @@ export function analyseSentence(
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings);
-  return { sentence, entities, cues, topics, triggers, dates, people, places, countries, agreements };
+  const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
+  return { sentence, entities, cues, topics, triggers, dates, people, places, countries, agreements, futureAt };
 }

@@ -182,13 +182,12 @@ export function sentenceCandidates(
   }
   // People named after a plan ("he is to meet X") or a mention cue took no part in what happened;
   // a message or a cable has its sender and addressee as its participants, though.
-  const planned = f.triggers.filter((t) => t.unreal);
+  const planStarts = [...f.triggers.filter((t) => t.unreal).map((t) => t.tokEnd), ...f.futureAt];
   const present = f.people.filter(
     (p) =>
       !p.mentioned &&
-      !planned.some(
-        (t) =>
-          p.tokStart >= t.tokEnd && !real.some((r) => r.tokStart >= t.tokEnd && r.tokStart <= p.tokStart),
+      !planStarts.some(
+        (at) => p.tokStart >= at && !real.some((r) => r.tokStart >= at && r.tokStart <= p.tokStart),
       ),
   );
   for (const c of out) {

@@ -96,6 +96,24 @@ const ARABIC_NOT_NAMES = new Set(
     'مقر',
   ].map((w) => w),
 );
+// Words that may stand between an office and its country: "President of the Republic of …".
+const LINK_WORDS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'l',
+  'd',
+  'of',
+  'the',
+  'и',
+  'جمهوريه',
+  'republic',
+  'republique',
+  'республики',
+  'республика',
+]);
 // Words after which a second country is the one an ambassador is accredited to.
 const TO_WORDS = new Set(['لدي', 'في', 'to', 'in', 'au', 'aupre', 'en', 'a', 'в', 'во', 'при']);
 
@@ -124,14 +142,16 @@ function roleCountry(
   let toCountry: string | undefined;
   let end = h.end;
   let sawTo = false;
+  let elsewhere = false;
   for (let k = h.end; k < Math.min(tokens.length, h.end + 6); ) {
     const t = tokens[k];
     if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
     const hit = hitAt(hits, k);
     const c = hit ? countryAt(hits, k) : undefined;
     if (c) {
-      if (!country && !sawTo) country = c;
-      else if (!toCountry && c !== country) toCountry = c;
+      if (!country && !sawTo && !elsewhere) country = c;
+      else if (!toCountry && c !== country && sawTo) toCountry = c;
+      else if (elsewhere) break;
       end = hit?.end ?? k + 1;
       k = end;
       continue;
@@ -139,6 +159,9 @@ function roleCountry(
     if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
     if (TO_WORDS.has(t.keys[0] ?? '')) sawTo = true;
     else if (t.script === 'digit') break;
+    // "رئيس مجلس جهة الدار البيضاء", "président du conseil régional de Casablanca": the office is
+    // of something else; a country named after it does not say whose the office is.
+    else if (!LINK_WORDS.has(t.keys[0] ?? '')) elsewhere = true;
     k++;
   }
   if (!country) {
