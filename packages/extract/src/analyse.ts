@@ -150,5 +150,17 @@ export function analyseSentence(
       countries.add(person.country);
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings);
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
-  return { sentence, entities, cues, topics, triggers, dates, people, places, countries, agreements, futureAt };
+  return {
+    sentence,
+    entities,
+    cues,
+    topics,
+    triggers,
+    dates,
+    people,
+    places,
+    countries,
+    agreements,
+    futureAt,
+  };
 }
