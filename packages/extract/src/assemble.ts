@@ -286,7 +286,10 @@ export function toReport(
   // "The minister" beside a named minister is most likely that minister: no reference then.
   const open = references.filter((r) => !r.reference.candidates.some((id) => seen.has(id)));
   for (const r of open) cite(`references[${r.reference.office}]`, r.sentence);
-  const location = e.merged.map((m) => m.location).find((l) => l?.country);
+  // A document adopted during a meeting or a visit was adopted where it took place.
+  const location =
+    e.merged.map((m) => m.location).find((l) => l?.country) ??
+    e.peopleFrom?.merged.map((m) => m.location).find((l) => l?.country);
   if (location) cite('location', location.sentence);
   const topics = new Set<string>();
   const sentences = new Set(e.merged.flatMap((m) => [...m.sentences]));

@@ -194,37 +194,38 @@ export function sentenceCandidates(
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
     for (const person of c.type === 'other' ? f.people : present) c.people.push({ person, sentence: i });
   }
+  // "Signed in Rabat", "issued in Astana": documents and other acts take the place named with them.
+  for (const c of out) {
+    if (c === interaction || c.location) continue;
+    const near = nearestPlace(f, c.trigger);
+    if (near && distance(near, c.trigger) <= PLACE_REACH)
+      c.location = { name: near.name, country: near.country, sentence: i };
+  }
   // "High-level visits have become more frequent": visits in general, no event.
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)
     out.splice(out.indexOf(interaction), 1);
   else if (interaction) {
     // The place nearest the trigger ("on Wednesday in Rabat he held talks … between Almaty and
     // Casablanca"); on a tie, the one after it.
-    const place = [...f.places].sort(
-      (a, b) =>
-        distance(a, interaction.trigger) - distance(b, interaction.trigger) ||
-        Number(b.tokStart >= interaction.trigger.tokStart) -
-          Number(a.tokStart >= interaction.trigger.tokStart),
-    )[0];
+    for (const visit of out.filter(
+      (c) => c.type === 'official_visit' && c.trigger.type !== 'reception' && !c.location,
+    )) {
+      // "A visit to Kazakhstan": its destination, a city of it named in the sentence or the country
+      // itself by its English name — not the visitors' home city named beside them.
+      const destination = destinationOf(kb, f, visit.trigger);
+      const city = destination && f.places.find((p) => p.country === destination);
+      const name = destination ? kb.countryNames.get(destination) : undefined;
+      if (city) visit.location = { name: city.name, country: city.country, sentence: i };
+      else if (destination && name) visit.location = { name, country: destination, sentence: i };
+    }
+    const place = nearestPlace(f, interaction.trigger);
     const gatheringPlace = interaction.date?.hit.place;
-    if (place) interaction.location = { name: place.name, country: place.country, sentence: i };
+    if (interaction.location) {
+      // set above: a visit's destination
+    } else if (place) interaction.location = { name: place.name, country: place.country, sentence: i };
     else if (gatheringPlace) {
       const known = kb.places.get(gatheringPlace);
       interaction.location = { name: gatheringPlace, country: known?.country ?? '', sentence: i };
-    } else if (interaction.type === 'official_visit') {
-      // "a visit to Kazakhstan": the country itself, by its English name.
-      const code = [...f.countries].find(
-        (c) =>
-          kb.dyad.includes(c) &&
-          f.entities.some(
-            (e) =>
-              e.start > interaction.trigger.tokStart &&
-              e.start - interaction.trigger.tokEnd <= 4 &&
-              e.payloads.some((p) => p.kind === 'country' && p.code === c && p.form === 'name'),
-          ),
-      );
-      const name = code ? kb.countryNames.get(code) : undefined;
-      if (code && name) interaction.location = { name, country: code, sentence: i };
     }
     // A delegation listed in the next sentence travels with the visit.
     const next = facts[i + 1];
@@ -242,6 +243,30 @@ export function sentenceCandidates(
 }
 
 const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
+
+/** The dyad country a visit goes to: named right after its trigger ("visite officielle au Maroc"). */
+function destinationOf(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): string | undefined {
+  const hit = f.entities.find(
+    (e) =>
+      e.start >= trigger.tokEnd &&
+      e.start - trigger.tokEnd <= 4 &&
+      e.payloads.some((p) => p.kind === 'country' && kb.dyad.includes(p.code) && p.form === 'name'),
+  );
+  const payload = hit?.payloads.find((p) => p.kind === 'country');
+  return payload?.kind === 'country' ? payload.code : undefined;
+}
+
+// How far from a document's trigger its place may be named ("signed … on Tuesday in Rabat").
+const PLACE_REACH = 8;
+
+/** The place nearest a trigger; on a tie, the one after it. */
+function nearestPlace(f: SentenceFacts, trigger: TriggerHit): SentenceFacts['places'][number] | undefined {
+  return [...f.places].sort(
+    (a, b) =>
+      distance(a, trigger) - distance(b, trigger) ||
+      Number(b.tokStart >= trigger.tokStart) - Number(a.tokStart >= trigger.tokStart),
+  )[0];
+}
 
 /**
  * "Issued a joint communiqué on Monday at the close of the consultations": a day told relative to

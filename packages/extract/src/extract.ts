@@ -89,6 +89,41 @@ const INTERACTION_TYPES: ReadonlySet<string> = new Set([
   'phone_call',
 ]);
 
+interface Dateline {
+  readonly name: string;
+  readonly country: string;
+  readonly sentence: SentenceFacts['sentence'];
+}
+
+// What follows the city of a dateline: "RABAT, 12 mars (MAP) –", "АСТАНА. КАЗИНФОРМ –", "الرباط –".
+const DATELINE_GAP = /^\s*[,.–—\-(:]/;
+
+/** The city a dispatch was filed from, when one of the first lines opens with it. */
+function datelineOf(facts: readonly SentenceFacts[]): Dateline | undefined {
+  for (const f of facts.slice(0, 4)) {
+    const place = f.places.find((p) => p.tokStart === 0);
+    const next = f.sentence.tokens[place?.tokEnd ?? -1];
+    // "АСТАНА. КАЗИНФОРМ": the city may be a sentence of its own.
+    if (place && (!next || DATELINE_GAP.test(next.gapBefore)))
+      return { name: place.name, country: place.country, sentence: f.sentence };
+  }
+  return undefined;
+}
+
+/**
+ * An article's own meeting, signing or statement with no place of its own happened where it was
+ * filed from. Not a visit: "RABAT – the minister's visit to Astana".
+ */
+function placedByDateline(report: EventReport, dateline: Dateline): EventReport {
+  if (!report.main || report.location || report.type === 'official_visit') return report;
+  const s = dateline.sentence;
+  return {
+    ...report,
+    location: { name: dateline.name, country: dateline.country },
+    evidence: [...report.evidence, { field: 'location:dateline', text: s.text, start: s.start, end: s.end }],
+  };
+}
+
 /** Extracts the dyad's events from a cleaned article's text: pure and deterministic. */
 export function extract(input: ExtractInput): ExtractResult {
   const kb = knowledgeIndex();
@@ -115,10 +150,12 @@ export function extract(input: ExtractInput): ExtractResult {
     if (!claimed.has(f.sentence.index) && !third && !f.cues.has('future'))
       mainTopicsFrom.add(f.sentence.index);
   }
+  const dateline = datelineOf(facts);
   const events = assembled
     .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom))
     .filter((r): r is EventReport => r !== null)
-    .filter(identifiable);
+    .filter(identifiable)
+    .map((r) => (dateline ? placedByDateline(r, dateline) : r));
   return { events, mentions: mentionsOf(facts, articleDate), articleDate };
 
   function mentionsOf(all: readonly SentenceFacts[], ref: ArticleDate | null): ExtractResult['mentions'] {

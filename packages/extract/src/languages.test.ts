@@ -220,3 +220,33 @@ describe('counterparts', () => {
     ).toEqual(['kz.bektenov', 'ma.akhannouch']);
   });
 });
+
+describe('places', () => {
+  const main = (text: string, lang: string, publishedAt = '2025-11-26') =>
+    events(text, lang, publishedAt).filter((e) => e.main);
+  it('places a meeting with no place of its own at the dateline city, citing it', () => {
+    const [e] = main(
+      'АСТАНА. КАЗИНФОРМ – Министр иностранных дел Ермек Кошербаев вчера провел переговоры с послом Марокко в Казахстане.',
+      'ru',
+    );
+    expect(e?.location).toEqual({ name: 'Astana', country: 'KZ' });
+    expect(e?.evidence.map((x) => x.field)).toContain('location:dateline');
+  });
+  it('places a visit at its destination, not at the visitors’ home city', () => {
+    const [e] = main(
+      'Une délégation du conseil de la ville de Rabat a effectué une visite de travail au Kazakhstan du 16 au 19 octobre 2023.',
+      'fr',
+      '2023-10-20',
+    );
+    expect(e?.type).toBe('official_visit');
+    expect(e?.location).toEqual({ name: 'Kazakhstan', country: 'KZ' });
+  });
+  it('places a signing where the sentence says it was signed', () => {
+    const [e] = main(
+      'Morocco and Kazakhstan signed a memorandum of understanding on tourism in Marrakesh on Tuesday.',
+      'en',
+    );
+    expect(e?.type).toBe('agreement_signing');
+    expect(e?.location?.name).toBe('Marrakesh');
+  });
+});
