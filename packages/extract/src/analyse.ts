@@ -97,6 +97,8 @@ export function analyseSentence(
     for (const p of m.payloads) if (p.kind === 'topic') topics.add(p.slug);
   const near = (cue: CueKind, start: number, end: number, before: number, after: number) =>
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
+  // "Напомним, …", "Pour rappel, …", "يذكر أن …": a sentence opened so recalls the past.
+  const recalled = cueSpans.some((c) => c.cue === 'earlier' && c.start <= 1);
   // With one trigger in the sentence, a denial anywhere in it is about that event.
   const soleTrigger = entities.filter((m) => m.payloads.some((p) => p.kind === 'trigger')).length === 1;
   const triggers: TriggerHit[] = [];
@@ -117,13 +119,9 @@ export function analyseSentence(
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
           background: near('relativeClause', m.start, m.start, 3, 0),
           // "وكان رئيس المجلس قد أجرى": the auxiliary may stand a few words before the verb.
-          earlier: near(
-            'earlier',
-            m.start,
-            m.start,
-            lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW,
-            0,
-          ),
+          earlier:
+            recalled ||
+            near('earlier', m.start, m.start, lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW, 0),
           plural: tokens
             .slice(m.start, m.end)
             .some(

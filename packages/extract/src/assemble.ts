@@ -102,8 +102,16 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
       continue;
     }
     // The main event dated by the article itself takes the first date the text gives it.
-    if (main?.fromArticle && c.type === main.candidate.type && c.date && !isReferred(c, articleDate)) {
-      const d = dateOf(c);
+    if (main?.fromArticle && c.type === main.candidate.type) {
+      // Its date is its own, or that of the meeting or visit it was adopted during, when that is news.
+      const host = c.datedBy ? events.find((x) => x.merged.includes(c.datedBy as Candidate)) : undefined;
+      const d = c.date
+        ? isReferred(c, articleDate)
+          ? undefined
+          : dateOf(c)
+        : host?.main
+          ? host.date
+          : undefined;
       if (d) {
         main.date = d;
         main.fromArticle = false;
@@ -186,8 +194,11 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
     });
   }
   // A document dated by an interaction shares its main flag.
-  for (const e of events)
-    if (e.candidate.datedBy && main && findDate([main], e.candidate.datedBy)) e.main = main.main;
+  for (const e of events) {
+    const by = e.candidate.datedBy;
+    const host = by ? events.find((x) => x.merged.includes(by)) : undefined;
+    if (host) e.main = host.main;
+  }
   // "The members of the delegation met their counterparts" on a day of the article's visit: the
   // visiting party is the visit's.
   const visit = main && VISIT_TYPES.has(main.candidate.type) && main.date.end ? main : undefined;

@@ -106,6 +106,8 @@ export function sentenceCandidates(
     if (!t) continue;
     let type: EventType;
     const parliamentary = f.cues.has('parliamentary');
+    // An ambassador calling on an official, or received by one, is a courtesy visit; a working
+    // meeting with one stays a meeting.
     if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
     else if (kind === 'reception')
       type = ambassador ? 'courtesy_visit' : parliamentary ? 'parliamentary_meeting' : 'bilateral_meeting';
@@ -159,8 +161,10 @@ export function sentenceCandidates(
     };
     out.push(make('policy_statement', t));
   }
-  // Each date goes to the nearest event trigger of the sentence.
+  // Each date goes to the nearest event trigger of the sentence. A gathering's dates do not, in a
+  // sentence about plans: "discussed preparations for the 150th Assembly, to be held in April".
   for (const d of f.dates) {
+    if (d.kind === 'gathering' && f.futureAt.length > 0) continue;
     let best: Candidate | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const c of out) {
@@ -256,6 +260,9 @@ function destinationOf(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit
   return payload?.kind === 'country' ? payload.code : undefined;
 }
 
+// Headline, dateline and the first sentences: where an article sets its scene.
+const LEAD_SENTENCES = 4;
+
 // How far from a document's trigger its place may be named ("signed … on Tuesday in Rabat").
 const PLACE_REACH = 8;
 
@@ -284,6 +291,8 @@ function shareSentenceDate(out: readonly Candidate[], interaction: Candidate | u
  * event of its own that gives one day (not a past one referred to) dates the next sentence's event.
  */
 function leadDate(facts: readonly SentenceFacts[], i: number): Candidate['date'] {
+  // Only in the lead: further down, a day in a quote ("the world needs today") dates nothing.
+  if (i > LEAD_SENTENCES) return undefined;
   const previous = facts[i - 1];
   if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
   const hit = previous.dates[0];
