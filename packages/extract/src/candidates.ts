@@ -163,19 +163,16 @@ export function sentenceCandidates(
   }
   // Each date goes to the nearest event trigger of the sentence. A gathering's dates do not, in a
   // sentence about plans: "discussed preparations for the 150th Assembly, to be held in April".
-  for (const d of f.dates) {
-    if (d.kind === 'gathering' && f.futureAt.length > 0) continue;
-    let best: Candidate | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const c of out) {
-      const dist = distance(c.trigger, d);
-      if (dist < bestDistance) {
-        best = c;
-        bestDistance = dist;
-      }
-    }
-    if (best && !best.date) best.date = { hit: d, sentence: i };
-  }
+  // The closest date first, so that a dateline's day does not take the trigger "on Tuesday" stands
+  // by; a date whose nearest trigger is taken dates nothing.
+  const nearest = f.dates
+    .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
+    .map((d) => {
+      const ranked = out.map((c) => ({ c, dist: distance(c.trigger, d) })).sort((a, b) => a.dist - b.dist);
+      return { d, best: ranked[0] };
+    })
+    .sort((a, b) => (a.best?.dist ?? Infinity) - (b.best?.dist ?? Infinity));
+  for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence: i };
   // A setting told without dates of its own is only the meeting's background.
   if (settingVisit && !settingVisit.date) out.splice(out.indexOf(settingVisit), 1);
   shareSentenceDate(out, interaction);
