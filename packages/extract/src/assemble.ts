@@ -227,7 +227,8 @@ const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_vi
 function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | null): readonly Candidate[] {
   const first = candidates.find((c) => !isReferred(c, articleDate) && !(c.anaphoric && !c.date));
   if (!first || first.date || first.datedBy) return candidates;
-  const lead = candidates.find((c) => c.date && !isReferred(c, articleDate));
+  // A day, not "in 2025": a year names a period, not the news of the day.
+  const lead = candidates.find((c) => c.date?.hit.precision === 'day' && !isReferred(c, articleDate));
   if (!lead) return candidates;
   const visitThenTalks =
     VISIT_TYPES.has(first.type) &&

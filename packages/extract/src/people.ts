@@ -143,6 +143,9 @@ function roleCountry(
   let end = h.end;
   let sawTo = false;
   let elsewhere = false;
+  // Only a one-word title ("president", "رئيس") heads offices of anything; "chair of the
+  // Morocco–Kazakhstan friendship group" is the friendship group's, whatever words come between.
+  const generic = h.end - h.start === 1;
   for (let k = h.end; k < Math.min(tokens.length, h.end + 6); ) {
     const t = tokens[k];
     if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
@@ -161,7 +164,7 @@ function roleCountry(
     else if (t.script === 'digit') break;
     // "رئيس مجلس جهة الدار البيضاء", "président du conseil régional de Casablanca": the office is
     // of something else; a country named after it does not say whose the office is.
-    else if (!LINK_WORDS.has(t.keys[0] ?? '')) elsewhere = true;
+    else if (generic && !LINK_WORDS.has(t.keys[0] ?? '')) elsewhere = true;
     k++;
   }
   if (!country) {

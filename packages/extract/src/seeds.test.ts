@@ -88,6 +88,7 @@ describe('seed 002 (ar): a parliamentary friendship group visits Kazakhstan', ()
     expect(ids(first)).toContain('kz.kuspan');
     expect(ids(first)).not.toContain('ma.talbi-alami');
     // "The members of the Moroccan delegation met their counterparts": the visit's delegation.
+    expect(ids(visit)).toHaveLength(3);
     expect(ids(second)).toEqual(ids(visit));
   });
   it('refers to the joint statement of 28 February 2025 and the visa waiver from March 2025', () => {
@@ -129,6 +130,10 @@ describe('seed 004 (fr): André Azoulay and the Kazakh ambassador', () => {
     expect(main?.type).toBe('courtesy_visit');
     expect([...ids(main)].sort()).toEqual(['kz.sailaukyzy', 'ma.azoulay']);
     expect(main?.date).toEqual({ value: '2026-01-29', precision: 'day' });
+  });
+  it('keeps the meeting as the news when the cleaner could only infer the year (2025)', () => {
+    const main = seed('004', 'fr', '2025').filter((e) => e.main);
+    expect(main.map((e) => e.type)).toEqual(['courtesy_visit']);
   });
   it('does not count the president whose reforms the ambassador presented as a participant', () => {
     for (const e of seed('004', 'fr', '2026-01-29')) expect(ids(e)).not.toContain('kz.tokayev');
