@@ -1,5 +1,7 @@
 import type { EventType } from '@dyad/contracts';
 import type { SentenceFacts, TriggerHit } from './analyse.ts';
+import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
+import { placeEvents } from './candidate-places.ts';
 import type { DateHit } from './dates.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { PersonHit } from './people.ts';
@@ -63,12 +65,6 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   const missing = hasA ? b : a;
   for (const k of [i - 1, i - 2]) if (facts[k]?.countries.has(missing)) return true;
   return false;
-}
-
-function distance(a: { tokStart: number; tokEnd: number }, b: { tokStart: number; tokEnd: number }): number {
-  if (a.tokEnd <= b.tokStart) return b.tokStart - a.tokEnd;
-  if (b.tokEnd <= a.tokStart) return a.tokStart - b.tokEnd;
-  return 0;
 }
 
 /** The event reports of one sentence. */
@@ -161,18 +157,7 @@ export function sentenceCandidates(
     };
     out.push(make('policy_statement', t));
   }
-  // Each date goes to the nearest event trigger of the sentence. A gathering's dates do not, in a
-  // sentence about plans: "discussed preparations for the 150th Assembly, to be held in April".
-  // The closest date first, so that a dateline's day does not take the trigger "on Tuesday" stands
-  // by; a date whose nearest trigger is taken dates nothing.
-  const nearest = f.dates
-    .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
-    .map((d) => {
-      const ranked = out.map((c) => ({ c, dist: distance(c.trigger, d) })).sort((a, b) => a.dist - b.dist);
-      return { d, best: ranked[0] };
-    })
-    .sort((a, b) => (a.best?.dist ?? Infinity) - (b.best?.dist ?? Infinity));
-  for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence: i };
+  assignDates(out, f, i);
   // A setting told without dates of its own is only the meeting's background.
   if (settingVisit && !settingVisit.date) out.splice(out.indexOf(settingVisit), 1);
   shareSentenceDate(out, interaction);
@@ -195,39 +180,11 @@ export function sentenceCandidates(
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
     for (const person of c.type === 'other' ? f.people : present) c.people.push({ person, sentence: i });
   }
-  // "Signed in Rabat", "issued in Astana": documents and other acts take the place named with them.
-  for (const c of out) {
-    if (c === interaction || c.location) continue;
-    const near = nearestPlace(f, c.trigger);
-    if (near && distance(near, c.trigger) <= PLACE_REACH)
-      c.location = { name: near.name, country: near.country, sentence: i };
-  }
   // "High-level visits have become more frequent": visits in general, no event.
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)
     out.splice(out.indexOf(interaction), 1);
-  else if (interaction) {
-    // The place nearest the trigger ("on Wednesday in Rabat he held talks … between Almaty and
-    // Casablanca"); on a tie, the one after it.
-    for (const visit of out.filter(
-      (c) => c.type === 'official_visit' && c.trigger.type !== 'reception' && !c.location,
-    )) {
-      // "A visit to Kazakhstan": its destination, a city of it named in the sentence or the country
-      // itself by its English name — not the visitors' home city named beside them.
-      const destination = destinationOf(kb, f, visit.trigger);
-      const city = destination && f.places.find((p) => p.country === destination);
-      const name = destination ? kb.countryNames.get(destination) : undefined;
-      if (city) visit.location = { name: city.name, country: city.country, sentence: i };
-      else if (destination && name) visit.location = { name, country: destination, sentence: i };
-    }
-    const place = nearestPlace(f, interaction.trigger);
-    const gatheringPlace = interaction.date?.hit.place;
-    if (interaction.location) {
-      // set above: a visit's destination
-    } else if (place) interaction.location = { name: place.name, country: place.country, sentence: i };
-    else if (gatheringPlace) {
-      const known = kb.places.get(gatheringPlace);
-      interaction.location = { name: gatheringPlace, country: known?.country ?? '', sentence: i };
-    }
+  placeEvents(kb, f, out, interaction, i);
+  if (interaction && out.includes(interaction)) {
     // A delegation listed in the next sentence travels with the visit.
     const next = facts[i + 1];
     if (next?.cues.has('delegation') && next.triggers.length === 0)
@@ -243,59 +200,7 @@ export function sentenceCandidates(
   return out;
 }
 
-const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
-
-/** The dyad country a visit goes to: named right after its trigger ("visite officielle au Maroc"). */
-function destinationOf(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): string | undefined {
-  const hit = f.entities.find(
-    (e) =>
-      e.start >= trigger.tokEnd &&
-      e.start - trigger.tokEnd <= 4 &&
-      e.payloads.some((p) => p.kind === 'country' && kb.dyad.includes(p.code) && p.form === 'name'),
-  );
-  const payload = hit?.payloads.find((p) => p.kind === 'country');
-  return payload?.kind === 'country' ? payload.code : undefined;
-}
-
-// Headline, dateline and the first sentences: where an article sets its scene.
-const LEAD_SENTENCES = 4;
-
-// How far from a document's trigger its place may be named ("signed … on Tuesday in Rabat").
-const PLACE_REACH = 8;
-
-/** The place nearest a trigger; on a tie, the one after it. */
-function nearestPlace(f: SentenceFacts, trigger: TriggerHit): SentenceFacts['places'][number] | undefined {
-  return [...f.places].sort(
-    (a, b) =>
-      distance(a, trigger) - distance(b, trigger) ||
-      Number(b.tokStart >= trigger.tokStart) - Number(a.tokStart >= trigger.tokStart),
-  )[0];
-}
-
-/**
- * "Issued a joint communiqué on Monday at the close of the consultations": a day told relative to
- * the article (Monday, yesterday) dates every event of its sentence, not only the nearest one.
- */
-function shareSentenceDate(out: readonly Candidate[], interaction: Candidate | undefined): void {
-  if (!interaction || interaction.date) return;
-  const dated = out.filter((c) => c.date);
-  const only = dated.length === 1 ? dated[0]?.date : undefined;
-  if (only && only.hit.kind === 'relative' && only.hit.precision === 'day') interaction.date = only;
-}
-
-/**
- * "The forum opened on Monday in Casablanca. On its sidelines, … signed": a sentence with no
- * event of its own that gives one day (not a past one referred to) dates the next sentence's event.
- */
-function leadDate(facts: readonly SentenceFacts[], i: number): Candidate['date'] {
-  // Only in the lead: further down, a day in a quote ("the world needs today") dates nothing.
-  if (i > LEAD_SENTENCES) return undefined;
-  const previous = facts[i - 1];
-  if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
-  const hit = previous.dates[0];
-  if (hit?.precision !== 'day' || hit.relation === 'past') return undefined;
-  return { hit, sentence: i - 1 };
-}
+export const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
 
 /** "The visits of the minister and of the speaker": one visit per person, each with the phrase's date. */
 function splitVisits(visit: Candidate, sentence: number): Candidate[] {

@@ -1,0 +1,48 @@
+import type { SentenceFacts } from './analyse.ts';
+import type { Candidate } from './candidates.ts';
+import { distance } from './token-distance.ts';
+
+// Headline, dateline and the first sentences: where an article sets its scene.
+const LEAD_SENTENCES = 4;
+
+/**
+ * Each date goes to the nearest event trigger of its sentence, the closest date first, so that a
+ * dateline's day does not take the trigger "on Tuesday" stands by; a date whose nearest trigger is
+ * taken dates nothing. A gathering's dates date nothing in a sentence about plans: "discussed
+ * preparations for the 150th Assembly, to be held in April".
+ */
+export function assignDates(out: readonly Candidate[], f: SentenceFacts, sentence: number): void {
+  const nearest = f.dates
+    .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
+    .map((d) => {
+      const ranked = out.map((c) => ({ c, dist: distance(c.trigger, d) })).sort((a, b) => a.dist - b.dist);
+      return { d, best: ranked[0] };
+    })
+    .sort((a, b) => (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY));
+  for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence };
+}
+
+/**
+ * "Issued a joint communiqué on Monday at the close of the consultations": a day told relative to
+ * the article (Monday, yesterday) dates every event of its sentence, not only the nearest one.
+ */
+export function shareSentenceDate(out: readonly Candidate[], interaction: Candidate | undefined): void {
+  if (!interaction || interaction.date) return;
+  const dated = out.filter((c) => c.date);
+  const only = dated.length === 1 ? dated[0]?.date : undefined;
+  if (only && only.hit.kind === 'relative' && only.hit.precision === 'day') interaction.date = only;
+}
+
+/**
+ * "The forum opened on Monday in Casablanca. On its sidelines, … signed": a sentence with no
+ * event of its own that gives one day (not a past one referred to) dates the next sentence's event.
+ */
+export function leadDate(facts: readonly SentenceFacts[], i: number): Candidate['date'] {
+  // Only in the lead: further down, a day in a quote ("the world needs today") dates nothing.
+  if (i > LEAD_SENTENCES) return undefined;
+  const previous = facts[i - 1];
+  if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
+  const hit = previous.dates[0];
+  if (hit?.precision !== 'day' || hit.relation === 'past') return undefined;
+  return { hit, sentence: i - 1 };
+}
