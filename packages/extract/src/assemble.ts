@@ -152,9 +152,12 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
           fromArticle: main.fromArticle,
           merged: [c],
         });
-      } else if (INTERACTIONS.has(c.type) && (lastInteraction ?? main))
-        (lastInteraction ?? main)?.merged.push(c);
-      else {
+      } else if (INTERACTIONS.has(c.type) && (lastInteraction ?? main)) {
+        // Unless it names only people that event does not have: "in the same year, a return visit
+        // was paid by X" is another event, whose date this sentence does not give.
+        const target = (lastInteraction ?? main) as Assembled;
+        if (c.continues || sharesPeople(target, c)) target.merged.push(c);
+      } else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
         if (same) same.merged.push(c);
         else if (main) main.merged.push({ ...c, type: main.candidate.type });
@@ -237,6 +240,14 @@ function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | 
     lead.sentence - first.sentence <= 2;
   if (lead.type === first.type || visitThenTalks) return candidates;
   return [lead, ...candidates.filter((c) => c !== lead)];
+}
+
+/** Whether a candidate names no known person, or one the event already has. */
+function sharesPeople(e: Assembled, c: Candidate): boolean {
+  const known = c.people.filter((p) => p.person.actorId).map((p) => p.person.actorId);
+  if (known.length === 0) return true;
+  const ids = new Set(e.merged.flatMap((m) => m.people.map((p) => p.person.actorId)));
+  return known.some((id) => ids.has(id));
 }
 
 function articleValue(d: ArticleDate): string {

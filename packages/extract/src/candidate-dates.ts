@@ -15,7 +15,12 @@ export function assignDates(out: readonly Candidate[], f: SentenceFacts, sentenc
   const nearest = f.dates
     .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
     .map((d) => {
-      const ranked = out.map((c) => ({ c, dist: distance(c.trigger, d) })).sort((a, b) => a.dist - b.dist);
+      // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it.
+      const plannedFrom = f.futureAt.filter((at) => at <= d.tokStart);
+      const ranked = out
+        .filter((c) => !plannedFrom.some((at) => c.trigger.tokStart < at))
+        .map((c) => ({ c, dist: distance(c.trigger, d) }))
+        .sort((a, b) => a.dist - b.dist);
       return { d, best: ranked[0] };
     })
     .sort((a, b) => (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY));

@@ -25,6 +25,8 @@ export interface Candidate {
   readonly group?: string;
   /** The sentence speaks of "the delegation": the visiting party of the article's visit. */
   readonly delegation: boolean;
+  /** The sentence names the event told before ("during the visit, talks were held with X"). */
+  readonly continues: boolean;
 }
 
 const INTERACTION_PRIORITY = [
@@ -88,6 +90,7 @@ export function sentenceCandidates(
     sentences: new Set([i]),
     anaphoric: trigger.anaphoric,
     delegation: f.cues.has('delegation'),
+    continues: f.triggers.some((t) => t.anaphoric),
   });
   const ambassador = f.people.some((p) => p.office === 'ambassador');
   let interaction: Candidate | undefined;
