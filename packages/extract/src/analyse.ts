@@ -43,6 +43,12 @@ export interface SentenceFacts {
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
+  /** "The same day", "the same year": a date that is the one told before. */
+  readonly sameAs: readonly {
+    readonly which: 'day' | 'year';
+    readonly start: number;
+    readonly end: number;
+  }[];
 }
 
 const UNREAL_WINDOW_BEFORE = 6;
@@ -148,6 +154,13 @@ export function analyseSentence(
       countries.add(person.country);
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings);
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
+  const sameAs = cueSpans
+    .filter((c) => c.cue === 'sameDay' || c.cue === 'sameYear')
+    .map((c) => ({
+      which: c.cue === 'sameDay' ? ('day' as const) : ('year' as const),
+      start: c.start,
+      end: c.end,
+    }));
   return {
     sentence,
     entities,
@@ -160,5 +173,6 @@ export function analyseSentence(
     countries,
     agreements,
     futureAt,
+    sameAs,
   };
 }

@@ -169,7 +169,9 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
         e.candidate.type === c.type &&
         e.date.value === own.value &&
         (e.date.end ?? '') === (own.end ?? '') &&
-        (c.group === undefined || !e.merged.some((m) => m.group === c.group)),
+        (c.group === undefined || !e.merged.some((m) => m.group === c.group)) &&
+        // "In the same year, a return visit": the same date, other people, another event.
+        sharesPeople(e, c),
     );
     if (same) {
       same.merged.push(c);

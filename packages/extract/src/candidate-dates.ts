@@ -1,5 +1,6 @@
 import type { SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidates.ts';
+import type { DateHit } from './dates.ts';
 import { distance } from './token-distance.ts';
 
 // Headline, dateline and the first sentences: where an article sets its scene.
@@ -11,8 +12,14 @@ const LEAD_SENTENCES = 4;
  * taken dates nothing. A gathering's dates date nothing in a sentence about plans: "discussed
  * preparations for the 150th Assembly, to be held in April".
  */
-export function assignDates(out: readonly Candidate[], f: SentenceFacts, sentence: number): void {
-  const nearest = f.dates
+export function assignDates(
+  out: readonly Candidate[],
+  facts: readonly SentenceFacts[],
+  sentence: number,
+): void {
+  const f = facts[sentence];
+  if (!f) return;
+  const nearest = sentenceDates(facts, sentence)
     .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
     .map((d) => {
       // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it.
@@ -25,6 +32,41 @@ export function assignDates(out: readonly Candidate[], f: SentenceFacts, sentenc
     })
     .sort((a, b) => (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY));
   for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence };
+}
+
+// How far back "the same day" may look for the day it means.
+const SAME_REACH = 3;
+
+/**
+ * The sentence's dates, with "the same day" / "the same year" read as the latest date told in the
+ * sentences just before ("في اليوم ذاته" is not today, "в том же году" is the year just named).
+ */
+function sentenceDates(facts: readonly SentenceFacts[], i: number): DateHit[] {
+  const f = facts[i];
+  if (!f) return [];
+  if (f.sameAs.length === 0) return [...f.dates];
+  const covered = (d: DateHit) => f.sameAs.some((s) => d.tokStart < s.end && s.start < d.tokEnd);
+  const out = f.dates.filter((d) => !covered(d));
+  const before = facts
+    .slice(Math.max(0, i - SAME_REACH), i)
+    .flatMap((p) => p.dates)
+    .at(-1);
+  for (const same of f.sameAs) {
+    if (!before) break;
+    const year = same.which === 'year';
+    if (!year && before.precision !== 'day') continue;
+    const { end, ...rest } = before;
+    out.push({
+      ...rest,
+      ...(!year && end ? { end } : {}),
+      value: year ? before.value.slice(0, 4) : before.value,
+      precision: year ? 'year' : 'day',
+      tokStart: same.start,
+      tokEnd: same.end,
+      kind: 'relative',
+    });
+  }
+  return out;
 }
 
 /**

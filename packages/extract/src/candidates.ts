@@ -160,7 +160,7 @@ export function sentenceCandidates(
     };
     out.push(make('policy_statement', t));
   }
-  assignDates(out, f, i);
+  assignDates(out, facts, i);
   // A setting told without dates of its own is only the meeting's background.
   if (settingVisit && !settingVisit.date) out.splice(out.indexOf(settingVisit), 1);
   shareSentenceDate(out, interaction);

@@ -39,7 +39,9 @@ export type CueKind =
   | 'otherCountries'
   | 'mentioned'
   | 'relativeClause'
-  | 'earlier';
+  | 'earlier'
+  | 'sameDay'
+  | 'sameYear';
 
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
@@ -167,6 +169,8 @@ function buildLanguage(
     ['mentioned', lexicon.mentioned],
     ['relativeClause', lexicon.relativeClause],
     ['earlier', lexicon.earlier],
+    ['sameDay', lexicon.sameDay],
+    ['sameYear', lexicon.sameYear],
   ];
   for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))

@@ -250,3 +250,31 @@ describe('places', () => {
     expect(e?.location?.name).toBe('Marrakesh');
   });
 });
+
+describe('the same day, the same year', () => {
+  it('reads "the same day" as the day told just before, not as today', () => {
+    const found = events(
+      'استقبل الوزير الأول المغربي عزيز أخنوش يوم 8 شتنبر 2023 سفيرة كازاخستان. وفي اليوم ذاته، بعث الرئيس قاسم جومارت توكاييف برقية تعزية إلى الملك محمد السادس.',
+      'ar',
+      '2023-09-10',
+    );
+    expect(found.map((e) => e.date.value)).not.toContain('2023-09-10');
+    expect(found.find((e) => e.type === 'other')?.date).toMatchObject({
+      value: '2023-09-08',
+      precision: 'day',
+    });
+  });
+  it('reads "in the same year" as the year just named', () => {
+    const found = events(
+      'В 2014 году Председатель Палаты советников Марокко посетил Астану. В том же году ответный визит в Рабат совершил Касым-Жомарт Токаев.',
+      'ru',
+      '2025-11-26',
+    );
+    const visits = found.filter((e) => e.type === 'official_visit');
+    expect(visits.map((e) => e.date)).toEqual([
+      { value: '2014', precision: 'year' },
+      { value: '2014', precision: 'year' },
+    ]);
+    expect(visits.every((e) => !e.main)).toBe(true);
+  });
+});

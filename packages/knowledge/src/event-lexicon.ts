@@ -52,6 +52,10 @@ export const EventLexicon = z.object({
   relativeClause: Phrases,
   /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
   earlier: Phrases,
+  /** "The same day", "في اليوم ذاته": the day of the date told just before. */
+  sameDay: Phrases,
+  /** "The same year", "в том же году": the year of the date told just before. */
+  sameYear: Phrases,
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
