@@ -141,7 +141,10 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
     const own = dateOf(c) ?? (c.datedBy ? findDate(events, c.datedBy) : undefined);
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
-      const lastInteraction = [...events].reverse().find((e) => INTERACTIONS.has(e.candidate.type) && e.main);
+      // "The talks" continue the last meeting told, "the visit" the last visit, else the last of either.
+      const told = [...events].reverse().filter((e) => INTERACTIONS.has(e.candidate.type) && e.main);
+      const lastInteraction =
+        told.find((e) => VISIT_TYPES.has(e.candidate.type) === VISIT_TYPES.has(c.type)) ?? told[0];
       if (VISIT_TYPES.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
         // "The statement was signed during an official visit": the visit is the document's setting,
         // an event of its own on the document's day.
@@ -153,10 +156,11 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
           merged: [c],
         });
       } else if (INTERACTIONS.has(c.type) && (lastInteraction ?? main)) {
-        // Unless it names only people that event does not have: "in the same year, a return visit
-        // was paid by X" is another event, whose date this sentence does not give.
+        // Unless, further on, it names only people that event does not have: "in the same year, a
+        // return visit was paid by X" is another event, whose date this sentence does not give.
         const target = (lastInteraction ?? main) as Assembled;
-        if (c.continues || sharesPeople(target, c)) target.merged.push(c);
+        const next = target.merged.some((m) => m.sentence === c.sentence - 1);
+        if (c.continues || next || sharesPeople(target, c)) target.merged.push(c);
       } else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
         if (same) same.merged.push(c);
