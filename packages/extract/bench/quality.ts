@@ -16,7 +16,8 @@
 //  - non-dyad: predicted main events in the articles that are not about the dyad (all false).
 //  - relevance: an article counts as found relevant when it yields at least one main event.
 // Then one line per error, for an engineer to fix rules. `--quiet` prints the table only; language
-// codes as arguments restrict the run (`... quality.ts fr ru`).
+// codes as arguments restrict the run (`... quality.ts fr ru`). `--set heldout` scores the articles of
+// bench/heldout/ instead of bench/gold/ (same schema and conventions); the default set is gold.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventReport } from '@dyad/contracts';
@@ -79,9 +80,9 @@ const GoldArticle = z
 type GoldArticle = z.infer<typeof GoldArticle>;
 const GoldFile = z.object({ articles: z.array(GoldArticle).min(1) }).strict();
 
-const goldDir = join(import.meta.dirname, 'gold');
+const SETS = ['gold', 'heldout'] as const;
 
-function loadGold(lang: Lang): GoldArticle[] {
+function loadGold(lang: Lang, goldDir: string): GoldArticle[] {
   const file = join(goldDir, `${lang}.yaml`);
   const parsed = GoldFile.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -408,13 +409,23 @@ function scoreArticle(lang: Lang, a: GoldArticle, errors: string[]): Counts {
 }
 
 // ── Main ─────────────────────────────────────────────────────────────────────────────────────
-const args = process.argv.slice(2);
+// `--set NAME` or `--set=NAME` picks the folder of articles to score (bench/gold by default).
+const argv = process.argv.slice(2);
+const setAt = argv.findIndex((x) => x === '--set' || x.startsWith('--set='));
+const setFlag = setAt < 0 ? undefined : argv[setAt];
+const setName =
+  setFlag === undefined ? 'gold' : setFlag === '--set' ? argv[setAt + 1] : setFlag.slice('--set='.length);
+if (setName === undefined || !(SETS as readonly string[]).includes(setName))
+  fail(`--set takes one of ${SETS.join(', ')}; got ${setName ?? 'nothing'}`);
+const setArgs = setFlag === '--set' ? 2 : setFlag === undefined ? 0 : 1;
+const args = argv.filter((_, i) => i < setAt || i >= setAt + setArgs);
+const goldDir = join(import.meta.dirname, setName);
 const quiet = args.includes('--quiet');
 const chosen = args.filter((x) => !x.startsWith('--'));
 for (const x of chosen) if (!(LANGS as readonly string[]).includes(x)) fail(`unknown language ${x}`);
 const langs: readonly Lang[] = chosen.length ? (chosen as Lang[]) : LANGS;
 
-const gold = new Map(langs.map((l) => [l, loadGold(l)] as const));
+const gold = new Map(langs.map((l) => [l, loadGold(l, goldDir)] as const));
 const warnings = checkActors([...gold.values()].flat());
 
 extract({ text: 'Rabat', lang: 'fr', publishedAt: '2025-01-01' }); // build the knowledge index once
@@ -471,7 +482,7 @@ for (const [name, c] of [...perLang.entries(), ['all', overall] as const]) {
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: readonly string[]) => cells.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' │ ');
 console.log(
-  `extract quality on the held-out gold set (packages/extract/bench/gold), ${seconds.toFixed(2)} s`,
+  `extract quality on the held-out gold set (packages/extract/bench/${setName}), ${seconds.toFixed(2)} s`,
 );
 console.log(line(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
