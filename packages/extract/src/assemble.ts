@@ -55,6 +55,18 @@ function spanOf(d: EventDateValue): { first: string; last: string } {
   return { first: span(d.value).first, last: span(d.end ?? d.value).last };
 }
 
+/**
+ * A date after the article's own ("next month", "on 3 December" in a paper of 20 November): a
+ * plan, whatever the verb says. The news reports what happened.
+ */
+function isPlanned(c: Candidate, articleDate: ArticleDate | null): boolean {
+  const h = c.date?.hit;
+  if (!h) return false;
+  if (h.relation === 'next') return true;
+  if (articleDate?.source !== 'published' || articleDate.precision !== 'day') return false;
+  return span(h.value).first > articleDate.day;
+}
+
 /** A date the article refers back to: "last March", or well before the article's own date. */
 function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
   const h = c.date?.hit;
@@ -91,6 +103,7 @@ export function assemble(candidates: readonly Candidate[], articleDate: ArticleD
   const events: Assembled[] = [];
   let main: Assembled | undefined;
   for (const c of leadFirst(candidates, articleDate)) {
+    if (isPlanned(c, articleDate)) continue;
     if (!main && !isReferred(c, articleDate) && !(c.anaphoric && !c.date)) {
       const own = dateOf(c);
       const date =

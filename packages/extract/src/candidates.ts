@@ -92,7 +92,13 @@ export function sentenceCandidates(
     delegation: f.cues.has('delegation'),
     continues: f.triggers.some((t) => t.anaphoric),
   });
-  const ambassador = f.people.some((p) => p.office === 'ambassador');
+  // An ambassador calling on an official, or received by one, is a courtesy visit (DESIGN's
+  // types), not when the ambassador only accompanies a minister of their own side.
+  const ambassadors = f.people.filter((p) => p.office === 'ambassador' && !p.mentioned);
+  const ambassador = ambassadors.some(
+    (a) =>
+      !f.people.some((p) => p !== a && !p.mentioned && p.country === a.country && p.office !== 'ambassador'),
+  );
   let interaction: Candidate | undefined;
   // A trigger that names the event already told ("during this visit") yields to one that does not.
   // So does one in a relative clause ("X met Y, who is on a working visit"): the setting.
@@ -105,12 +111,9 @@ export function sentenceCandidates(
     if (!t) continue;
     let type: EventType;
     const parliamentary = f.cues.has('parliamentary');
-    // An ambassador calling on an official, or received by one, is a courtesy visit; a working
-    // meeting with one stays a meeting.
     if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
-    else if (kind === 'reception')
+    else if (kind === 'reception' || kind === 'bilateral_meeting')
       type = ambassador ? 'courtesy_visit' : parliamentary ? 'parliamentary_meeting' : 'bilateral_meeting';
-    else if (kind === 'bilateral_meeting' && parliamentary) type = 'parliamentary_meeting';
     else type = kind;
     interaction = make(type, t);
     out.push(interaction);

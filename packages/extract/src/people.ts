@@ -96,6 +96,9 @@ const ARABIC_NOT_NAMES = new Set(
     'مقر',
   ].map((w) => w),
 );
+// How far after an office its country and host country may be named: "Ambassador of the Republic
+// of Kazakhstan to Morocco".
+const ROLE_REACH = 8;
 // Words that may stand between an office and its country: "President of the Republic of …".
 const LINK_WORDS = new Set([
   'de',
@@ -146,7 +149,7 @@ function roleCountry(
   // Only a one-word title ("president", "رئيس") heads offices of anything; "chair of the
   // Morocco–Kazakhstan friendship group" is the friendship group's, whatever words come between.
   const generic = h.end - h.start === 1;
-  for (let k = h.end; k < Math.min(tokens.length, h.end + 6); ) {
+  for (let k = h.end; k < Math.min(tokens.length, h.end + ROLE_REACH); ) {
     const t = tokens[k];
     if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
     const hit = hitAt(hits, k);
