@@ -99,7 +99,12 @@ interface Assembled {
 }
 
 /** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
-export function assemble(candidates: readonly Candidate[], articleDate: ArticleDate | null): Assembled[] {
+export function assemble(
+  all: readonly Candidate[],
+  articleDate: ArticleDate | null,
+  headline?: number,
+): Assembled[] {
+  const candidates = withoutHeadline(all, articleDate, headline);
   const events: Assembled[] = [];
   let main: Assembled | undefined;
   for (const c of leadFirst(candidates, articleDate)) {
@@ -246,6 +251,22 @@ const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_vi
  * becoming an event of their own dated by the article. Two cases keep their order, as the loop
  * merges them itself: the same type told twice, and an undated visit followed by its talks.
  */
+/**
+ * A headline restates the news in the present tense ("X and Y sign a memorandum as the minister
+ * visits Astana"); when the body dates the news, the headline's events are that news again.
+ */
+function withoutHeadline(
+  candidates: readonly Candidate[],
+  articleDate: ArticleDate | null,
+  headline: number | undefined,
+): readonly Candidate[] {
+  if (headline === undefined) return candidates;
+  const bodyLead = candidates.some(
+    (c) => c.sentence !== headline && c.date?.hit.precision === 'day' && !isReferred(c, articleDate),
+  );
+  return bodyLead ? candidates.filter((c) => c.sentence !== headline) : candidates;
+}
+
 function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | null): readonly Candidate[] {
   const first = candidates.find((c) => !isReferred(c, articleDate) && !(c.anaphoric && !c.date));
   if (!first || first.date || first.datedBy) return candidates;

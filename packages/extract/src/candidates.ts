@@ -45,14 +45,31 @@ export const INTERACTIONS: ReadonlySet<EventType> = new Set([
   'phone_call',
 ]);
 
+// How far back "the two countries" may look for the countries it means.
+const PAIR_REACH = 5;
+
+// Offices an ambassador accompanies rather than calls on.
+const GOVERNMENT: ReadonlySet<string> = new Set([
+  'head-of-state',
+  'head-of-government',
+  'deputy-prime-minister',
+  'foreign-minister',
+  'deputy-foreign-minister',
+  'minister',
+]);
+
 /** Whether the sentence names both sides, or one side and the other within the two before. */
 function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
   if (!f) return false;
   const [a, b] = kb.dyad;
   const third = [...f.countries].some((c) => !kb.dyad.includes(c)) || f.cues.has('otherCountries');
-  // "The two countries" are the ones just named: not the dyad after a sentence about Azerbaijan.
-  const thirdBefore = [facts[i - 1], facts[i - 2]].some((p) =>
+  // "The two countries" are the ones last named: not the dyad after a passage about Azerbaijan.
+  const lastNamed = facts
+    .slice(Math.max(0, i - PAIR_REACH), i)
+    .reverse()
+    .find((p) => p.countries.size > 0);
+  const thirdBefore = [lastNamed, facts[i - 1], facts[i - 2]].some((p) =>
     [...(p?.countries ?? [])].some((c) => !kb.dyad.includes(c)),
   );
   const pair = f.cues.has('pair') && !third && !thirdBefore;
@@ -97,7 +114,9 @@ export function sentenceCandidates(
   const ambassadors = f.people.filter((p) => p.office === 'ambassador' && !p.mentioned);
   const ambassador = ambassadors.some(
     (a) =>
-      !f.people.some((p) => p !== a && !p.mentioned && p.country === a.country && p.office !== 'ambassador'),
+      !f.people.some(
+        (p) => p !== a && !p.mentioned && p.country === a.country && GOVERNMENT.has(p.office ?? ''),
+      ),
   );
   let interaction: Candidate | undefined;
   // A trigger that names the event already told ("during this visit") yields to one that does not.

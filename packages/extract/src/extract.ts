@@ -89,6 +89,15 @@ const INTERACTION_TYPES: ReadonlySet<string> = new Set([
   'phone_call',
 ]);
 
+// How a sentence of running text ends; a headline has none of these.
+const SENTENCE_END = /[.!?؟…»"”:]\s*$/u;
+
+/** The first line, when it is a headline: no final stop, and a line of its own. */
+function headlineOf(facts: readonly SentenceFacts[]): number | undefined {
+  const first = facts[0]?.sentence;
+  return first && !SENTENCE_END.test(first.text) ? 0 : undefined;
+}
+
 interface Dateline {
   readonly name: string;
   readonly country: string;
@@ -140,7 +149,7 @@ export function extract(input: ExtractInput): ExtractResult {
     : firstPass;
   const candidates: Candidate[] = [];
   for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));
-  const assembled = assemble(candidates, articleDate);
+  const assembled = assemble(candidates, articleDate, headlineOf(facts));
   // Sentences that belong to no other event, name no third country and are not about the future
   // give the main event its topics.
   const claimed = new Set(assembled.filter((e) => !e.main).flatMap((e) => e.merged.map((m) => m.sentence)));
