@@ -56,6 +56,7 @@ const UNREAL_WINDOW_AFTER = 3;
 // A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;
+const RELATIVE_REACH = 3;
 // "had held talks", "avait eu des entretiens"; in Arabic the subject stands between "كان" and the verb.
 const EARLIER_WINDOW = 2;
 const EARLIER_WINDOW_AR = 10;
@@ -123,7 +124,10 @@ export function analyseSentence(
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
-          background: near('relativeClause', m.start, m.start, 3, 0),
+          // "who is on a working visit": the clause opener ends at most three words before it.
+          background: cueSpans.some(
+            (c) => c.cue === 'relativeClause' && c.end <= m.start && m.start - c.end <= RELATIVE_REACH,
+          ),
           // "وكان رئيس المجلس قد أجرى": the auxiliary may stand a few words before the verb.
           earlier:
             recalled ||

@@ -24,14 +24,29 @@ export function assignDates(
     .map((d) => {
       // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it.
       const plannedFrom = f.futureAt.filter((at) => at <= d.tokStart);
+      // A span of days ("on 10–12 June") is a visit's when the sentence tells of one.
+      const span = isSpan(d);
       const ranked = out
         .filter((c) => !plannedFrom.some((at) => c.trigger.tokStart < at))
         .map((c) => ({ c, dist: distance(c.trigger, d) }))
-        .sort((a, b) => a.dist - b.dist);
+        .sort((a, b) => Number(span && !isVisit(a.c)) - Number(span && !isVisit(b.c)) || a.dist - b.dist);
       return { d, best: ranked[0] };
     })
-    .sort((a, b) => (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY));
+    .sort(
+      (a, b) =>
+        Number(isSpan(b.d)) - Number(isSpan(a.d)) ||
+        (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY),
+    );
   for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence };
+}
+
+/** A span of days written out, not a gathering's (those date the meetings on its sidelines). */
+function isSpan(d: DateHit): boolean {
+  return d.end !== undefined && d.kind !== 'gathering';
+}
+
+function isVisit(c: Candidate): boolean {
+  return c.type === 'official_visit' || c.type === 'courtesy_visit';
 }
 
 // How far back "the same day" may look for the day it means.

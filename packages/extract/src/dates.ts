@@ -32,6 +32,9 @@ export interface DateHit {
   readonly place?: string;
 }
 
+// How close a weekday must be to a date to be read as that date's check.
+const WEEKDAY_BESIDE = 2;
+
 interface Ctx {
   readonly tokens: readonly Token[];
   readonly lang: LanguageIndex;
@@ -379,8 +382,17 @@ export function findDates(
     }
   }
   // A weekday alone ("on Tuesday", "يوم الثلاثاء"): the latest such day on or before the reference.
-  if (ctx.ref && out.length === 0) {
+  // One written beside a date only checks it ("vendredi 28 février"); one further on in a sentence
+  // that also gives a range ("visiting on 10–12 June, held talks on Wednesday") is a day of its own.
+  if (ctx.ref) {
+    const beside = (i: number, end: number) =>
+      out.some(
+        (d) =>
+          (d.tokStart >= end && d.tokStart - end <= WEEKDAY_BESIDE) ||
+          (d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE),
+      );
     for (const [i, w] of ctx.weekdayAt) {
+      if (beside(i, w.end)) continue;
       let day = ctx.ref;
       while (weekday(day) !== w.n) day = addDays(day, -1);
       out.push({
@@ -391,7 +403,6 @@ export function findDates(
         kind: 'relative',
         explicitYear: false,
       });
-      break;
     }
   }
   out.push(...gatheringDates(tokens, hits, gatherings));
