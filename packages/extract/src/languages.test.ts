@@ -278,3 +278,17 @@ describe('the same day, the same year', () => {
     expect(visits.every((e) => !e.main)).toBe(true);
   });
 });
+
+describe('a meeting inside a visit told in one sentence', () => {
+  it('gives the span to the visit and the weekday to the talks', () => {
+    const found = events(
+      'ASTANA – Moroccan Minister of Agriculture Ahmed El Bouari, who is on a working visit to Kazakhstan on June 10-12, held talks with Kazakh Minister of Agriculture Aidarbek Saparov on Wednesday.',
+      'en',
+      '2025-06-12',
+    ).filter((e) => e.main);
+    expect(found.map((e) => [e.type, e.date.value, e.date.end ?? null])).toEqual([
+      ['bilateral_meeting', '2025-06-11', null],
+      ['official_visit', '2025-06-10', '2025-06-12'],
+    ]);
+  });
+});
