@@ -179,6 +179,19 @@ export function assemble(
         const target = (lastInteraction ?? main) as Assembled;
         const next = target.merged.some((m) => m.sentence === c.sentence - 1);
         if (c.continues || next || sharesPeople(target, c)) target.merged.push(c);
+      } else if (c.type === 'policy_statement' && main && main.candidate.type !== 'policy_statement') {
+        // "On this occasion, X reiterated his country's support for …": a position stated at the
+        // news event, an event of its own on its day.
+        const stated = events.find((e) => e.candidate.type === 'policy_statement' && e.date === main?.date);
+        if (stated) stated.merged.push(c);
+        else
+          events.push({
+            candidate: c,
+            date: main.date,
+            main: main.main,
+            fromArticle: main.fromArticle,
+            merged: [c],
+          });
       } else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
         if (same) same.merged.push(c);

@@ -172,11 +172,15 @@ export function sentenceCandidates(
   }
   const other = has('other');
   if (other) out.push(make('other', other));
-  if (out.length === 0 && policy) {
-    const t = real[0] ?? {
+  // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
+  // position stated at a meeting is an event of its own, on the meeting's day.
+  // A position written into a joint statement or an agreement is that document's.
+  const adopted = out.filter((c) => c !== interaction && c !== settingVisit);
+  if (policy && adopted.length === 0) {
+    const t = (interaction ? undefined : real[0]) ?? {
       type: 'policy_statement' as const,
-      tokStart: 0,
-      tokEnd: 1,
+      tokStart: f.sentence.tokens.length,
+      tokEnd: f.sentence.tokens.length,
       anaphoric: false,
       unreal: false,
     };
