@@ -292,3 +292,24 @@ describe('a meeting inside a visit told in one sentence', () => {
     ]);
   });
 });
+
+describe('positions stated at a meeting', () => {
+  it('makes a policy statement of its own, on the meeting’s day, by who stated it', () => {
+    const found = events(
+      'Le ministre kazakh Mourat Nourtleou a rencontré samedi à Istanbul son homologue marocain Nasser Bourita. Nourtleou a réitéré à cette occasion le soutien de son pays à l’intégrité territoriale du Royaume et au plan d’autonomie.',
+      'fr',
+      '2025-06-22',
+    );
+    const policy = found.find((e) => e.type === 'policy_statement');
+    expect(policy).toMatchObject({ main: true, date: { value: '2025-06-21', precision: 'day' } });
+    expect(policy?.participants.map((p) => p.actorId)).toEqual(['kz.nurtleu']);
+  });
+  it('leaves a position written into a joint statement to that statement', () => {
+    const found = events(
+      'Dans la déclaration conjointe signée le 28 février 2025 à Rabat, le Kazakhstan a réaffirmé son soutien au plan d’autonomie marocain.',
+      'fr',
+      '2025-03-01',
+    );
+    expect(found.map((e) => e.type)).toEqual(['joint_statement']);
+  });
+});
