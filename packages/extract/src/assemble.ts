@@ -137,6 +137,23 @@ export function assemble(
         continue;
       }
     }
+    // "The meeting took place on 14 May": the undated news told before, dated.
+    if (
+      main?.fromArticle &&
+      c.anaphoric &&
+      c.date &&
+      !isReferred(c, articleDate) &&
+      INTERACTIONS.has(c.type) &&
+      INTERACTIONS.has(main.candidate.type)
+    ) {
+      const d = dateOf(c);
+      if (d) {
+        main.date = d;
+        main.fromArticle = false;
+        main.merged.push(c);
+        continue;
+      }
+    }
     // "X is in Morocco on a working visit. On Wednesday in Rabat he held talks with Y": the talks
     // right after an undated visit are the visit's, and date it.
     if (
@@ -284,7 +301,10 @@ function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | 
   const first = candidates.find((c) => !isReferred(c, articleDate) && !(c.anaphoric && !c.date));
   if (!first || first.date || first.datedBy) return candidates;
   // A day, not "in 2025": a year names a period, not the news of the day.
-  const lead = candidates.find((c) => c.date?.hit.precision === 'day' && !isReferred(c, articleDate));
+  // Not "the meeting took place on 14 May": that dates the event told before it.
+  const lead = candidates.find(
+    (c) => c.date?.hit.precision === 'day' && !c.anaphoric && !isReferred(c, articleDate),
+  );
   if (!lead) return candidates;
   const visitThenTalks =
     VISIT_TYPES.has(first.type) &&

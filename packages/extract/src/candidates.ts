@@ -58,6 +58,19 @@ const GOVERNMENT: ReadonlySet<string> = new Set([
   'minister',
 ]);
 
+/**
+ * A sentence that names no one and no country, dates a meeting or visit, and follows one that told
+ * a meeting or visit between the two sides: that event again.
+ */
+function retells(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
+  const f = facts[i];
+  const before = facts[i - 1];
+  if (!f || !before || f.countries.size > 0 || f.people.length > 0 || f.dates.length === 0) return false;
+  const interaction = (t: TriggerHit) =>
+    !t.unreal && (INTERACTION_PRIORITY as readonly string[]).includes(t.type);
+  return f.triggers.some(interaction) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1);
+}
+
 /** Whether the sentence names both sides, or one side and the other within the two before. */
 function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
@@ -96,7 +109,10 @@ export function sentenceCandidates(
   if (!f) return [];
   const real = f.triggers.filter((t) => !t.unreal);
   const policy = f.cues.has('support') && f.cues.has('position');
-  if ((real.length === 0 && !policy) || !bothSides(kb, facts, i)) return [];
+  // "The meeting took place on 14 May in the town hall": no side named, but the event of the
+  // sentence before, told again with its date.
+  const retold = !bothSides(kb, facts, i) && retells(kb, facts, i);
+  if ((real.length === 0 && !policy) || (!bothSides(kb, facts, i) && !retold)) return [];
   const out: Candidate[] = [];
   const make = (type: EventType, trigger: TriggerHit): Candidate => ({
     type,
@@ -105,7 +121,7 @@ export function sentenceCandidates(
     people: [],
     agreements: [],
     sentences: new Set([i]),
-    anaphoric: trigger.anaphoric,
+    anaphoric: trigger.anaphoric || retold,
     delegation: f.cues.has('delegation'),
     continues: f.triggers.some((t) => t.anaphoric),
   });

@@ -313,3 +313,14 @@ describe('positions stated at a meeting', () => {
     expect(found.map((e) => e.type)).toEqual(['joint_statement']);
   });
 });
+
+describe('an event told again with its date', () => {
+  it('dates the news from "the meeting took place on 14 May"', () => {
+    const found = events(
+      'Посол Казахстана в Марокко Саулекуль Сайлаукызы провела встречу с мэром Рабата Фатихой Эль-Мудни. Встреча состоялась 14 мая в здании мэрии.',
+      'ru',
+      '2025-05-15',
+    ).filter((e) => e.main);
+    expect(found.map((e) => [e.type, e.date.value])).toEqual([['courtesy_visit', '2025-05-14']]);
+  });
+});
