@@ -58,6 +58,18 @@ const GOVERNMENT: ReadonlySet<string> = new Set([
   'minister',
 ]);
 
+/** Whether both sides of the dyad were named, in this sentence or back, before any other country. */
+function dyadNamedLast(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
+  const seen = new Set<string>();
+  for (let k = i; k >= Math.max(0, i - PAIR_REACH); k--) {
+    const countries = [...(facts[k]?.countries ?? [])];
+    if (countries.some((c) => !kb.dyad.includes(c))) return false;
+    for (const c of countries) seen.add(c);
+    if (seen.size === kb.dyad.length) return true;
+  }
+  return false;
+}
+
 /**
  * A sentence that names no one and no country, dates a meeting or visit, and follows one that told
  * a meeting or visit between the two sides: that event again.
@@ -77,15 +89,9 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   if (!f) return false;
   const [a, b] = kb.dyad;
   const third = [...f.countries].some((c) => !kb.dyad.includes(c)) || f.cues.has('otherCountries');
-  // "The two countries" are the ones last named: not the dyad after a passage about Azerbaijan.
-  const lastNamed = facts
-    .slice(Math.max(0, i - PAIR_REACH), i)
-    .reverse()
-    .find((p) => p.countries.size > 0);
-  const thirdBefore = [lastNamed, facts[i - 1], facts[i - 2]].some((p) =>
-    [...(p?.countries ?? [])].some((c) => !kb.dyad.includes(c)),
-  );
-  const pair = f.cues.has('pair') && !third && !thirdBefore;
+  // "The two countries" are the ones last named: the dyad only when both its sides were named
+  // since any other country ("Morocco and Uzbekistan … flights to Casablanca … the two ministers").
+  const pair = f.cues.has('pair') && !third && dyadNamedLast(kb, facts, i);
   const hasA = pair || f.countries.has(a);
   const hasB = pair || f.countries.has(b);
   if (hasA && hasB) return true;
@@ -95,7 +101,11 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   // Nor when the sentence happens somewhere else: "the minister then met Airbus in Brussels".
   if (f.places.some((p) => !kb.dyad.includes(p.country))) return false;
   const missing = hasA ? b : a;
-  for (const k of [i - 1, i - 2]) if (facts[k]?.countries.has(missing)) return true;
+  // Not from a list of countries ("Algeria, Egypt, Morocco and Tunisia remain promising markets").
+  for (const k of [i - 1, i - 2]) {
+    const p = facts[k];
+    if (p?.countries.has(missing) && ![...p.countries].some((c) => !kb.dyad.includes(c))) return true;
+  }
   return false;
 }
 

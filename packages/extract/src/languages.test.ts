@@ -324,3 +324,24 @@ describe('an event told again with its date', () => {
     expect(found.map((e) => [e.type, e.date.value])).toEqual([['courtesy_visit', '2025-05-14']]);
   });
 });
+
+describe('"the two sides" of another pair', () => {
+  it('finds nothing when the last pair named is Morocco and Uzbekistan', () => {
+    expect(
+      events(
+        'Nasser Bourita held talks in Rabat on Tuesday with Uzbekistan’s foreign minister Bakhtiyor Saidov. They agreed to launch direct flights between Casablanca and Tashkent. On this occasion, the two ministers signed a memorandum of understanding.',
+        'en',
+        '2026-01-28',
+      ),
+    ).toEqual([]);
+  });
+  it('borrows no side from a list of countries', () => {
+    expect(
+      events(
+        'По оценкам экспертов, страны Северной Африки – Алжир, Египет, Марокко и Тунис – остаются перспективными рынками для казахстанского зерна. Токаев поздравил казахстанцев с Днем Независимости.',
+        'ru',
+        '2025-12-23',
+      ),
+    ).toEqual([]);
+  });
+});
