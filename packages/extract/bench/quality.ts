@@ -21,6 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventReport } from '@dyad/contracts';
+import { EventType, PartialDate } from '@dyad/contracts';
 import { loadActors, partialDateBounds, roleSpan } from '@dyad/knowledge';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -30,19 +31,6 @@ const LANGS = ['ar', 'fr', 'en', 'ru'] as const;
 type Lang = (typeof LANGS)[number];
 
 // ── Gold schema ──────────────────────────────────────────────────────────────────────────────
-const EVENT_TYPES = [
-  'official_visit',
-  'courtesy_visit',
-  'bilateral_meeting',
-  'parliamentary_meeting',
-  'phone_call',
-  'agreement_signing',
-  'joint_statement',
-  'agreement_entry_into_force',
-  'policy_statement',
-  'other',
-] as const;
-const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY[-MM[-DD]]');
 const PRECISION_LENGTH = { year: 4, month: 7, day: 10 } as const;
 const GoldDate = z
   .object({ value: PartialDate, end: PartialDate.optional(), precision: z.enum(['year', 'month', 'day']) })
@@ -56,7 +44,7 @@ const GoldParticipant = z.union([
 ]);
 const GoldEvent = z
   .object({
-    type: z.enum(EVENT_TYPES),
+    type: EventType,
     note: z.string().optional(),
     date: GoldDate,
     participants: z.array(GoldParticipant),

@@ -1,8 +1,9 @@
 import type { Agreement, EventReport, Evidence, Participant, RoleReference } from '@dyad/contracts';
 import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
-import { type Candidate, INTERACTIONS } from './candidates.ts';
+import type { Candidate } from './candidates.ts';
 import { addDays, type Precision, span } from './date-math.ts';
+import { INTERACTIONS, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
 import { counterpartHolder, type PersonHit, resolveRole, roleHolders, unknownId } from './people.ts';
@@ -120,67 +121,21 @@ export function assemble(
       continue;
     }
     // The main event dated by the article itself takes the first date the text gives it.
-    if (main?.fromArticle && c.type === main.candidate.type) {
-      // Its date is its own, or that of the meeting or visit it was adopted during, when that is news.
-      const host = c.datedBy ? events.find((x) => x.merged.includes(c.datedBy as Candidate)) : undefined;
-      const d = c.date
-        ? isReferred(c, articleDate)
-          ? undefined
-          : dateOf(c)
-        : host?.main
-          ? host.date
-          : undefined;
-      if (d) {
-        main.date = d;
-        main.fromArticle = false;
-        main.merged.push(c);
-        continue;
-      }
+    const retold = main?.fromArticle ? dateForUndatedNews(main, c, events, articleDate) : undefined;
+    if (main && retold) {
+      main.date = retold;
+      main.fromArticle = false;
+      main.merged.push(c);
+      continue;
     }
-    // "The meeting took place on 14 May": the undated news told before, dated.
-    if (
-      main?.fromArticle &&
-      c.anaphoric &&
-      c.date &&
-      !isReferred(c, articleDate) &&
-      INTERACTIONS.has(c.type) &&
-      INTERACTIONS.has(main.candidate.type)
-    ) {
-      const d = dateOf(c);
-      if (d) {
-        main.date = d;
-        main.fromArticle = false;
-        main.merged.push(c);
-        continue;
-      }
-    }
-    // "X is in Morocco on a working visit. On Wednesday in Rabat he held talks with Y": the talks
-    // right after an undated visit are the visit's, and date it.
-    if (
-      main?.fromArticle &&
-      VISIT_TYPES.has(main.candidate.type) &&
-      INTERACTIONS.has(c.type) &&
-      !VISIT_TYPES.has(c.type) &&
-      c.date &&
-      !isReferred(c, articleDate) &&
-      c.sentence - main.candidate.sentence <= 2
-    ) {
-      const d = dateOf(c);
-      if (d) {
-        main.date = d;
-        main.fromArticle = false;
-        main.merged.push(c);
-        continue;
-      }
-    }
-    const own = dateOf(c) ?? (c.datedBy ? findDate(events, c.datedBy) : undefined);
+    const own = dateOf(c) ?? (c.datedBy ? hostOf(events, c)?.date : undefined);
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
       // "The talks" continue the last meeting told, "the visit" the last visit, else the last of either.
       const told = [...events].reverse().filter((e) => INTERACTIONS.has(e.candidate.type) && e.main);
       const lastInteraction =
-        told.find((e) => VISIT_TYPES.has(e.candidate.type) === VISIT_TYPES.has(c.type)) ?? told[0];
-      if (VISIT_TYPES.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
+        told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type)) ?? told[0];
+      if (VISITS.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
         // "The statement was signed during an official visit": the visit is the document's setting,
         // an event of its own on the document's day.
         events.push({
@@ -236,7 +191,7 @@ export function assemble(
       own.precision === 'day' &&
       own.value === main.date.value &&
       own.precision === main.date.precision;
-    const host = c.datedBy ? events.find((x) => x.merged.includes(c.datedBy as Candidate)) : undefined;
+    const host = hostOf(events, c);
     events.push({
       ...(host ? { peopleFrom: host } : {}),
       candidate: c,
@@ -252,13 +207,12 @@ export function assemble(
   }
   // A document dated by an interaction shares its main flag.
   for (const e of events) {
-    const by = e.candidate.datedBy;
-    const host = by ? events.find((x) => x.merged.includes(by)) : undefined;
+    const host = hostOf(events, e.candidate);
     if (host) e.main = host.main;
   }
   // "The members of the delegation met their counterparts" on a day of the article's visit: the
   // visiting party is the visit's.
-  const visit = main && VISIT_TYPES.has(main.candidate.type) && main.date.end ? main : undefined;
+  const visit = main && VISITS.has(main.candidate.type) && main.date.end ? main : undefined;
   if (visit)
     for (const e of events)
       if (
@@ -266,14 +220,12 @@ export function assemble(
         !e.peopleFrom &&
         e.merged.some((m) => m.delegation) &&
         INTERACTIONS.has(e.candidate.type) &&
-        !VISIT_TYPES.has(e.candidate.type) &&
+        !VISITS.has(e.candidate.type) &&
         within(e.date, visit.date)
       )
         e.peopleFrom = visit;
   return events;
 }
-
-const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_visit']);
 
 /**
  * A headline or an undated first line restates the news; the first event the text dates (and does
@@ -281,6 +233,34 @@ const VISIT_TYPES: ReadonlySet<string> = new Set(['official_visit', 'courtesy_vi
  * becoming an event of their own dated by the article. Two cases keep their order, as the loop
  * merges them itself: the same type told twice, and an undated visit followed by its talks.
  */
+/**
+ * The date a candidate gives the article's news when the text has not dated it yet, if the
+ * candidate tells that news again:
+ * - the same type, dated by its own date, or by the meeting or visit it was adopted during when
+ *   that is news;
+ * - "the meeting took place on 14 May": an interaction referring back to an interaction;
+ * - "X is in Morocco on a working visit. On Wednesday in Rabat he held talks with Y": talks right
+ *   after an undated visit.
+ */
+function dateForUndatedNews(
+  main: Assembled,
+  c: Candidate,
+  events: readonly Assembled[],
+  articleDate: ArticleDate | null,
+): EventDateValue | undefined {
+  const own = c.date && !isReferred(c, articleDate) ? dateOf(c) : undefined;
+  const news = main.candidate.type;
+  if (c.type === news) {
+    if (c.date) return own;
+    const host = hostOf(events, c);
+    return host?.main ? host.date : undefined;
+  }
+  if (!own || !INTERACTIONS.has(c.type) || !INTERACTIONS.has(news)) return undefined;
+  if (c.anaphoric) return own;
+  const talksInVisit = VISITS.has(news) && !VISITS.has(c.type) && c.sentence - main.candidate.sentence <= 2;
+  return talksInVisit ? own : undefined;
+}
+
 /**
  * A headline restates the news in the present tense ("X and Y sign a memorandum as the minister
  * visits Astana"); when the body dates the news, the headline's events are that news again.
@@ -307,9 +287,9 @@ function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | 
   );
   if (!lead) return candidates;
   const visitThenTalks =
-    VISIT_TYPES.has(first.type) &&
+    VISITS.has(first.type) &&
     INTERACTIONS.has(lead.type) &&
-    !VISIT_TYPES.has(lead.type) &&
+    !VISITS.has(lead.type) &&
     lead.sentence - first.sentence <= 2;
   if (lead.type === first.type || visitThenTalks) return candidates;
   return [lead, ...candidates.filter((c) => c !== lead)];
@@ -329,9 +309,10 @@ function articleValue(d: ArticleDate): string {
   return d.day.slice(0, 4);
 }
 
-function findDate(events: readonly Assembled[], c: Candidate): EventDateValue | undefined {
-  const e = events.find((x) => x.merged.includes(c));
-  return e?.date;
+/** The event a document was adopted during: the one its dating interaction joined. */
+function hostOf(events: readonly Assembled[], c: Candidate): Assembled | undefined {
+  const by = c.datedBy;
+  return by ? events.find((x) => x.merged.includes(by)) : undefined;
 }
 
 function sameAgreements(e: Assembled, c: Candidate): boolean {

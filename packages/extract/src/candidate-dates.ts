@@ -1,6 +1,7 @@
 import type { SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidates.ts';
 import type { DateHit } from './dates.ts';
+import { VISITS } from './event-kinds.ts';
 import { distance } from './token-distance.ts';
 
 // Headline, dateline and the first sentences: where an article sets its scene.
@@ -29,7 +30,10 @@ export function assignDates(
       const ranked = out
         .filter((c) => !plannedFrom.some((at) => c.trigger.tokStart < at))
         .map((c) => ({ c, dist: distance(c.trigger, d) }))
-        .sort((a, b) => Number(span && !isVisit(a.c)) - Number(span && !isVisit(b.c)) || a.dist - b.dist);
+        .sort(
+          (a, b) =>
+            Number(span && !VISITS.has(a.c.type)) - Number(span && !VISITS.has(b.c.type)) || a.dist - b.dist,
+        );
       return { d, best: ranked[0] };
     })
     .sort(
@@ -43,10 +47,6 @@ export function assignDates(
 /** A span of days written out, not a gathering's (those date the meetings on its sidelines). */
 function isSpan(d: DateHit): boolean {
   return d.end !== undefined && d.kind !== 'gathering';
-}
-
-function isVisit(c: Candidate): boolean {
-  return c.type === 'official_visit' || c.type === 'courtesy_visit';
 }
 
 // How far back "the same day" may look for the day it means.

@@ -3,6 +3,7 @@ import type { SentenceFacts, TriggerHit } from './analyse.ts';
 import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
 import type { DateHit } from './dates.ts';
+import { VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { PersonHit } from './people.ts';
 
@@ -37,14 +38,6 @@ const INTERACTION_PRIORITY = [
   'reception',
   'bilateral_meeting',
 ] as const;
-export const INTERACTIONS: ReadonlySet<EventType> = new Set([
-  'official_visit',
-  'courtesy_visit',
-  'bilateral_meeting',
-  'parliamentary_meeting',
-  'phone_call',
-]);
-
 // How far back "the two countries" may look for the countries it means.
 const PAIR_REACH = 5;
 
@@ -121,8 +114,9 @@ export function sentenceCandidates(
   const policy = f.cues.has('support') && f.cues.has('position');
   // "The meeting took place on 14 May in the town hall": no side named, but the event of the
   // sentence before, told again with its date.
-  const retold = !bothSides(kb, facts, i) && retells(kb, facts, i);
-  if ((real.length === 0 && !policy) || (!bothSides(kb, facts, i) && !retold)) return [];
+  const sides = bothSides(kb, facts, i);
+  const retold = !sides && retells(kb, facts, i);
+  if ((real.length === 0 && !policy) || (!sides && !retold)) return [];
   const out: Candidate[] = [];
   const make = (type: EventType, trigger: TriggerHit): Candidate => ({
     type,
@@ -254,8 +248,6 @@ export function sentenceCandidates(
   }
   return out;
 }
-
-export const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
 
 /** "The visits of the minister and of the speaker": one visit per person, each with the phrase's date. */
 function splitVisits(visit: Candidate, sentence: number): Candidate[] {

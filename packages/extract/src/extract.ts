@@ -7,6 +7,7 @@ import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { type ArticleDate, assemble, toReport } from './assemble.ts';
 import { type Candidate, sentenceCandidates } from './candidates.ts';
 import { dayOf, span } from './date-math.ts';
+import { INTERACTIONS } from './event-kinds.ts';
 import { knowledgeIndex } from './knowledge-index.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
 import { splitSentences } from './sentences.ts';
@@ -78,16 +79,8 @@ function identifiable(report: EventReport): boolean {
     return true;
   }
   // Statements and acts between the two states need no named person; a visit or a meeting does.
-  return !INTERACTION_TYPES.has(report.type);
+  return !INTERACTIONS.has(report.type);
 }
-
-const INTERACTION_TYPES: ReadonlySet<string> = new Set([
-  'official_visit',
-  'courtesy_visit',
-  'bilateral_meeting',
-  'parliamentary_meeting',
-  'phone_call',
-]);
 
 // How a sentence of running text ends; a headline has none of these.
 const SENTENCE_END = /[.!?؟…»"”:]\s*$/u;
