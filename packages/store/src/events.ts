@@ -86,7 +86,8 @@ export function parseEvent(json: unknown, where: string): StoredEvent {
   return { ...parsed.data, mergeReasons };
 }
 
-function jsonOf(value: unknown): unknown {
+/** A jsonb column as PGlite (object) or PostgreSQL through a text cast (string) returns it. */
+export function jsonOf(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 

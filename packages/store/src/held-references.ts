@@ -1,6 +1,7 @@
 import { EventReport, formatIssues } from '@dyad/contracts';
 import type { Db } from './db.ts';
 import { StoredDataError } from './errors.ts';
+import { jsonOf } from './events.ts';
 
 /** What an event's `sources` entry needs of the article a held reference came from. */
 export interface ReferenceSource {
@@ -36,10 +37,6 @@ export interface HeldReferenceQueries {
   /** Forgets held references: one (it joined an event), or all of an article (it was re-indexed). */
   releaseReference(articleId: string, reportIndex?: number): Promise<void>;
   countHeldReferences(): Promise<number>;
-}
-
-function jsonOf(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 function referenceSource(json: unknown, where: string): ReferenceSource {
