@@ -20,6 +20,25 @@ export {
   streams,
   subjects,
 } from './catalog.ts';
+export {
+  addDays,
+  type DayRange,
+  daysBetween,
+  daysInMonth,
+  eventDateRange,
+  formatEventDate,
+  isUndatedRange,
+  isValidDay,
+  type Precision,
+  pad,
+  parseDay,
+  partialDateRange,
+  rangeContains,
+  rangesOverlap,
+  UNDATED_RANGE,
+  weekday,
+  ymd,
+} from './dates.ts';
 export { articleIdFor, canonicalUrl, InvalidUrlError, seedUrl, sha256Hex } from './ids.ts';
 export { formatIssues } from './issues.ts';
 export { jsonSchemas } from './json-schemas.ts';
@@ -34,13 +53,16 @@ export {
   IsoDateTime,
   LanguageCode,
   PartialDate,
+  PublicationDateValue,
   Sha256Hex,
 } from './schemas/common.ts';
 export { DeadLetter, DeadLetterReason } from './schemas/dead-letter.ts';
 export {
   Agreement,
   CameoCode,
+  DateSource,
   EventDate,
+  EventDateOrUndated,
   EventMessage,
   EventReport,
   EventSource,

@@ -66,7 +66,7 @@ describe('seeds to events', () => {
         if (!known || known.version < e.version) latest.set(e.eventId, e);
       }
       const visits = [...latest.values()].filter(
-        (e) => e.type === 'official_visit' && e.date.value === '2025-02-28',
+        (e) => e.type === 'official_visit' && e.date?.value === '2025-02-28',
       );
       expect(visits).toHaveLength(1);
       const visit = visits[0];
@@ -77,7 +77,7 @@ describe('seeds to events', () => {
       for (const seed of ['003', '001', '004']) expect(visitSources.has(idOf(seed)), seed).toBe(true);
       // 002 refers to the joint statement adopted during that visit: one event, part of the visit.
       const statements = [...latest.values()].filter(
-        (e) => e.type === 'joint_statement' && e.date.value === '2025-02-28',
+        (e) => e.type === 'joint_statement' && e.date?.value === '2025-02-28',
       );
       expect(statements).toHaveLength(1);
       expect(statements[0]?.partOf).toBe(visit.eventId);
@@ -85,7 +85,7 @@ describe('seeds to events', () => {
       for (const seed of ['003', '002']) expect(statementSources.has(idOf(seed)), seed).toBe(true);
       // The speaker's visit of 2025 in 004 fits no known event: held, never announced on its own.
       expect(
-        [...latest.values()].filter((e) => e.type === 'official_visit' && e.date.value === '2025'),
+        [...latest.values()].filter((e) => e.type === 'official_visit' && e.date?.value === '2025'),
       ).toEqual([]);
 
       const counts = async () => {

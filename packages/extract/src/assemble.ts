@@ -1,12 +1,26 @@
-import type { Agreement, EventReport, Evidence, Participant, RoleReference } from '@dyad/contracts';
+import type {
+  Agreement,
+  DateSource,
+  EventReport,
+  Evidence,
+  Participant,
+  RoleReference,
+} from '@dyad/contracts';
 import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidates.ts';
-import { addDays, type Precision, span } from './date-math.ts';
+import { addDays, type Precision, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
-import { counterpartHolder, type PersonHit, resolveRole, roleHolders, unknownId } from './people.ts';
+import {
+  counterpartHolder,
+  everHolders,
+  type PersonHit,
+  resolveRole,
+  roleHolders,
+  unknownId,
+} from './people.ts';
 
 export interface ArticleDate {
   readonly day: string;
@@ -15,9 +29,10 @@ export interface ArticleDate {
 }
 
 interface EventDateValue {
-  value: string;
-  end?: string;
-  precision: Precision;
+  readonly value: string;
+  readonly end?: string;
+  readonly precision: Precision;
+  readonly source: DateSource;
 }
 
 const CAMEO: Record<string, string> = {
@@ -46,14 +61,30 @@ const LABEL: Record<string, string> = {
   other: 'Bilateral act',
 };
 
-function dateOf(c: Candidate): EventDateValue | undefined {
+/**
+ * The date a candidate's own words give it. A relative one ("on Friday") read against the fetch
+ * time is only as good as the fetch time.
+ */
+function dateOf(c: Candidate, articleDate: ArticleDate | null): EventDateValue | undefined {
   const h = c.date?.hit;
   if (!h) return undefined;
-  return { value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision };
+  const source = h.kind === 'relative' && articleDate?.source === 'fetched' ? 'fetched' : 'text';
+  return { value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision, source };
 }
 
-function spanOf(d: EventDateValue): { first: string; last: string } {
-  return { first: span(d.value).first, last: span(d.end ?? d.value).last };
+/**
+ * The date the article's own news takes when its text gives none: the publication date, else the
+ * fetch time, else a day or month the text gives (a dateline). Never a year alone: "relations
+ * established in 1992" is background, not the day of the news. Null when nothing dates it: the
+ * event is kept, undated.
+ */
+function newsDateFromArticle(articleDate: ArticleDate | null): EventDateValue | null {
+  if (!articleDate || (articleDate.source === 'text' && articleDate.precision === 'year')) return null;
+  return { value: articleValue(articleDate), precision: articleDate.precision, source: articleDate.source };
+}
+
+function spanOf(d: Pick<EventDateValue, 'value' | 'end'>): { first: string; last: string } {
+  return { first: partialDateRange(d.value).first, last: partialDateRange(d.end ?? d.value).last };
 }
 
 /**
@@ -65,7 +96,7 @@ function isPlanned(c: Candidate, articleDate: ArticleDate | null): boolean {
   if (!h) return false;
   if (h.relation === 'next') return true;
   if (articleDate?.source !== 'published' || articleDate.precision !== 'day') return false;
-  return span(h.value).first > articleDate.day;
+  return partialDateRange(h.value).first > articleDate.day;
 }
 
 /** A date the article refers back to: "last March", or well before the article's own date. */
@@ -73,17 +104,20 @@ function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
   const h = c.date?.hit;
   if (!h) return false;
   if (h.relation === 'past' || c.trigger.earlier) return true;
-  if (!articleDate) return false;
-  const last = spanOf({ value: h.value, ...(h.end ? { end: h.end } : {}), precision: h.precision }).last;
-  // A year-only date in a dated article is background ("relations since 1992", "visits in 2025").
-  if (h.precision === 'year' && !(articleDate.source === 'published' && articleDate.precision === 'year'))
+  // A year-only date is background ("relations established in 1992", "visits in 2025"), also in
+  // an article with no date of its own; unless the article itself is dated only by its year.
+  if (h.precision === 'year' && !(articleDate?.source === 'published' && articleDate.precision === 'year'))
     return true;
+  if (!articleDate) return false;
+  const last = spanOf(h).last;
   // Against the start of a month- or year-precision reference: "April 2025" may be the 1st.
-  const reference = articleDate.precision === 'day' ? articleDate.day : span(articleValue(articleDate)).first;
+  const reference =
+    articleDate.precision === 'day' ? articleDate.day : partialDateRange(articleValue(articleDate)).first;
   return last < addDays(reference, -14);
 }
 
-function within(inner: EventDateValue, outer: EventDateValue): boolean {
+function within(inner: EventDateValue | null, outer: EventDateValue | null): boolean {
+  if (!inner || !outer) return false;
   const a = spanOf(inner);
   const b = spanOf(outer);
   return a.first >= b.first && a.last <= b.last;
@@ -91,7 +125,8 @@ function within(inner: EventDateValue, outer: EventDateValue): boolean {
 
 interface Assembled {
   readonly candidate: Candidate;
-  date: EventDateValue;
+  /** Null when nothing dates it: the event is kept, undated. */
+  date: EventDateValue | null;
   main: boolean;
   fromArticle: boolean;
   readonly merged: Candidate[];
@@ -111,12 +146,14 @@ export function assemble(
   for (const c of leadFirst(candidates, articleDate)) {
     if (isPlanned(c, articleDate)) continue;
     if (!main && !isReferred(c, articleDate) && !(c.anaphoric && !c.date)) {
-      const own = dateOf(c);
-      const date =
-        own ??
-        (articleDate ? { value: articleValue(articleDate), precision: articleDate.precision } : undefined);
-      if (!date) continue;
-      main = { candidate: c, date, main: true, fromArticle: !own, merged: [c] };
+      const own = dateOf(c, articleDate);
+      main = {
+        candidate: c,
+        date: own ?? newsDateFromArticle(articleDate),
+        main: true,
+        fromArticle: !own,
+        merged: [c],
+      };
       events.push(main);
       continue;
     }
@@ -128,7 +165,7 @@ export function assemble(
       main.merged.push(c);
       continue;
     }
-    const own = dateOf(c) ?? (c.datedBy ? hostOf(events, c)?.date : undefined);
+    const own = dateOf(c, articleDate) ?? (c.datedBy ? (hostOf(events, c)?.date ?? undefined) : undefined);
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
       // "The talks" continue the last meeting told, "the visit" the last visit, else the last of either.
@@ -140,7 +177,7 @@ export function assemble(
         // an event of its own on the document's day.
         events.push({
           candidate: c,
-          date: { ...main.date },
+          date: main.date,
           main: main.main,
           fromArticle: main.fromArticle,
           merged: [c],
@@ -174,7 +211,7 @@ export function assemble(
     const same = events.find(
       (e) =>
         e.candidate.type === c.type &&
-        e.date.value === own.value &&
+        e.date?.value === own.value &&
         (e.date.end ?? '') === (own.end ?? '') &&
         (c.group === undefined || !e.merged.some((m) => m.group === c.group)) &&
         // "In the same year, a return visit": the same date, other people, another event.
@@ -185,11 +222,11 @@ export function assemble(
       continue;
     }
     const contained =
-      main && INTERACTIONS.has(main.candidate.type) && main.date.end && within(own, main.date);
+      main && INTERACTIONS.has(main.candidate.type) && main.date?.end && within(own, main.date);
     const sameDayAsMain =
       main &&
       own.precision === 'day' &&
-      own.value === main.date.value &&
+      own.value === main.date?.value &&
       own.precision === main.date.precision;
     const host = hostOf(events, c);
     events.push({
@@ -212,7 +249,7 @@ export function assemble(
   }
   // "The members of the delegation met their counterparts" on a day of the article's visit: the
   // visiting party is the visit's.
-  const visit = main && VISITS.has(main.candidate.type) && main.date.end ? main : undefined;
+  const visit = main && VISITS.has(main.candidate.type) && main.date?.end ? main : undefined;
   if (visit)
     for (const e of events)
       if (
@@ -248,12 +285,12 @@ function dateForUndatedNews(
   events: readonly Assembled[],
   articleDate: ArticleDate | null,
 ): EventDateValue | undefined {
-  const own = c.date && !isReferred(c, articleDate) ? dateOf(c) : undefined;
+  const own = c.date && !isReferred(c, articleDate) ? dateOf(c, articleDate) : undefined;
   const news = main.candidate.type;
   if (c.type === news) {
     if (c.date) return own;
     const host = hostOf(events, c);
-    return host?.main ? host.date : undefined;
+    return host?.main ? (host.date ?? undefined) : undefined;
   }
   if (!own || !INTERACTIONS.has(c.type) || !INTERACTIONS.has(news)) return undefined;
   if (c.anaphoric) return own;
@@ -338,11 +375,11 @@ export function toReport(
   cite('type', c.sentence);
   const dateSentence =
     e.merged.find((m) => m.date)?.date?.sentence ?? c.datedBy?.date?.sentence ?? c.sentence;
-  if (e.fromArticle) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
-  else cite('date', dateSentence);
+  if (e.fromArticle && e.date) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
+  else if (e.date) cite('date', dateSentence);
   const participants: Participant[] = [];
   const seen = new Set<string>();
-  const dateForRoles = e.date.value;
+  const dateForRoles = e.date?.value;
   const references: { reference: RoleReference; sentence: number }[] = [];
   for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
     for (const { person, sentence } of m.people) {
@@ -385,11 +422,7 @@ export function toReport(
       agreements.push({
         name: a.name,
         status: a.status,
-        ...(a.status !== 'planned' && e.date.precision !== 'year'
-          ? { date: e.date.value }
-          : a.status !== 'planned'
-            ? { date: e.date.value }
-            : {}),
+        ...(a.status !== 'planned' && e.date ? { date: e.date.value } : {}),
       });
       cite(`agreements[${a.name}]`, a.sentence);
     }
@@ -401,7 +434,14 @@ export function toReport(
   return {
     type: c.type,
     cameo: CAMEO[c.type] ?? '010',
-    date: { value: e.date.value, ...(e.date.end ? { end: e.date.end } : {}), precision: e.date.precision },
+    date: e.date
+      ? {
+          value: e.date.value,
+          ...(e.date.end ? { end: e.date.end } : {}),
+          precision: e.date.precision,
+          source: e.date.source,
+        }
+      : null,
     ...(location ? { location: { name: location.name, country: location.country } } : {}),
     participants,
     ...(open.length ? { references: open.map((r) => r.reference) } : {}),
@@ -417,7 +457,7 @@ function participant(
   kb: KnowledgeIndex,
   lang: EventLanguage,
   person: PersonHit,
-  date: string,
+  date: string | undefined,
 ): { participant: Participant; byRole: boolean } | { reference: RoleReference } | null {
   const [a, b] = kb.dyad;
   let id = person.actorId;
@@ -426,14 +466,22 @@ function participant(
     // "the Kazakh ambassador, Saulekol Saïlaoukiéva": the office holder, if the name is a spelling of hers.
     const toCountry =
       person.toCountry ?? (person.office === 'ambassador' ? (person.country === a ? b : a) : undefined);
-    const holder = resolveRole(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
-    const actor = holder ? kb.actors.get(holder) : undefined;
-    if (actor && sameName(person.name, Object.values(actor.names).flat())) {
-      id = holder;
+    // At the event's date the office has one holder to check the name against; undated, the name
+    // picks among everyone who ever held it.
+    const phrase = { ...person, ...(toCountry ? { toCountry } : {}) };
+    const holders = date
+      ? [resolveRole(kb, phrase, date)].filter((h) => h !== undefined)
+      : everHolders(kb, phrase);
+    const named = holders.filter((h) => {
+      const actor = kb.actors.get(h);
+      return actor !== undefined && sameName(person.name ?? '', Object.values(actor.names).flat());
+    });
+    if (named.length === 1) {
+      id = named[0];
       byRole = true;
     }
   }
-  if (!id && person.how === 'counterpart') {
+  if (!id && person.how === 'counterpart' && date) {
     id = counterpartHolder(kb, person, date);
     byRole = id !== undefined;
   }
@@ -458,7 +506,11 @@ function participant(
       ...(actor.names.en?.[0] ? { en: actor.names.en[0] } : {}),
       ...(actor.names.ru?.[0] ? { ru: actor.names.ru[0] } : {}),
     };
-    const role = person.office ?? actor.roles.find((r) => span(date).first >= (r.from ?? '0000'))?.office;
+    const role =
+      person.office ??
+      (date
+        ? actor.roles.find((r) => partialDateRange(date).first >= (r.from ?? '0000'))?.office
+        : undefined);
     return {
       participant: {
         actorId: id,
@@ -485,10 +537,15 @@ function participant(
   return null;
 }
 
-/** Consonant skeleton of a Latin or Cyrillic word: spellings of one name across transliterations agree. */
+/**
+ * Consonant skeleton of a word: spellings of one name across transliterations agree ("Saulekul",
+ * "Saoulekoul"; "سولكول", "ساوليكول"). Vowels, long vowels and hamza seats go, and so does the
+ * Arabic article.
+ */
 function skeleton(word: string): string {
   return matchKey(word)
-    .replace(/[aeiouyаеиоуыэюяьъй-]/g, '')
+    .replace(/^ال(?=...)/, '')
+    .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
     .replace(/(.)\1+/g, '$1');
 }
 

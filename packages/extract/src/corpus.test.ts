@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EventReport, EventType } from '@dyad/contracts';
-import { loadActors, partialDateBounds, roleCovers } from '@dyad/knowledge';
+import { type EventReport, EventType, partialDateRange } from '@dyad/contracts';
+import { loadActors, roleCovers } from '@dyad/knowledge';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -77,8 +77,8 @@ function loadCorpus(lang: string): z.infer<typeof CorpusFile> {
   return parsed.data;
 }
 
-const fmtDate = (d: { value: string; end?: string | undefined; precision: string }) =>
-  `${d.value}${d.end ? `..${d.end}` : ''}/${d.precision}`;
+const fmtDate = (d: { value: string; end?: string | undefined; precision: string } | null) =>
+  d ? `${d.value}${d.end ? `..${d.end}` : ''}/${d.precision}` : 'undated';
 
 /** One line per event, for failure messages. */
 function describeEvents(events: readonly EventReport[]): string {
@@ -96,9 +96,9 @@ function describeEvents(events: readonly EventReport[]): string {
 }
 
 const sameDate = (e: EventReport, x: ExpectedEvent) =>
-  e.date.value === x.date.value &&
-  (e.date.end ?? null) === (x.date.end ?? null) &&
-  e.date.precision === x.date.precision;
+  e.date?.value === x.date.value &&
+  (e.date?.end ?? null) === (x.date.end ?? null) &&
+  e.date?.precision === x.date.precision;
 
 function checkEntry(entry: Entry, lang: string): void {
   const { events } = extract({ text: entry.text, lang, publishedAt: entry.publishedAt });
@@ -172,8 +172,8 @@ for (const lang of languages) {
       const problems: string[] = [];
       for (const entry of corpus.entries) {
         for (const x of entry.expect) {
-          const { first } = partialDateBounds(x.date.value);
-          const { last } = partialDateBounds(x.date.end ?? x.date.value);
+          const { first } = partialDateRange(x.date.value);
+          const { last } = partialDateRange(x.date.end ?? x.date.value);
           for (const id of x.participants ?? []) {
             const actor = actors.get(id);
             if (!actor) problems.push(`${entry.id}: ${id} is not in actors/ma-kz.yaml`);

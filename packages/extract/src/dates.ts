@@ -1,14 +1,5 @@
 import type { Gathering } from '@dyad/knowledge';
-import {
-  addDays,
-  daysInMonth,
-  isValidDay,
-  type Precision,
-  parseDay,
-  span,
-  weekday,
-  ymd,
-} from './date-math.ts';
+import { addDays, daysInMonth, isValidDay, type Precision, parseDay, weekday, ymd } from './date-math.ts';
 import type { EntityHit, LanguageIndex, RelWord } from './knowledge-index.ts';
 import type { Match } from './matcher.ts';
 import type { Token } from './normalise.ts';
@@ -24,6 +15,8 @@ export interface DateHit {
   readonly kind: 'absolute' | 'relative' | 'gathering';
   /** "last March", "في مارس الماضي": a past time the article refers back to. */
   readonly relation?: 'past' | 'next' | 'current';
+  /** "since 2016", "منذ 1992": when a state of things began, never the day of the news. */
+  readonly since?: boolean;
   /** The year was written (not inferred from the reference date). */
   readonly explicitYear: boolean;
   /** A weekday written beside the date agrees (ok) or not (mismatch). */
@@ -385,6 +378,26 @@ export function findDates(
   // One written beside a date only checks it ("vendredi 28 février"); one further on in a sentence
   // that also gives a range ("visiting on 10–12 June, held talks on Wednesday") is a day of its own.
   if (ctx.ref) {
+    // "today, Friday", "اليوم الجمعة", "сегодня, в пятницу": the weekday says which day "today" was
+    // when the reference is only when the page was fetched (on the day itself the two agree).
+    for (const [i, w] of ctx.weekdayAt) {
+      const today = out.findIndex(
+        (d) =>
+          ctx.relAt.get(d.tokStart)?.which === 'today' &&
+          ((d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE) ||
+            (w.end <= d.tokStart && d.tokStart - w.end <= WEEKDAY_BESIDE)),
+      );
+      const hit = out[today];
+      if (!hit) continue;
+      let day = ctx.ref;
+      while (weekday(day) !== w.n) day = addDays(day, -1);
+      out[today] = {
+        ...hit,
+        value: day,
+        tokStart: Math.min(hit.tokStart, i),
+        tokEnd: Math.max(hit.tokEnd, w.end),
+      };
+    }
     const beside = (i: number, end: number) =>
       out.some(
         (d) =>
@@ -423,7 +436,16 @@ export function findDates(
         )
       ),
   );
-  return kept.sort((a, b) => a.tokStart - b.tokStart);
+  // "Since 2016", "depuis le 19 mars", "с 2016 года": a single date (not a range, which "с"
+  // also opens) right after a since-word, or after one and an article; a year cue may be the
+  // since-word itself ("since 2016" is read from "since").
+  const sinceAt = (k: number) => lang.since.has(key(tokens[k]));
+  const since = (d: DateHit) =>
+    !d.end &&
+    (sinceAt(d.tokStart) ||
+      sinceAt(d.tokStart - 1) ||
+      (sinceAt(d.tokStart - 2) && key(tokens[d.tokStart - 1]).length <= 3));
+  return kept.map((d) => (since(d) ? { ...d, since: true } : d)).sort((a, b) => a.tokStart - b.tokStart);
 }
 
 function readRelative(ctx: Ctx, i: number, rel: { which: RelWord; end: number }): DateHit | null {
@@ -522,5 +544,3 @@ function gatheringDates(
   }
   return out;
 }
-
-export { span };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleExtracted } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
-import { EXTRACTOR_VERSION, extractCleaned } from './extraction.ts';
+import { EXTRACTOR_VERSION, extractCleaned } from './extract.ts';
 
 const text = readFileSync(join(import.meta.dirname, '../../../seeds/003_b70dbf102b9450a0.txt'), 'utf8');
 const cleaned = (relevance: { relevant: boolean; assessed: boolean }) => ({

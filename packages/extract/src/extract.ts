@@ -6,7 +6,7 @@ import type { EventLanguage } from '@dyad/knowledge';
 import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { type ArticleDate, assemble, toReport } from './assemble.ts';
 import { type Candidate, sentenceCandidates } from './candidates.ts';
-import { dayOf, span } from './date-math.ts';
+import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS } from './event-kinds.ts';
 import { knowledgeIndex } from './knowledge-index.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
@@ -35,7 +35,12 @@ function languageOf(lang: string): EventLanguage {
   return lang === 'ar' || lang === 'fr' || lang === 'ru' ? lang : 'en';
 }
 
-/** The reference day: the publication date, else the latest full date the text gives, else the fetch. */
+/**
+ * The reference day, the article's own date: its publication date; else the latest day or month
+ * the text writes out in full (a dateline), leaving out background ("since 2016", what is recalled
+ * or planned); else the fetch time; else the latest year the text gives (which dates nothing by
+ * itself, see `newsDateFromArticle`); else none.
+ */
 function referenceDate(
   facts: readonly SentenceFacts[],
   publishedAt: string | null,
@@ -45,20 +50,25 @@ function referenceDate(
     const { day, precision } = dayOf(publishedAt);
     return { day, precision, source: 'published' };
   }
-  for (const precision of ['day', 'month', 'year'] as const) {
+  const latestWritten = (precision: 'day' | 'month' | 'year'): string | undefined => {
     let latest: string | undefined;
     for (const f of facts) {
-      if (f.cues.has('future')) continue;
+      if (f.cues.has('future') || f.cues.has('earlier')) continue;
       for (const d of f.dates) {
-        if (!d.explicitYear || d.precision !== precision) continue;
-        const last = span(d.end ?? d.value).last;
+        if (!d.explicitYear || d.precision !== precision || d.since) continue;
+        const last = partialDateRange(d.end ?? d.value).last;
         if (!latest || last > latest) latest = last;
       }
     }
+    return latest;
+  };
+  for (const precision of ['day', 'month'] as const) {
+    const latest = latestWritten(precision);
     if (latest) return { day: latest, precision, source: 'text' };
   }
   if (fetchedAt) return { day: dayOf(fetchedAt).day, precision: 'day', source: 'fetched' };
-  return null;
+  const year = latestWritten('year');
+  return year ? { day: year, precision: 'year', source: 'text' } : null;
 }
 
 /**
@@ -137,7 +147,9 @@ export function extract(input: ExtractInput): ExtractResult {
   // With a publication date the first pass is not needed.
   const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));
   const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
-  const facts = articleDate
+  // A year alone from the text ("relations since 1992") is no day to read "on Friday" against.
+  const readsRelative = articleDate && !(articleDate.source === 'text' && articleDate.precision === 'year');
+  const facts = readsRelative
     ? sentences.map((s) => analyseSentence(kb, index, s, articleDate.day))
     : firstPass;
   const candidates: Candidate[] = [];
@@ -196,18 +208,46 @@ export function extract(input: ExtractInput): ExtractResult {
   }
 }
 
-/** The extractor stage's whole step: a cleaned article in, the extracted article out. */
-export function extractArticle(cleaned: ArticleCleaned): ArticleExtracted {
+/** What the extractor stage made of a cleaned article. */
+export interface Extraction {
+  readonly extracted: ArticleExtracted;
+  /** Why no extraction ran, when it did not. */
+  readonly skipped?: 'irrelevant';
+}
+
+/**
+ * The extractor stage's whole step, the same in the service and in `dyad extract`: an article a
+ * relevance model found irrelevant is passed on with nothing found (so that it is still stored and
+ * counted); any other goes through `extract`. A publication date the cleaner only inferred from
+ * the text is no publication date: the extractor reads the text's dates itself, and tells
+ * background ("relations since 1992") from the article's own date. The fetch time is a last
+ * resort for a crawled page; a replayed file's is only when it was replayed.
+ */
+export function extractCleaned(cleaned: ArticleCleaned): Extraction {
+  if (cleaned.relevance.assessed && !cleaned.relevance.relevant) {
+    return {
+      extracted: {
+        ...cleaned,
+        mentions: { actors: [], places: [], dates: [] },
+        events: [],
+        extractorVersion: EXTRACTOR_VERSION,
+      },
+      skipped: 'irrelevant',
+    };
+  }
+  const published = cleaned.publishedAt.source === 'inferred' ? null : cleaned.publishedAt.value;
   const result = extract({
     text: cleaned.text,
     lang: cleaned.lang,
-    publishedAt: cleaned.publishedAt.value,
+    publishedAt: published,
     ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
   });
   return {
-    ...cleaned,
-    mentions: result.mentions,
-    events: result.events,
-    extractorVersion: EXTRACTOR_VERSION,
+    extracted: {
+      ...cleaned,
+      mentions: result.mentions,
+      events: result.events,
+      extractorVersion: EXTRACTOR_VERSION,
+    },
   };
 }

@@ -3,9 +3,10 @@ export { type DateHit, findDates } from './dates.ts';
 export {
   EXTRACTOR_VERSION,
   type ExtractInput,
+  type Extraction,
   type ExtractResult,
   extract,
-  extractArticle,
+  extractCleaned,
 } from './extract.ts';
 export { type KnowledgeIndex, knowledgeIndex } from './knowledge-index.ts';
 export { matchKey, russianStem, tokenize } from './normalise.ts';

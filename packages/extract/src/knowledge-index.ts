@@ -75,6 +75,7 @@ export interface LanguageIndex {
   readonly cues: PhraseMatcher<CueHit>;
   /** Folded single words, for the date grammar. */
   readonly yearCues: ReadonlySet<string>;
+  readonly since: ReadonlySet<string>;
   readonly rangeFrom: ReadonlySet<string>;
   readonly rangeTo: ReadonlySet<string>;
   readonly dayCues: ReadonlySet<string>;
@@ -181,6 +182,7 @@ function buildLanguage(
     entities,
     cues,
     yearCues: wordSet(lexicon.yearCues),
+    since: wordSet(lexicon.since),
     rangeFrom: wordSet(lexicon.rangeFrom),
     rangeTo: wordSet(lexicon.rangeTo),
     dayCues: wordSet(lexicon.dayCues),

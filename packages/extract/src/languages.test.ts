@@ -258,7 +258,7 @@ describe('the same day, the same year', () => {
       'ar',
       '2023-09-10',
     );
-    expect(found.map((e) => e.date.value)).not.toContain('2023-09-10');
+    expect(found.map((e) => e.date?.value)).not.toContain('2023-09-10');
     expect(found.find((e) => e.type === 'other')?.date).toMatchObject({
       value: '2023-09-08',
       precision: 'day',
@@ -272,8 +272,8 @@ describe('the same day, the same year', () => {
     );
     const visits = found.filter((e) => e.type === 'official_visit');
     expect(visits.map((e) => e.date)).toEqual([
-      { value: '2014', precision: 'year' },
-      { value: '2014', precision: 'year' },
+      { value: '2014', precision: 'year', source: 'text' },
+      { value: '2014', precision: 'year', source: 'text' },
     ]);
     expect(visits.every((e) => !e.main)).toBe(true);
   });
@@ -286,7 +286,7 @@ describe('a meeting inside a visit told in one sentence', () => {
       'en',
       '2025-06-12',
     ).filter((e) => e.main);
-    expect(found.map((e) => [e.type, e.date.value, e.date.end ?? null])).toEqual([
+    expect(found.map((e) => [e.type, e.date?.value, e.date?.end ?? null])).toEqual([
       ['bilateral_meeting', '2025-06-11', null],
       ['official_visit', '2025-06-10', '2025-06-12'],
     ]);
@@ -321,7 +321,7 @@ describe('an event told again with its date', () => {
       'ru',
       '2025-05-15',
     ).filter((e) => e.main);
-    expect(found.map((e) => [e.type, e.date.value])).toEqual([['courtesy_visit', '2025-05-14']]);
+    expect(found.map((e) => [e.type, e.date?.value])).toEqual([['courtesy_visit', '2025-05-14']]);
   });
 });
 

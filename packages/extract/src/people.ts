@@ -1,5 +1,5 @@
-import { roleCovers } from '@dyad/knowledge';
-import { span } from './date-math.ts';
+import { type Actor, roleCovers } from '@dyad/knowledge';
+import { partialDateRange } from './date-math.ts';
 import type { EntityHit, KnowledgeIndex } from './knowledge-index.ts';
 import type { Match } from './matcher.ts';
 import { matchKey, type Token } from './normalise.ts';
@@ -272,11 +272,15 @@ export function findPeople(
       ...(accompanied && previous?.country ? { country: previous.country } : {}),
     });
   }
+  const entityAt = (k: number) => hits.some((h) => k >= h.start && k < h.end);
+  // A name right before or after the office is its holder; one word may stand between ("Bourita,
+  // ministre …"), but not a place or another phrase: "بوريطة بالرباط سفيرة كازاخستان" is two people.
   const nearActor = (a: number, b: number) =>
     people.find(
       (q) =>
         (q.how === 'name' || q.how === 'unknown') &&
-        ((q.tokEnd <= a && a - q.tokEnd <= 1) || (q.tokStart >= b && q.tokStart - b === 0)),
+        ((q.tokEnd <= a && (a === q.tokEnd || (a - q.tokEnd === 1 && !entityAt(q.tokEnd)))) ||
+          (q.tokStart >= b && q.tokStart - b === 0)),
     );
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
@@ -298,8 +302,10 @@ export function findPeople(
       continue;
     }
     const claimed = (k: number) => people.some((q) => k >= q.tokStart && k < q.tokEnd);
-    const after =
-      COMMA.test(tokens[end]?.gapBefore ?? '') && !claimed(end) ? nameAt(tokens, hits, end, 1) : null;
+    // "the Kazakh ambassador, Saulekul Sailaukyzy" and, as often, with no comma: "سفيرة كازاخستان
+    // سولكول سايلاوكيزي", "посол Казахстана Саулекуль Сайлаукызы" (a name is capitalised in Latin and
+    // Cyrillic, and ends at punctuation in Arabic: see nameAt).
+    const after = !claimed(end) ? nameAt(tokens, hits, end, 1) : null;
     const before =
       !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
         ? nameAt(tokens, hits, h.start - 1, -1)
@@ -348,7 +354,7 @@ export function findPeople(
 export function counterpartHolder(kb: KnowledgeIndex, person: PersonHit, date: string): string | undefined {
   const anchor = person.counterpartOf;
   if (!anchor || !person.country) return undefined;
-  const { first, last } = span(date);
+  const { first, last } = partialDateRange(date);
   const offices = anchor.office
     ? [anchor.office]
     : (kb.actors
@@ -369,7 +375,23 @@ export function counterpartHolder(kb: KnowledgeIndex, person: PersonHit, date: s
  */
 export function roleHolders(kb: KnowledgeIndex, person: PersonHit, date: string | undefined): string[] {
   if (!person.office || !date) return [];
-  const { first, last } = span(date);
+  const { first, last } = partialDateRange(date);
+  return officeHolders(kb, person, (r) => roleCovers(r, first) || roleCovers(r, last));
+}
+
+/**
+ * Everyone in the knowledge base who ever held a role phrase's office: for a person named with
+ * their office in an undated article, whose name then tells which of them it is.
+ */
+export function everHolders(kb: KnowledgeIndex, person: PersonHit): string[] {
+  return person.office ? officeHolders(kb, person, () => true) : [];
+}
+
+function officeHolders(
+  kb: KnowledgeIndex,
+  person: PersonHit,
+  when: (role: Actor['roles'][number]) => boolean,
+): string[] {
   const countries = person.country ? [person.country] : kb.dyad;
   return [...kb.actors.values()]
     .filter((a) =>
@@ -381,7 +403,7 @@ export function roleHolders(kb: KnowledgeIndex, person: PersonHit, date: string 
             (person.toCountry
               ? r.to_country === person.toCountry
               : r.to_country === undefined || kb.dyad.includes(r.to_country))) &&
-          (roleCovers(r, first) || roleCovers(r, last)),
+          when(r),
       ),
     )
     .map((a) => a.id)

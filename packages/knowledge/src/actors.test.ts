@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadActors, partialDateBounds, roleCovers, roleSpan } from './actors.ts';
+import { loadActors, roleCovers, roleSpan } from './actors.ts';
 
 const actors = loadActors().actors;
 const byId = (id: string) => {
@@ -86,11 +86,6 @@ describe('actors/ma-kz.yaml', () => {
 });
 
 describe('role spans', () => {
-  it('reads partial dates as the days they can mean', () => {
-    expect(partialDateBounds('2025-02')).toEqual({ first: '2025-02-01', last: '2025-02-28' });
-    expect(partialDateBounds('2024')).toEqual({ first: '2024-01-01', last: '2024-12-31' });
-  });
-
   it('takes a role known only from sightings to span them, and a current one to be open', () => {
     const seen = { office: 'ambassador', country: 'KZ', seen: ['2016-02-16'], current: false };
     expect(roleSpan(seen)).toEqual({ first: '2016-02-16', last: '2016-02-16' });

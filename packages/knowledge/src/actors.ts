@@ -1,12 +1,11 @@
 import { join } from 'node:path';
+import { PartialDate, partialDateRange } from '@dyad/contracts';
 import { z } from 'zod';
 import { knowledgeDir, loadYaml } from './load-yaml.ts';
 
 const Lang = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type ActorLanguage = z.infer<typeof Lang>;
 const Country = z.string().regex(/^[A-Z]{2}$/);
-/** YYYY, YYYY-MM or YYYY-MM-DD: as precise as the sources are. */
-const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
 const Forms = z.partialRecord(Lang, z.array(z.string().trim().min(1)).min(1));
 
 export const ActorRole = z
@@ -68,17 +67,6 @@ export function loadActors(idOrFile = 'ma-kz'): ActorsFile {
   return loadYaml(file, ActorsFile);
 }
 
-/** First and last day a partial date can mean: "2025-02" → 2025-02-01 … 2025-02-28. */
-export function partialDateBounds(value: string): { first: string; last: string } {
-  const [y = '0000', m, d] = value.split('-');
-  if (d !== undefined && m !== undefined) return { first: value, last: value };
-  if (m !== undefined) {
-    const days = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
-    return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(days).padStart(2, '0')}` };
-  }
-  return { first: `${y}-01-01`, last: `${y}-12-31` };
-}
-
 /**
  * The days a role is known to cover: from `from` (else the first sighting) to `to` (else,
  * for a current role, open; else the last sighting). A role with no known start and end is
@@ -89,9 +77,9 @@ export function roleSpan(role: ActorRole): { first: string; last: string | null 
   const startValue = role.from ?? seen[0];
   const endValue = role.to ?? (role.current ? undefined : seen.at(-1));
   if (startValue === undefined && endValue === undefined) return null;
-  const first = startValue ? partialDateBounds(startValue).first : '0000-01-01';
+  const first = startValue ? partialDateRange(startValue).first : '0000-01-01';
   if (role.current && !role.to) return { first, last: null };
-  const last = endValue ? partialDateBounds(endValue).last : first;
+  const last = endValue ? partialDateRange(endValue).last : first;
   return { first, last };
 }
 

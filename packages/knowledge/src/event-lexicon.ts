@@ -37,6 +37,8 @@ export const EventLexicon = z.object({
     week: Phrases,
   }),
   yearCues: Phrases,
+  /** "since", "depuis", "منذ": a date right after one is when a state of things began. */
+  since: Phrases,
   rangeFrom: Phrases,
   rangeTo: Phrases,
   dayCues: Phrases,

@@ -5,7 +5,6 @@ export {
   ActorsFile,
   actorsDir,
   loadActors,
-  partialDateBounds,
   roleCovers,
   roleSpan,
 } from './actors.ts';

@@ -1,57 +1,55 @@
-import type { EventDate } from '@dyad/contracts';
-
-/** The days an event date may stand for: [first, last] as YYYY-MM-DD, inclusive. */
-export interface DayRange {
-  readonly first: string;
-  readonly last: string;
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** "2025" → 2025-01-01..2025-12-31; "2025-02" → the month; a day → itself. */
-export function partialToRange(value: string): DayRange {
-  const [y, m, d] = value.split('-').map(Number);
-  if (y === undefined || Number.isNaN(y)) throw new Error(`not a date: ${value}`);
-  if (m === undefined) return { first: `${y}-01-01`, last: `${y}-12-31` };
-  if (d === undefined)
-    return { first: `${y}-${pad(m)}-01`, last: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };
-  return { first: value, last: value };
-}
-
-export function dateRange(date: EventDate): DayRange {
-  const start = partialToRange(date.value);
-  return date.end ? { first: start.first, last: partialToRange(date.end).last } : start;
-}
-
-export function rangesOverlap(a: DayRange, b: DayRange): boolean {
-  return a.first <= b.last && b.first <= a.last;
-}
-
-export function rangeContains(outer: DayRange, inner: DayRange): boolean {
-  return outer.first <= inner.first && inner.last <= outer.last;
-}
+import {
+  addDays,
+  type DayRange,
+  type EventDate,
+  eventDateRange,
+  rangeContains,
+  rangesOverlap,
+} from '@dyad/contracts';
 
 const RANK = { year: 0, month: 1, day: 2 } as const;
 
-/** How many days a date may stand for: smaller is more precise. */
-export function spanDays(date: EventDate): number {
-  const r = dateRange(date);
+// How many days before an article's own date its news may have happened: a report dated only
+// by its publication ("Bourita received the ambassador", published on Monday) may tell of the
+// weekend's meeting, and one dated by its fetch may be older still.
+const APPROXIMATE_REACH = { published: 3, fetched: 7 } as const;
+
+/** Whether a date says only when the article appeared or was fetched, not when the event was. */
+export function isApproximate(date: EventDate | null): boolean {
+  return date?.source === 'published' || date?.source === 'fetched';
+}
+
+/**
+ * The days a report's date may stand for when looking for the event it tells: its own days, and
+ * a few before when only the article's date dates it. Undated: every day.
+ */
+export function matchRange(date: EventDate | null): DayRange {
+  const range = eventDateRange(date);
+  if (date?.source !== 'published' && date?.source !== 'fetched') return range;
+  return { first: addDays(range.first, -APPROXIMATE_REACH[date.source]), last: range.last };
+}
+
+/** How many days a date may stand for: smaller is more precise. Undated: all of them. */
+export function spanDays(date: EventDate | null): number {
+  const r = eventDateRange(date);
   return (Date.parse(r.last) - Date.parse(r.first)) / 86_400_000 + 1;
 }
 
 /**
- * The better of two compatible dates: the one that pins the event down more (a day beats a month
- * it falls in), or the first when neither is inside the other.
+ * The better of two compatible dates: a date over none; a date the text gives over one taken from
+ * the article's publication or fetch; the one that pins the event down more (a day beats a month
+ * it falls in); else the first.
  */
-export function refineDate(current: EventDate, incoming: EventDate): EventDate {
-  const cur = dateRange(current);
-  const inc = dateRange(incoming);
+export function refineDate(current: EventDate | null, incoming: EventDate | null): EventDate | null {
+  if (incoming === null) return current;
+  if (current === null) return incoming;
+  if (isApproximate(current) && !isApproximate(incoming)) {
+    if (rangesOverlap(matchRange(current), eventDateRange(incoming))) return incoming;
+    return current;
+  }
+  if (isApproximate(incoming) && !isApproximate(current)) return current;
+  const cur = eventDateRange(current);
+  const inc = eventDateRange(incoming);
   if (RANK[incoming.precision] > RANK[current.precision] && rangeContains(cur, inc)) return incoming;
   // Same precision, but the incoming one knows the end of a multi-day event.
   if (

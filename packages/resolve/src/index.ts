@@ -1,11 +1,4 @@
-export {
-  type DayRange,
-  dateRange,
-  partialToRange,
-  rangeContains,
-  rangesOverlap,
-  refineDate,
-} from './dates.ts';
+export { isApproximate, matchRange, refineDate, spanDays } from './dates.ts';
 export { allMatches, bestMatch, isReferenceOnly, type Match, matchReport } from './match.ts';
 export { createEvent, mergeIntoEvent, summarize } from './merge.ts';
 export {

@@ -1,4 +1,5 @@
-import { dateRange, rangesOverlap } from './dates.ts';
+import { eventDateRange, formatEventDate, rangesOverlap } from '@dyad/contracts';
+import { matchRange } from './dates.ts';
 import { type EventState, type ReportInput, typeClass } from './types.ts';
 
 export interface Match {
@@ -32,8 +33,9 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
   const report = input.report;
   const cls = typeClass(report.type);
   if (cls !== typeClass(event.type)) return null;
-  const eventRange = dateRange(event.date);
-  const reportRange = dateRange(report.date);
+  // A date taken from the article's publication or fetch may be a few days after the event.
+  const eventRange = matchRange(event.date);
+  const reportRange = matchRange(report.date);
   if (!rangesOverlap(eventRange, reportRange)) return null;
 
   const eventActors = new Set(event.participants.map((p) => p.actorId));
@@ -55,9 +57,9 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     return null;
 
   const sameDay =
-    report.date.precision === 'day' &&
-    event.date.precision === 'day' &&
-    reportRange.first === eventRange.first;
+    report.date?.precision === 'day' &&
+    event.date?.precision === 'day' &&
+    eventDateRange(report.date).first === eventDateRange(event.date).first;
   const score =
     3 * sharedKnown.length +
     (shared.length - sharedKnown.length) +
@@ -67,7 +69,7 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     (sameDay ? 1 : 0);
   const parts = [
     `same kind of event (${cls})`,
-    `dates compatible (${event.date.value}${event.date.end ? `..${event.date.end}` : ''} ~ ${report.date.value}${report.date.end ? `..${report.date.end}` : ''})`,
+    `dates compatible (${formatEventDate(event.date)} ~ ${formatEventDate(report.date)})`,
   ];
   if (shared.length) parts.push(`shared participants ${shared.join(', ')}`);
   if (samePlace) parts.push(`same place ${report.location?.name}`);

@@ -1,4 +1,10 @@
-import type { Agreement, EventMessage, EventSource, Participant } from '@dyad/contracts';
+import {
+  type Agreement,
+  type EventMessage,
+  type EventSource,
+  formatEventDate,
+  type Participant,
+} from '@dyad/contracts';
 import { refineDate } from './dates.ts';
 import type { EventState, ReportInput } from './types.ts';
 
@@ -68,8 +74,7 @@ function mergeSources(current: readonly EventSource[], input: ReportInput): Even
 export function summarize(event: Pick<EventMessage, 'type' | 'participants' | 'location' | 'date'>): string {
   const who = event.participants.map((p) => p.names.en ?? p.name).join(', ');
   const where = event.location ? ` in ${event.location.name}` : '';
-  const when = event.date.end ? `${event.date.value}..${event.date.end}` : event.date.value;
-  return `${event.type.replaceAll('_', ' ')}${who ? `: ${who}` : ''}${where}, ${when}`;
+  return `${event.type.replaceAll('_', ' ')}${who ? `: ${who}` : ''}${where}, ${formatEventDate(event.date)}`;
 }
 
 function comparable(event: EventState): string {
@@ -86,7 +91,7 @@ export function createEvent(eventId: string, input: ReportInput, now: string): E
     version: 1,
     type: r.type,
     cameo: r.cameo,
-    date: { ...r.date },
+    date: r.date ? { ...r.date } : null,
     ...(r.location ? { location: { ...r.location } } : {}),
     participants: unionParticipants([], r.participants),
     topics: unionStrings([], r.topics),

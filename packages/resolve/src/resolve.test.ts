@@ -161,7 +161,7 @@ describe('resolveReport', () => {
   it('refines a month to a day and bumps the version; a redelivery changes nothing', () => {
     const first = resolveReport([], frenchReference, ctx);
     if (first.kind !== 'new') throw new Error(`expected a new event, got ${first.kind}`);
-    expect(first.event.date.precision).toBe('month');
+    expect(first.event.date?.precision).toBe('month');
     const second = resolveReport([first.event], arabicVisit, { ...ctx, now: '2026-11-22T11:00:00.000Z' });
     expect(second.kind).toBe('merged');
     if (second.kind !== 'merged') return;
@@ -269,5 +269,71 @@ describe('role references', () => {
     const states = resolveAllStates([arabicVisit2, speakerRef], ctx);
     expect(states).toHaveLength(1);
     expect(states[0]?.sources).toHaveLength(1);
+  });
+});
+
+describe('undated reports, and dates taken from the article', () => {
+  const meeting = (date: EventReport['date'], people = [nurtleu, bourita]) =>
+    report({ type: 'bilateral_meeting', cameo: '040', date, participants: people });
+
+  it('announces an undated report as an undated event, never drops it', () => {
+    const [event] = resolveAll([input('e', 'en', meeting(null))], ctx);
+    expect(event?.date).toBeNull();
+    expect(EventMessage.parse(event).summary).toContain('undated');
+  });
+
+  it('lets an undated report join the known event it shares people with, whichever comes first', () => {
+    const dated = input('d', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
+    const undated = input('e', 'en', meeting(null));
+    for (const order of [
+      [dated, undated],
+      [undated, dated],
+    ]) {
+      const events = resolveAll(order, ctx);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.date).toEqual({ value: '2025-02-28', precision: 'day', source: 'text' });
+      expect(events[0]?.sources).toHaveLength(2);
+    }
+  });
+
+  it('keeps an undated report of other people apart', () => {
+    const dated = input('d', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
+    const other = input('e', 'en', meeting(null, [kuspan, tahir]));
+    expect(resolveAll([dated, other], ctx)).toHaveLength(2);
+  });
+
+  it('matches a date taken from the publication to the day the text of another article gives, and takes the latter', () => {
+    // Published on Monday 3 March with no day in its text; the other article says Friday 28 February.
+    const published = input(
+      'p',
+      'en',
+      meeting({ value: '2025-03-03', precision: 'day', source: 'published' }),
+    );
+    const told = input('2', 'ru', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
+    for (const order of [
+      [published, told],
+      [told, published],
+    ]) {
+      const events = resolveAll(order, ctx);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.date).toEqual({ value: '2025-02-28', precision: 'day', source: 'text' });
+    }
+  });
+
+  it('does not stretch a date the text gives: two meetings a week apart stay two', () => {
+    const first = input('f', 'en', meeting({ value: '2025-02-20', precision: 'day', source: 'text' }));
+    const second = input('3', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
+    expect(resolveAll([first, second], ctx)).toHaveLength(2);
+  });
+
+  it('never places an undated meeting inside a visit', () => {
+    const visit = input(
+      'v',
+      'ar',
+      report({ date: { value: '2025-02-27', end: '2025-03-01', precision: 'day' } }),
+    );
+    const undated = input('e', 'en', meeting(null));
+    const events = resolveAll([visit, undated], ctx);
+    expect(events.find((e) => e.type === 'bilateral_meeting')?.partOf).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import type { EventMessage } from '@dyad/contracts';
-import { dateRange, rangeContains } from './dates.ts';
+import { type EventMessage, eventDateRange, rangeContains } from '@dyad/contracts';
+import { isApproximate } from './dates.ts';
 import { allMatches, bestMatch, isReferenceOnly } from './match.ts';
 import { createEvent, mergeIntoEvent } from './merge.ts';
 import {
@@ -13,7 +13,7 @@ import {
 /** A stable seed for a report's event id: the same report gets the same id on a replay. */
 export function reportSeed(input: ReportInput): string {
   const r = input.report;
-  const seed = `${input.source.articleId}:${r.type}:${r.date.value}:${r.participants.map((p) => p.actorId).join(',')}`;
+  const seed = `${input.source.articleId}:${r.type}:${r.date?.value ?? 'undated'}:${r.participants.map((p) => p.actorId).join(',')}`;
   return r.references?.length ? `${seed}:${r.references.map((x) => x.candidates.join('+')).join(',')}` : seed;
 }
 
@@ -50,20 +50,21 @@ export function resolveReport(
  * and that shares a participant or its place. Distinct meetings stay events of their own.
  */
 export function findParent(event: EventState, candidates: readonly EventState[]): EventState | undefined {
-  if (typeClass(event.type) === 'visit') return undefined;
-  const range = dateRange(event.date);
+  // An undated event cannot be placed inside a visit's days.
+  if (typeClass(event.type) === 'visit' || event.date === null) return undefined;
+  const range = eventDateRange(event.date);
   const actors = new Set(event.participants.map((p) => p.actorId));
   let best: EventState | undefined;
   for (const visit of candidates) {
-    if (visit.eventId === event.eventId || typeClass(visit.type) !== 'visit') continue;
-    if (!rangeContains(dateRange(visit.date), range)) continue;
+    if (visit.eventId === event.eventId || typeClass(visit.type) !== 'visit' || visit.date === null) continue;
+    if (!rangeContains(eventDateRange(visit.date), range)) continue;
     const sharesActor = visit.participants.some((p) => actors.has(p.actorId));
     const samePlace =
       event.location !== undefined &&
       visit.location?.name.toLowerCase() === event.location.name.toLowerCase();
     if (!sharesActor && !samePlace) continue;
     // The narrowest containing visit is the most specific parent.
-    if (!best || dateRange(visit.date).last < dateRange(best.date).last) best = visit;
+    if (!best || eventDateRange(visit.date).last < eventDateRange(best.date).last) best = visit;
   }
   return best;
 }
@@ -85,10 +86,14 @@ export function linkParts(events: readonly EventState[], now: string): EventStat
 
 /** Merge order: reports that carry the news and pin the date down first, then the rest. */
 function mergeOrder(a: ReportInput, b: ReportInput): number {
-  const rank = { day: 2, month: 1, year: 0 } as const;
+  const rank = (input: ReportInput) => {
+    const date = input.report.date;
+    // A date the text gives before one taken from the article; any date before none.
+    return date === null ? 0 : { year: 1, month: 2, day: 3 }[date.precision] + (isApproximate(date) ? 0 : 3);
+  };
   return (
     Number(b.report.main) - Number(a.report.main) ||
-    rank[b.report.date.precision] - rank[a.report.date.precision] ||
+    rank(b) - rank(a) ||
     a.source.articleId.localeCompare(b.source.articleId)
   );
 }

@@ -1,4 +1,4 @@
-import { EventMessage, formatIssues } from '@dyad/contracts';
+import { EventMessage, formatIssues, UNDATED_RANGE } from '@dyad/contracts';
 import type { Db } from './db.ts';
 import { StoredDataError } from './errors.ts';
 
@@ -194,6 +194,9 @@ export function eventQueries(db: Db): EventQueries {
       };
       if (filter.from) add('date_last >= ?::date', filter.from);
       if (filter.to) add('date_first <= ?::date', filter.to);
+      // An undated event stands for every day (so that resolution finds it), but a listing of a
+      // period shows only events known to be in it.
+      if (filter.from || filter.to) add('date_first > ?::date', UNDATED_RANGE.first);
       if (filter.type) add('type = ?', filter.type);
       if (filter.actor)
         add(

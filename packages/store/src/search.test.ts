@@ -1,4 +1,4 @@
-import type { ArticleExtracted, EventMessage } from '@dyad/contracts';
+import { type ArticleExtracted, type EventMessage, eventDateRange } from '@dyad/contracts';
 import { describe, expect, it } from '@dyad/testkit';
 import { loadMigrations, runMigrations } from './migrations.ts';
 import { markedToHtml } from './search.ts';
@@ -68,7 +68,7 @@ function event(n: number, overrides: Partial<EventMessage> = {}): EventMessage {
 }
 
 async function saveEvent(store: Store, e: EventMessage, articles: ArticleExtracted[], typeClass = 'visit') {
-  const last = e.date.end ?? e.date.value;
+  const range = eventDateRange(e.date);
   await store.transaction(async (tx) => {
     await tx.saveEvent({
       event: {
@@ -76,8 +76,8 @@ async function saveEvent(store: Store, e: EventMessage, articles: ArticleExtract
         mergeReasons: articles.map((a) => ({ articleId: a.articleId, reason: 'first report' })),
       },
       typeClass,
-      dateFirst: e.date.value.length === 10 ? e.date.value : `${e.date.value}-01`,
-      dateLast: last.length === 10 ? last : `${last}-28`,
+      dateFirst: range.first,
+      dateLast: range.last,
     });
     for (const a of articles)
       await tx.addReport({

@@ -1,7 +1,7 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
 import { stages } from '@dyad/contracts';
+import { EXTRACTOR_VERSION, extractCleaned } from '@dyad/extract';
 import type { ExtractorEnv } from './config.ts';
-import { EXTRACTOR_VERSION, extractCleaned } from './extraction.ts';
 
 /** article.cleaned → article.extracted. */
 export class ExtractorService {

@@ -73,6 +73,33 @@ for (const backend of ['pglite', 'postgres'] as const) {
       });
     });
 
+    it('stores an undated event, lists it outside any period, and dates it when a report does', async ({
+      postgres,
+    }) => {
+      await withStore(backend, postgres, async (store) => {
+        const undated = extractedArticle(40, [eventReport({ date: null })], 'en');
+        const first = await store.transaction((tx) => indexArticle(tx, undated, ctx()));
+        expect(first.created).toHaveLength(1);
+        const id = first.created[0] ?? '';
+        expect((await store.getEvent(id))?.date).toBeNull();
+        expect((await store.listEvents({})).events.map((e) => e.eventId)).toEqual([id]);
+        expect((await store.listEvents({ from: '2025-01-01', to: '2025-12-31' })).total).toBe(0);
+        const dated = extractedArticle(41, [
+          eventReport({ date: { value: '2025-02-28', precision: 'day', source: 'text' } }),
+        ]);
+        const second = await store.transaction((tx) => indexArticle(tx, dated, ctx()));
+        expect(second).toMatchObject({ created: [], updated: [id] });
+        expect((await store.getEvent(id))?.date).toEqual({
+          value: '2025-02-28',
+          precision: 'day',
+          source: 'text',
+        });
+        expect(
+          (await store.listEvents({ from: '2025-02-01', to: '2025-02-28' })).events.map((e) => e.eventId),
+        ).toEqual([id]);
+      });
+    });
+
     it('links a meeting to the visit it took place in, whichever arrives first', async ({ postgres }) => {
       await withStore(backend, postgres, async (store) => {
         const meeting = extractedArticle(3, [

@@ -1,8 +1,8 @@
-import type { ArticleExtracted } from '@dyad/contracts';
+import { type ArticleExtracted, eventDateRange } from '@dyad/contracts';
 import {
-  dateRange,
   type EventState,
   findParent,
+  matchRange,
   type ReportInput,
   resolveReport,
   toEventMessage,
@@ -23,7 +23,8 @@ export interface IndexContext {
 }
 
 function rowOf(event: EventState) {
-  const range = dateRange(event.date);
+  // An undated event stands for every day (UNDATED_RANGE), so every search by date finds it.
+  const range = eventDateRange(event.date);
   return { event, typeClass: typeClass(event.type), dateFirst: range.first, dateLast: range.last };
 }
 
@@ -58,7 +59,7 @@ export async function indexArticle(
   if (saved === 'updated') await tx.releaseReference(article.articleId);
   for (const [reportIndex, report] of article.events.entries()) {
     const input: ReportInput = { source, report };
-    const range = dateRange(report.date);
+    const range = matchRange(report.date);
     const cls = typeClass(report.type);
     const candidates = (await tx.findCandidates(cls, range.first, range.last)).map(
       (e) => touched.get(e.eventId) ?? e,
@@ -131,10 +132,10 @@ async function joinHeldReferences(
   now: string,
 ): Promise<void> {
   for (const event of [...touched.values()]) {
-    const range = dateRange(event.date);
+    const range = matchRange(event.date);
     const cls = typeClass(event.type);
     for (const held of await tx.findHeldReferences(cls, range.first, range.last)) {
-      const heldRange = dateRange(held.report.date);
+      const heldRange = matchRange(held.report.date);
       const candidates = (await tx.findCandidates(cls, heldRange.first, heldRange.last)).map(
         (e) => touched.get(e.eventId) ?? e,
       );
@@ -185,7 +186,9 @@ async function linkTouched(
     await tx.saveEvent(rowOf(next));
   };
   for (const event of [...touched.values()]) {
-    const range = dateRange(event.date);
+    // An undated event has no days to be inside of, nor to contain.
+    if (event.date === null) continue;
+    const range = eventDateRange(event.date);
     if (typeClass(event.type) === 'visit') {
       for (const cls of ['meeting', 'agreement', 'statement', 'other']) {
         for (const stored of await tx.findCandidates(cls, range.first, range.last)) {

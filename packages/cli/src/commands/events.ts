@@ -1,4 +1,4 @@
-import { EventMessage, formatIssues } from '@dyad/contracts';
+import { EventMessage, formatEventDate, formatIssues } from '@dyad/contracts';
 import { parseCommandArgs, positiveInt } from '../args.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
@@ -24,7 +24,7 @@ Options:
 
 /** One line for a person: date, type, summary, id, version, and the languages of its sources. */
 export function formatListedEvent(event: EventMessage): string {
-  const date = event.date.end ? `${event.date.value}–${event.date.end}` : event.date.value;
+  const date = formatEventDate(event.date);
   const langs = [...new Set(event.sources.map((s) => s.lang))].join(' ');
   const sources = `${event.sources.length} source${event.sources.length === 1 ? '' : 's'}: ${langs}`;
   const part = event.partOf ? `, part of ${event.partOf}` : '';

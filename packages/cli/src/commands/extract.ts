@@ -2,16 +2,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { cleanArticle, UnsupportedContentError } from '@dyad/clean';
 import {
+  type ArticleCleaned,
   articleIdFor,
   type EventMessage,
   type EventReport,
+  formatEventDate,
+  formatIssues,
+  LanguageCode,
   PartialDate,
+  PublicationDateValue,
   seedUrl,
   sha256Hex,
 } from '@dyad/contracts';
-import { extract } from '@dyad/extract';
+import { extractCleaned } from '@dyad/extract';
 import { loadProfile } from '@dyad/knowledge';
 import { type ReportInput, resolveAll } from '@dyad/resolve';
+import { z } from 'zod';
 import { parseCommandArgs } from '../args.ts';
 import { errorMessage, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
@@ -21,7 +27,9 @@ export const extractUsage = `Usage: dyad extract [--published YYYY-MM-DD] [--url
 
 Runs clean → extract → resolve in this process, with no servers, over .html/.htm/.txt files
 (a directory gives its files, sorted, not recursively), and prints what the pipeline would store:
-each article's events, then the merged events shaped as new-event, with their sources.
+each article's events, then the merged events shaped as new-event, with their sources. The same
+steps as the services: an article the cleaner finds not relevant yields no events. An event's
+date says where it came from (the text, the publication date); one nothing dates is "undated".
 
 Options:
   --published D    publication date (YYYY-MM-DD) of every file, unless the manifest gives one
@@ -29,12 +37,19 @@ Options:
   --manifest M     JSON lines {file, url?, publishedAt?, lang?}: per-file metadata
   --json           print one JSON document {articles:[…], events:[…]}`;
 
-interface ManifestEntry {
-  readonly file: string;
-  readonly url?: string;
-  readonly publishedAt?: string;
-  readonly lang?: string;
-}
+// One line of a manifest: which file, and what is known of it that the file does not say.
+const ManifestEntry = z
+  .object({
+    file: z.string().min(1),
+    url: z
+      .string()
+      .refine((u) => URL.canParse(u), 'expected an absolute URL')
+      .optional(),
+    publishedAt: PublicationDateValue.optional(),
+    lang: LanguageCode.optional(),
+  })
+  .strict();
+type ManifestEntry = z.infer<typeof ManifestEntry>;
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.htm': 'text/html', '.txt': 'text/plain' };
 
@@ -63,14 +78,16 @@ function readManifest(path: string): Map<string, ManifestEntry> {
   const base = dirname(path);
   for (const [i, line] of readFileSync(path, 'utf8').split('\n').entries()) {
     if (line.trim() === '') continue;
-    let entry: ManifestEntry;
+    let json: unknown;
     try {
-      entry = JSON.parse(line) as ManifestEntry;
+      json = JSON.parse(line);
     } catch {
       throw new UsageError(`${path}:${i + 1}: not a JSON object`, 'extract');
     }
-    if (typeof entry.file !== 'string')
-      throw new UsageError(`${path}:${i + 1}: "file" is missing`, 'extract');
+    const parsed = ManifestEntry.safeParse(json);
+    if (!parsed.success)
+      throw new UsageError(`${path}:${i + 1}: ${formatIssues(parsed.error).join('; ')}`, 'extract');
+    const entry = parsed.data;
     entries.set(resolve(base, entry.file), entry);
     entries.set(basename(entry.file), entry);
   }
@@ -146,20 +163,43 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       );
       continue;
     }
-    const publishedAt = meta?.publishedAt ?? values.published ?? cleaned.publishedAt.value;
-    const lang = meta?.lang ?? cleaned.lang;
-    const result = extract({ text: cleaned.text, lang, publishedAt });
-    const articleId = articleIdFor(url);
-    for (const report of result.events)
-      inputs.push({ source: { articleId, url, title: cleaned.title, lang, publishedAt }, report });
+    const publishedAt = meta?.publishedAt ?? values.published;
+    const article: ArticleCleaned = {
+      schema: 1,
+      articleId: articleIdFor(url),
+      url,
+      sourceId: 'extract',
+      origin: 'replay',
+      fetchedAt: now,
+      title: cleaned.title,
+      text: cleaned.text,
+      lang: meta?.lang ?? cleaned.lang,
+      // A date given for the file is its publication date; else what the cleaner found.
+      publishedAt: publishedAt ? { value: publishedAt, source: 'meta' } : cleaned.publishedAt,
+      relevance: cleaned.relevance,
+      cleaner: { version: 'extract-command', method: cleaned.method },
+    };
+    const { extracted } = extractCleaned(article);
+    for (const report of extracted.events)
+      inputs.push({
+        source: {
+          articleId: article.articleId,
+          url,
+          title: article.title,
+          lang: article.lang,
+          publishedAt: article.publishedAt.value,
+        },
+        report,
+      });
     articles.push({
       file: path,
       url,
-      lang,
+      lang: article.lang,
       relevant: cleaned.relevance.relevant,
       relevance: cleaned.relevance,
-      publishedAt,
-      events: result.events.map(articleEvent),
+      publishedAt: article.publishedAt.value,
+      publishedAtSource: article.publishedAt.source,
+      events: extracted.events.map(articleEvent),
     });
   }
   const events: EventMessage[] = resolveAll(inputs, {
@@ -176,14 +216,14 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       for (const e of a.events)
         println(
           io.stdout,
-          `  ${e.main ? '*' : ' '} ${(e.date.value + (e.date.end ? `..${e.date.end}` : '')).padEnd(22)} ${e.type.padEnd(27)} ${e.participants.map((p) => p.actorId).join(', ')}`,
+          `  ${e.main ? '*' : ' '} ${formatEventDate(e.date, { source: true }).padEnd(36)} ${e.type.padEnd(27)} ${e.participants.map((p) => p.actorId).join(', ')}`,
         );
     }
     println(io.stdout, `\n${events.length} events after merging:`);
     for (const e of events)
       println(
         io.stdout,
-        `  ${e.eventId}  ${e.date.value.padEnd(10)} ${e.type.padEnd(27)} ${e.summary}  [${e.sources.length} sources]`,
+        `  ${e.eventId}  ${formatEventDate(e.date).padEnd(22)} ${e.type.padEnd(27)} ${e.summary}  [${e.sources.length} sources]`,
       );
   }
   return failed > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { NatsBus } from '@dyad/bus';
-import { EventMessage, formatIssues } from '@dyad/contracts';
+import { EventMessage, formatEventDate, formatIssues } from '@dyad/contracts';
 import {
   AckPolicy,
   type Consumer,
@@ -74,7 +74,7 @@ export interface SubscribeOptions {
 
 /** One line for a person: subject, date, type, summary, and which version from how many sources. */
 export function formatEvent(subject: string, event: EventMessage): string {
-  const date = event.date.end ? `${event.date.value}–${event.date.end}` : event.date.value;
+  const date = formatEventDate(event.date);
   const sources = `${event.sources.length} source${event.sources.length === 1 ? '' : 's'}`;
   const summary = event.summary.replace(/\s+/g, ' ').trim();
   return `${subject.padEnd(13)}  ${date.padEnd(10)}  ${event.type}  ${summary}  [${event.eventId} v${event.version}, ${sources}]`;

@@ -27,12 +27,25 @@ export type EventType = z.infer<typeof EventType>;
 
 export const CameoCode = z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as 042');
 
+/**
+ * Where an event's date came from: a date the text gives (`text`; a relative one such as "on
+ * Friday" read against the publication date), the article's publication date when the text gives
+ * none (`published`), or the time the page was fetched when nothing else dates it (`fetched`).
+ * Messages written before the field existed have none; read them as `text`.
+ */
+export const DateSource = z.enum(['text', 'published', 'fetched']);
+export type DateSource = z.infer<typeof DateSource>;
+
 export const EventDate = z.object({
   value: PartialDate,
   end: PartialDate.optional(),
   precision: z.enum(['year', 'month', 'day']),
+  source: DateSource.optional(),
 });
 export type EventDate = z.infer<typeof EventDate>;
+
+/** An event's date, or null when nothing dates it (no date in the text, no publication or fetch date). */
+export const EventDateOrUndated = EventDate.nullable();
 
 export const Location = z.object({ name: z.string().min(1), country: CountryCode.optional() });
 
@@ -75,7 +88,8 @@ export type RoleReference = z.infer<typeof RoleReference>;
 export const EventReport = z.object({
   type: EventType,
   cameo: CameoCode,
-  date: EventDate,
+  /** null: the article tells the event but nothing dates it; it is kept, never dropped. */
+  date: EventDateOrUndated,
   location: Location.optional(),
   participants: z.array(Participant),
   /** Role phrases that could be one of several people; absent when there are none. */
@@ -107,7 +121,8 @@ export const EventMessage = z.object({
   version: z.int().positive(),
   type: EventType,
   cameo: CameoCode,
-  date: EventDate,
+  /** null until a report dates the event. */
+  date: EventDateOrUndated,
   location: Location.optional(),
   participants: z.array(Participant),
   topics: z.array(z.string()),

@@ -1,4 +1,4 @@
-import type { EventMessage } from '@dyad/contracts';
+import { type EventMessage, formatEventDate } from '@dyad/contracts';
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab and newlines, lone surrogates,
 // U+FFFE/U+FFFF): escaping cannot express them, so they are dropped.
@@ -35,7 +35,7 @@ function title(event: EventMessage): string {
 }
 
 function details(event: EventMessage): string {
-  const date = event.date.end ? `${event.date.value} to ${event.date.end}` : event.date.value;
+  const date = formatEventDate(event.date, { source: true });
   const place = event.location
     ? ` in ${event.location.name}${event.location.country ? ` (${event.location.country})` : ''}`
     : '';

@@ -1,4 +1,4 @@
-import { EventDate, EventMessage, EventType, LanguageCode } from '@dyad/contracts';
+import { EventDateOrUndated, EventMessage, EventType, LanguageCode } from '@dyad/contracts';
 import { z } from 'zod';
 
 /**
@@ -27,7 +27,7 @@ export const EventsPage = z.object({ ...page, events: z.array(EventMessage) });
 export const EventBrief = z.object({
   eventId: z.string(),
   type: EventType,
-  date: EventDate,
+  date: EventDateOrUndated,
   summary: z.string(),
 });
 
