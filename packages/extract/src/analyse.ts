@@ -119,7 +119,10 @@ export function analyseSentence(
           type: p.type,
           tokStart: m.start,
           tokEnd: m.end,
-          anaphoric: near('anaphora', m.start, m.start, 2, 0),
+          // "this visit", "هذه الزيارة", "этой встречи": the demonstrative stands right before the
+          // event's noun. "جاء ذلك خلال استقبال …" ("this came during the reception of …") names a
+          // new event: the demonstrative there is the statement told before.
+          anaphoric: cueSpans.some((c) => c.cue === 'anaphora' && c.end === m.start),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||

@@ -73,13 +73,11 @@ function dateOf(c: Candidate, articleDate: ArticleDate | null): EventDateValue |
 }
 
 /**
- * The date the article's own news takes when its text gives none: the publication date, else the
- * fetch time, else a day or month the text gives (a dateline). Never a year alone: "relations
- * established in 1992" is background, not the day of the news. Null when nothing dates it: the
- * event is kept, undated.
+ * The date the article's own news takes when its text gives none: the article's own date (see
+ * `referenceDate`). Null when nothing dates it: the event is kept, undated.
  */
 function newsDateFromArticle(articleDate: ArticleDate | null): EventDateValue | null {
-  if (!articleDate || (articleDate.source === 'text' && articleDate.precision === 'year')) return null;
+  if (!articleDate) return null;
   return { value: articleValue(articleDate), precision: articleDate.precision, source: articleDate.source };
 }
 
@@ -165,7 +163,21 @@ export function assemble(
       main.merged.push(c);
       continue;
     }
-    const own = dateOf(c, articleDate) ?? (c.datedBy ? (hostOf(events, c)?.date ?? undefined) : undefined);
+    const host = c.datedBy ? hostOf(events, c) : undefined;
+    const own = dateOf(c, articleDate) ?? host?.date ?? undefined;
+    if (!own && host) {
+      // A document adopted, or talks held, during an event nothing dates: an event of its own, as
+      // undated as its host.
+      events.push({
+        ...(INTERACTIONS.has(c.type) ? {} : { peopleFrom: host }),
+        candidate: c,
+        date: null,
+        main: host.main,
+        fromArticle: false,
+        merged: [c],
+      });
+      continue;
+    }
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
       // "The talks" continue the last meeting told, "the visit" the last visit, else the last of either.
@@ -228,9 +240,9 @@ export function assemble(
       own.precision === 'day' &&
       own.value === main.date?.value &&
       own.precision === main.date.precision;
-    const host = hostOf(events, c);
     events.push({
-      ...(host ? { peopleFrom: host } : {}),
+      // A document shares the people of the event it was adopted during; talks have their own.
+      ...(host && !INTERACTIONS.has(c.type) ? { peopleFrom: host } : {}),
       candidate: c,
       date: own,
       main: Boolean(

@@ -30,6 +30,9 @@ export interface Candidate {
   readonly continues: boolean;
 }
 
+// Triggers of talks: told beside a visit, they are an event of their own within it.
+const MEETING_TRIGGERS: ReadonlySet<string> = new Set(['reception', 'bilateral_meeting', 'phone_call']);
+
 const INTERACTION_PRIORITY = [
   'phone_call',
   'courtesy_visit',
@@ -112,11 +115,15 @@ export function sentenceCandidates(
   if (!f) return [];
   const real = f.triggers.filter((t) => !t.unreal);
   const policy = f.cues.has('support') && f.cues.has('position');
+  // "The two sides stressed, in a joint statement, …": a joint statement named in a sentence about
+  // both sides is adopted, whatever verb tells it; not one planned or denied.
+  const statementNamed =
+    f.agreements.some((a) => a.name === 'joint statement') && !f.cues.has('future') && !f.cues.has('denial');
   // "The meeting took place on 14 May in the town hall": no side named, but the event of the
   // sentence before, told again with its date.
   const sides = bothSides(kb, facts, i);
   const retold = !sides && retells(kb, facts, i);
-  if ((real.length === 0 && !policy) || (!sides && !retold)) return [];
+  if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold)) return [];
   const out: Candidate[] = [];
   const make = (type: EventType, trigger: TriggerHit): Candidate => ({
     type,
@@ -158,6 +165,24 @@ export function sentenceCandidates(
     out.push(interaction);
     break;
   }
+  // "X, on an official visit to Rabat, held talks with Y", "during his visit, X met Y": the visit and
+  // the talks are two events, the talks within the visit. Not an ambassador's call on an official,
+  // which is one courtesy visit whatever it says they discussed.
+  const talks =
+    interaction?.type === 'official_visit'
+      ? own.find((x) => MEETING_TRIGGERS.has(x.type) && x !== interaction?.trigger)
+      : undefined;
+  const talksInVisit = talks
+    ? make(
+        talks.type === 'phone_call'
+          ? 'phone_call'
+          : f.cues.has('parliamentary')
+            ? 'parliamentary_meeting'
+            : 'bilateral_meeting',
+        talks,
+      )
+    : undefined;
+  if (talksInVisit) out.push(talksInVisit);
   // "X received Y, who is on an official visit to Morocco from 24 to 26 November": the visit is an
   // event too, the setting of the meeting, with the dates nearest to it.
   const setting = fresh.find(
@@ -175,8 +200,24 @@ export function sentenceCandidates(
   const signing = has('agreement_signing');
   const issued = has('joint_statement');
   const future = f.cues.has('future');
-  if (names.has('joint statement') && (signing || issued || f.dates.length > 0 || interaction)) {
-    const c = make('joint_statement', signing ?? issued ?? interaction?.trigger ?? (real[0] as TriggerHit));
+  if (
+    names.has('joint statement') &&
+    (signing || issued || f.dates.length > 0 || interaction || statementNamed)
+  ) {
+    const named = f.agreements.find((a) => a.name === 'joint statement');
+    const c = make(
+      'joint_statement',
+      signing ??
+        issued ??
+        interaction?.trigger ??
+        real[0] ?? {
+          type: 'joint_statement',
+          tokStart: named?.tokStart ?? 0,
+          tokEnd: named?.tokEnd ?? 0,
+          anaphoric: false,
+          unreal: false,
+        },
+    );
     c.agreements.push({ name: 'joint statement', status: future ? 'planned' : 'signed', sentence: i });
     out.push(c);
   }
@@ -195,7 +236,7 @@ export function sentenceCandidates(
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.
-  const adopted = out.filter((c) => c !== interaction && c !== settingVisit);
+  const adopted = out.filter((c) => c !== interaction && c !== settingVisit && c !== talksInVisit);
   if (policy && adopted.length === 0) {
     const t = (interaction ? undefined : real[0]) ?? {
       type: 'policy_statement' as const,
@@ -207,8 +248,9 @@ export function sentenceCandidates(
     out.push(make('policy_statement', t));
   }
   assignDates(out, facts, i);
-  // A setting told without dates of its own is only the meeting's background.
-  if (settingVisit && !settingVisit.date) out.splice(out.indexOf(settingVisit), 1);
+  // A setting told without dates of its own took place on the meeting's day, as far as the sentence
+  // tells: "X met Y, who is on an official visit to Morocco" is a visit too.
+  if (settingVisit && !settingVisit.date && interaction) settingVisit.datedBy = interaction;
   shareSentenceDate(out, interaction);
   const primary = interaction ?? out[0];
   if (primary && !primary.date) {

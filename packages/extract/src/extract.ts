@@ -1,4 +1,4 @@
-import type { ArticleCleaned, ArticleExtracted, EventReport } from '@dyad/contracts';
+import type { ArticleCleaned, ArticleExtracted, EventReport, Evidence } from '@dyad/contracts';
 
 type Mentions = ArticleExtracted['mentions'];
 
@@ -35,11 +35,14 @@ function languageOf(lang: string): EventLanguage {
   return lang === 'ar' || lang === 'fr' || lang === 'ru' ? lang : 'en';
 }
 
+// Headline, dateline and lead: where an article that has no publication date writes its own date.
+// Further down, a date written in full is mostly background ("relations established on 28 May 1992").
+const LEAD_SENTENCES = 6;
+
 /**
  * The reference day, the article's own date: its publication date; else the latest day or month
- * the text writes out in full (a dateline), leaving out background ("since 2016", what is recalled
- * or planned); else the fetch time; else the latest year the text gives (which dates nothing by
- * itself, see `newsDateFromArticle`); else none.
+ * its lead writes out in full (a dateline), leaving out what is recalled, planned or began earlier
+ * ("since 2016"); else the fetch time; else none. A year alone is no article's date.
  */
 function referenceDate(
   facts: readonly SentenceFacts[],
@@ -50,9 +53,9 @@ function referenceDate(
     const { day, precision } = dayOf(publishedAt);
     return { day, precision, source: 'published' };
   }
-  const latestWritten = (precision: 'day' | 'month' | 'year'): string | undefined => {
+  for (const precision of ['day', 'month'] as const) {
     let latest: string | undefined;
-    for (const f of facts) {
+    for (const f of facts.slice(0, LEAD_SENTENCES)) {
       if (f.cues.has('future') || f.cues.has('earlier')) continue;
       for (const d of f.dates) {
         if (!d.explicitYear || d.precision !== precision || d.since) continue;
@@ -60,15 +63,10 @@ function referenceDate(
         if (!latest || last > latest) latest = last;
       }
     }
-    return latest;
-  };
-  for (const precision of ['day', 'month'] as const) {
-    const latest = latestWritten(precision);
     if (latest) return { day: latest, precision, source: 'text' };
   }
   if (fetchedAt) return { day: dayOf(fetchedAt).day, precision: 'day', source: 'fetched' };
-  const year = latestWritten('year');
-  return year ? { day: year, precision: 'year', source: 'text' } : null;
+  return null;
 }
 
 /**
@@ -147,9 +145,7 @@ export function extract(input: ExtractInput): ExtractResult {
   // With a publication date the first pass is not needed.
   const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));
   const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
-  // A year alone from the text ("relations since 1992") is no day to read "on Friday" against.
-  const readsRelative = articleDate && !(articleDate.source === 'text' && articleDate.precision === 'year');
-  const facts = readsRelative
+  const facts = articleDate
     ? sentences.map((s) => analyseSentence(kb, index, s, articleDate.day))
     : firstPass;
   const candidates: Candidate[] = [];
@@ -236,18 +232,46 @@ export function extractCleaned(cleaned: ArticleCleaned): Extraction {
     };
   }
   const published = cleaned.publishedAt.source === 'inferred' ? null : cleaned.publishedAt.value;
+  const document = withHeadline(cleaned.title, cleaned.text);
   const result = extract({
-    text: cleaned.text,
+    text: document.text,
     lang: cleaned.lang,
     publishedAt: published,
     ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
   });
+  const inText = (e: Evidence): Evidence => bodyEvidence(e, document.bodyStart);
   return {
     extracted: {
       ...cleaned,
-      mentions: result.mentions,
-      events: result.events,
+      mentions: {
+        actors: result.mentions.actors.map((m) => ({ ...m, evidence: inText(m.evidence) })),
+        places: result.mentions.places.map((m) => ({ ...m, evidence: inText(m.evidence) })),
+        dates: result.mentions.dates.map((m) => ({ ...m, evidence: inText(m.evidence) })),
+      },
+      events: result.events.map((e) => ({ ...e, evidence: e.evidence.map(inText) })),
       extractorVersion: EXTRACTOR_VERSION,
     },
   };
+}
+
+/**
+ * The headline and the body, read as one document: a headline often names what the body only
+ * refers to ("Bourita reçoit l'ambassadrice du Kazakhstan"), and a lead the cleaner took for a title
+ * is the news itself. Not twice when the body already opens with it.
+ */
+function withHeadline(title: string, text: string): { text: string; bodyStart: number } {
+  const headline = title.trim();
+  if (headline === '' || text.trimStart().startsWith(headline)) return { text, bodyStart: 0 };
+  return { text: `${headline}\n\n${text}`, bodyStart: headline.length + 2 };
+}
+
+/**
+ * Evidence offsets count in the article's text (`article.cleaned.text`). A sentence of the headline
+ * keeps its words, with the offsets 0–0 and `@headline` after its field.
+ */
+function bodyEvidence(e: Evidence, bodyStart: number): Evidence {
+  if (bodyStart === 0) return e;
+  if (e.start >= bodyStart) return { ...e, start: e.start - bodyStart, end: e.end - bodyStart };
+  if (e.start === 0 && e.end === 0 && e.text === '') return e;
+  return { ...e, field: `${e.field}@headline`, start: 0, end: 0 };
 }

@@ -273,13 +273,18 @@ export function findPeople(
     });
   }
   const entityAt = (k: number) => hits.some((h) => k >= h.start && k < h.end);
-  // A name right before or after the office is its holder; one word may stand between ("Bourita,
-  // ministre …"), but not a place or another phrase: "بوريطة بالرباط سفيرة كازاخستان" is two people.
+  // The holder of an office is the name right after it ("Foreign Minister Nasser Bourita"), or a
+  // name before it set off by a comma ("Bourita, ministre …", one word may stand between). A name
+  // before an office with no comma is someone else: "استقبال أزولاي لسفيرة كازاخستان" (Azoulay's
+  // reception of the ambassador), "Bourita met Kazakh Ambassador …"; and a place between them
+  // parts them too ("بوريطة بالرباط سفيرة كازاخستان").
   const nearActor = (a: number, b: number) =>
     people.find(
       (q) =>
         (q.how === 'name' || q.how === 'unknown') &&
-        ((q.tokEnd <= a && (a === q.tokEnd || (a - q.tokEnd === 1 && !entityAt(q.tokEnd)))) ||
+        ((q.tokEnd <= a &&
+          COMMA.test(tokens[q.tokEnd]?.gapBefore ?? '') &&
+          (a === q.tokEnd || (a - q.tokEnd === 1 && !entityAt(q.tokEnd)))) ||
           (q.tokStart >= b && q.tokStart - b === 0)),
     );
   for (const h of hits) {

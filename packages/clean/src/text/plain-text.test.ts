@@ -217,3 +217,24 @@ describe('readPlainText furniture in each language', () => {
     expect(article.author).toBe(input[2]?.replace(/^(By|Par|Автор:|بقلم) /u, ''));
   });
 });
+
+describe('readPlainText: a lead is not a headline', () => {
+  it('keeps a first line that reads as the lead sentence in the body', () => {
+    const lead =
+      'Le ministre des Affaires étrangères a reçu, jeudi à Rabat, l’ambassadeur du pays voisin, venu lui présenter les priorités de sa mission.';
+    const body =
+      'Les deux responsables ont passé en revue l’état de la coopération bilatérale et les moyens de la renforcer dans les domaines du commerce, du tourisme et de l’éducation, indique un communiqué.';
+    const article = readPlainText(`${lead}\n\n${body}`);
+    expect(article.paragraphs[0]).toBe(lead);
+    expect(article.title).not.toBe(lead);
+  });
+  it('still takes a headline shown twice on its page as the title, full stop or not', () => {
+    const headline =
+      'Le ministre des Affaires étrangères reçoit l’ambassadeur du pays voisin et évoque la coopération bilatérale.';
+    const body =
+      'Le ministre des Affaires étrangères a reçu, jeudi à Rabat, l’ambassadeur du pays voisin, venu lui présenter les priorités de sa mission, indique un communiqué du ministère.';
+    const article = readPlainText(`${headline}\n\n${headline}\n\n${body}`);
+    expect(article.title).toBe(headline);
+    expect(article.paragraphs).toEqual([body]);
+  });
+});

@@ -12,10 +12,17 @@ export interface PlainTextArticle {
 }
 
 /** A title is a line of a few words, not a menu word and not a whole paragraph. */
-function looksLikeTitle(line: string): boolean {
+function looksLikeTitle(line: string, repeated: boolean): boolean {
   const words = wordCount(line);
-  return words >= 3 && words <= 30 && line.length <= 250;
+  // A headline has no full stop, or is shown twice on its page; a line of a dozen words and more
+  // that ends like a sentence, once, is the lead ("Le président …, a reçu, vendredi à Rabat,
+  // l'ambassadrice …, Saulekul Sailaukyzy."), which the body must keep.
+  const lead = words >= LEAD_WORDS && endsLikeSentence(line) && !repeated;
+  return words >= 3 && words <= 30 && line.length <= 250 && !lead;
 }
+
+// How long a line ending in a full stop must be to read as a lead sentence rather than a headline.
+const LEAD_WORDS = 12;
 
 /** Lines this short around the article (menus, categories, "Loading") are furniture. */
 const SHORT_LINE_WORDS = 3;
@@ -55,7 +62,9 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
   let titleIndex: number | undefined;
   for (const i of kept().slice(0, 4)) {
     const line = lines[i] ?? '';
-    if (looksLikeTitle(line)) {
+    const tokens = matchTokens(line);
+    const repeated = lines.some((other, k) => k > i && tokenOverlap(matchTokens(other), tokens) >= 0.8);
+    if (looksLikeTitle(line, repeated)) {
       titleIndex = i;
       break;
     }
