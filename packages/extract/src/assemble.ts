@@ -10,7 +10,7 @@ import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidates.ts';
 import { addDays, type Precision, partialDateRange } from './date-math.ts';
-import { INTERACTIONS, VISITS } from './event-kinds.ts';
+import { DOCUMENTS, INTERACTIONS, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
 import {
@@ -216,6 +216,17 @@ export function assemble(
       } else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
         if (same) same.merged.push(c);
+        else if (main && DOCUMENTS.has(c.type) && c.agreements.length > 0)
+          // "On the sidelines of the forum, the two agencies signed a partnership agreement": a
+          // signing told inside the news event is an event of its own, on its day, where it was.
+          events.push({
+            ...(INTERACTIONS.has(main.candidate.type) ? { peopleFrom: main } : {}),
+            candidate: c,
+            date: main.date,
+            main: main.main,
+            fromArticle: main.fromArticle,
+            merged: [c],
+          });
         else if (main) main.merged.push({ ...c, type: main.candidate.type });
       }
       continue;
@@ -364,9 +375,14 @@ function hostOf(events: readonly Assembled[], c: Candidate): Assembled | undefin
   return by ? events.find((x) => x.merged.includes(by)) : undefined;
 }
 
+// What a document is called when the text names no kind: "the document was signed by …".
+const GENERIC_DOCUMENT = 'agreement';
+
+/** Whether a candidate names a document the event has, or only "the document", when it has one. */
 function sameAgreements(e: Assembled, c: Candidate): boolean {
   const names = new Set(e.merged.flatMap((m) => m.agreements.map((a) => a.name)));
-  return c.agreements.some((a) => names.has(a.name));
+  if (c.agreements.some((a) => names.has(a.name))) return true;
+  return names.size > 0 && c.agreements.length > 0 && c.agreements.every((a) => a.name === GENERIC_DOCUMENT);
 }
 
 /** Turns an assembled event into the contract's report, with evidence for every field. */

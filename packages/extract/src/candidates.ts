@@ -231,8 +231,14 @@ export function sentenceCandidates(
     for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
     out.push(c);
   }
+  // "The sides discussed supplies of fertilizers": what talks were about is no event of its own.
   const other = has('other');
-  if (other) out.push(make('other', other));
+  const talkedAbout =
+    other !== undefined &&
+    interaction !== undefined &&
+    MEETING_TRIGGERS.has(interaction.trigger.type) &&
+    other.tokStart >= interaction.trigger.tokEnd;
+  if (other && !talkedAbout) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.

@@ -10,3 +10,6 @@ export const INTERACTIONS: ReadonlySet<EventType> = new Set([
 ]);
 
 export const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
+
+/** Events that adopt a document: a signing, a joint statement. */
+export const DOCUMENTS: ReadonlySet<EventType> = new Set(['agreement_signing', 'joint_statement']);
