@@ -5,9 +5,8 @@
  * URL and schema; `node dist/main.js` → `node --conditions=dyad:source src/main.ts`).
  */
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { articleIdFor, type EventMessage, names, seedUrl } from '@dyad/contracts';
@@ -17,10 +16,10 @@ import { Redis } from 'ioredis';
 import { parse } from 'yaml';
 import { portMappings, serviceEnvironment } from './compose-file.ts';
 import {
-  deployTargets,
   dyadProcess,
   isolatedEnv,
   mapServiceUrl,
+  replaySeeds,
   runHealthcheck,
   runToEnd,
   startComposeNats,
@@ -30,11 +29,9 @@ import {
 } from './compose-processes.ts';
 import { dyadImageServices, loadProject, prometheusConfigPath } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { NO_SOURCES, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
+import { NO_SOURCES, repoRoot, seedFiles } from './pipeline.ts';
 
 const project = loadProject();
-/** DYAD_COMPOSE_DEPLOY=1 (infra/docker/check-deploy.sh): run `node dist/main.js` from real `pnpm deploy` folders. */
-const deployMode = process.env.DYAD_COMPOSE_DEPLOY === '1';
 const expectedIds = seedFiles.map((f) => articleIdFor(seedUrl(f))).sort();
 const natsEnv = serviceEnvironment(project.compose.doc.services.nats ?? {});
 /** The shipped sources are real outlets: the fetcher polls none here (tests never reach the internet). */
@@ -78,15 +75,7 @@ describe('compose as processes: the whole stack', () => {
   it('compose: runs every service of docker-compose.yml as a process: healthy, `cli replay seeds` stores the five seeds, `cli subscribe` and `cli status` work, Prometheus targets answer, SIGTERM drains', async ({
     postgres,
   }) => {
-    // infra/docker/check-deploy.sh: the images' /app folders made by the Dockerfile's pnpm deploy.
-    const deployDir = deployMode ? mkdtempSync(join(tmpdir(), 'dyad-deploy-')) : undefined;
-    const deployed = deployDir ? deployTargets(project, deployDir) : undefined;
-    const stack = await startComposeStack(project, postgres, { deployed, overrides }).catch(
-      (error: unknown) => {
-        if (deployDir) rmSync(deployDir, { recursive: true, force: true });
-        throw error;
-      },
-    );
+    const stack = await startComposeStack(project, postgres, { overrides });
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     let subscriber: TestProcess | undefined;
     try {
@@ -119,26 +108,10 @@ describe('compose as processes: the whole stack', () => {
       await subscriber.waitForLine(/listening on EVENTS/, 20_000);
 
       // docker compose run --rm cli replay seeds
-      const replay = await runToEnd(stack.cli(['replay', 'seeds']));
+      const { replay, stored } = await replaySeeds(stack, postgres, 45_000);
       expect(replay.code, replay.output).toBe(0);
       expect(replay.output).toMatch(/5 published/);
-
-      const db = {
-        DATABASE_URL: postgres.url,
-        DATABASE_SCHEMA: postgres.schema,
-        NATS_URL: '',
-        REDIS_URL: '',
-        DYAD_NAMESPACE: '',
-      };
-      const rows = await eventually(
-        async () => {
-          const r = await storedArticles(db);
-          return r.length === expectedIds.length ? r : undefined;
-        },
-        45_000,
-        'the five seed articles stored by the indexer',
-      );
-      expect(rows.map((r) => r.article_id).sort()).toEqual(expectedIds);
+      expect(stored).toEqual(expectedIds);
 
       // The ports compose publishes answer: the indexer's events API.
       for (const [name, s] of stack.services) {
@@ -179,7 +152,6 @@ describe('compose as processes: the whole stack', () => {
     } finally {
       const subscribed = subscriber ? await subscriber.stop() : undefined;
       exits = await stack.stop();
-      if (deployDir) rmSync(deployDir, { recursive: true, force: true });
       if (subscriber) expect(subscribed, subscriber.output()).toEqual({ code: 0, signal: null });
     }
     // docker compose stop: SIGTERM, and each service drains and exits 0 within stop_grace_period.

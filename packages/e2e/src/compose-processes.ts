@@ -20,15 +20,15 @@
  * - nats-server and redis-server are this machine's binaries, with the compose command's
  *   arguments (config file, store dir, appendonly, password) plus the port overrides above.
  *
- * With DYAD_COMPOSE_DEPLOY=1 (infra/docker/check-deploy.sh, after `pnpm build`) the images' /app
- * folders are made by the Dockerfile's own `pnpm deploy` lines and `node dist/main.js` runs as is.
+ * Given the images built from their context (image-build.ts), a container's filesystem is its
+ * image's folder instead, and `node dist/main.js` runs as is from its WORKDIR.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestProcess } from '@dyad/testkit';
+import { eventually, TestProcess } from '@dyad/testkit';
 import { startOrder } from './compose-checks.ts';
 import { containerEnvironment } from './compose-env.ts';
 import {
@@ -43,8 +43,7 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { deployments } from './dockerfile-checks.ts';
-import { repoRoot } from './pipeline.ts';
+import { repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -120,20 +119,30 @@ export interface DyadProcessOptions {
   /** `docker compose run --rm SERVICE ARGS…`: ARGS replace the command. */
   readonly runArgs?: readonly string[];
   /**
-   * Folders made by the Dockerfile's own `pnpm deploy` lines, by target (see `deployTargets`):
-   * then the image's /app is that folder and `node dist/main.js` runs as is.
+   * The images built from the build context (image-build.ts): the folder standing for `/` of
+   * each target's image. A container's files are then its image's, and `node dist/main.js` runs
+   * as is.
    */
-  readonly deployed?: ReadonlyMap<string, string>;
+  readonly images?: ReadonlyMap<string, string>;
 }
 
-/** Where each path of a Dyad image's container comes from on this machine. */
-export function imagePathMapper(project: ProjectFiles, image: DyadImageService, appDir = image.pkg?.dir) {
+/**
+ * Where each path of a Dyad image's container comes from on this machine: the image's folder
+ * when it was built, or else WORKDIR → the workspace package and each file COPYed from the
+ * build context → itself; then compose's bind mounts.
+ */
+export function imagePathMapper(project: ProjectFiles, image: DyadImageService, imageRoot?: string) {
   const config = imageConfig(project.dockerfile, image.target);
+  const appDir = image.pkg?.dir;
   const mounts = [
-    ...(appDir ? [{ target: config.workdir, hostPath: appDir }] : []),
-    ...config.copies
-      .filter((c) => c.from === undefined && c.sources.length === 1)
-      .map((c) => ({ target: c.destination, hostPath: join(repoRoot, c.sources[0] ?? '') })),
+    ...(imageRoot
+      ? [{ target: '/', hostPath: imageRoot }]
+      : [
+          ...(appDir ? [{ target: config.workdir, hostPath: appDir }] : []),
+          ...config.copies
+            .filter((c) => c.from === undefined && c.sources.length === 1)
+            .map((c) => ({ target: c.destination, hostPath: join(repoRoot, c.sources[0] ?? '') })),
+        ]),
     ...volumeMounts(image.definition, project.compose.dir)
       .filter((m) => m.type === 'bind' && m.source)
       .map((m) => ({ target: m.target, hostPath: m.source ?? '' })),
@@ -155,12 +164,12 @@ export function dyadProcess(
   if (args[0] === '/usr/bin/tini' || args[0] === 'tini') args = args.slice(args[1] === '--' ? 2 : 1);
   if (args[0] !== 'node' || !args[1]?.startsWith('dist/') || !args[1].endsWith('.js'))
     throw new Error(`${image.service}: runs ${args.join(' ')}, not node dist/….js`);
-  const deployed = options.deployed?.get(image.target);
-  const appDir = deployed ?? image.pkg.dir;
-  const script = deployed
+  const imageRoot = options.images?.get(image.target);
+  const appDir = imageRoot ? join(imageRoot, config.workdir) : image.pkg.dir;
+  const script = imageRoot
     ? [args[1]]
     : ['--conditions=dyad:source', args[1].replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')];
-  const { workdir, map } = imagePathMapper(project, image, appDir);
+  const { workdir, map } = imagePathMapper(project, image, imageRoot);
   const rest = mapContainerArgs(args.slice(2), workdir, map, existsSync);
 
   const services = Object.keys(project.compose.doc.services);
@@ -376,7 +385,7 @@ export async function startComposeStack(
   project: ProjectFiles,
   postgres: { readonly url: string; readonly schema: string },
   options: {
-    readonly deployed?: ReadonlyMap<string, string>;
+    readonly images?: ReadonlyMap<string, string>;
     /** Variables replaced in a service's environment, by service. */
     readonly overrides?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   } = {},
@@ -427,7 +436,7 @@ export async function startComposeStack(
         listenPorts,
         postgres,
         overrides: options.overrides?.[name],
-        deployed: options.deployed,
+        images: options.images,
       });
       const proc = startProcess(spec);
       started.push(proc);
@@ -451,7 +460,7 @@ export async function startComposeStack(
       services,
       cli(args) {
         if (!cliImage) throw new Error('docker-compose.yml has no cli service');
-        return dyadProcess(project, cliImage, { ports, runArgs: args, deployed: options.deployed });
+        return dyadProcess(project, cliImage, { ports, runArgs: args, images: options.images });
       },
       async stop() {
         const exits = new Map<string, { code: number | null; signal: NodeJS.Signals | null }>();
@@ -473,27 +482,30 @@ export async function startComposeStack(
 }
 
 /**
- * Runs the Dockerfile's own `pnpm deploy` lines (stage `deploy`) into `outDir` instead of
- * /deploy, from this workspace's dist/ (run `pnpm build` first) and pnpm store: what each image's
- * /app would hold. Returns the folders by Dockerfile target.
+ * `docker compose run --rm cli replay seeds` on a running stack, then the ids of the articles the
+ * indexer stored (sorted) once there are as many as seed files, or the last count after `timeoutMs`.
  */
-export function deployTargets(project: ProjectFiles, outDir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const image of dyadImageServices(project.compose)) {
-    const line = deployments(project.dockerfile, 'deploy').find((d) => d.pkg === image.pkg?.name);
-    if (!line) throw new Error(`the Dockerfile does not deploy ${image.pkg?.name}`);
-    const dir = join(outDir, image.target);
-    const args = line.args.map((a) => (a === '--prefer-offline' ? '--offline' : a));
-    const result = spawnSync('pnpm', ['--filter', line.pkg, 'deploy', ...args, dir], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    if (result.status !== 0)
-      throw new Error(`pnpm deploy of ${line.pkg} failed:\n${result.stderr}${result.stdout}`);
-    if (!existsSync(join(dir, 'dist', 'main.js')))
-      throw new Error(`${dir}/dist/main.js is missing: run pnpm build first`);
-    out.set(image.target, dir);
-  }
-  return out;
+export async function replaySeeds(
+  stack: ComposeStack,
+  postgres: { readonly url: string; readonly schema: string },
+  timeoutMs = 60_000,
+): Promise<{ replay: { code: number | null; output: string }; stored: string[] }> {
+  const replay = await runToEnd(stack.cli(['replay', 'seeds']));
+  if (replay.code !== 0) return { replay, stored: [] };
+  const db = {
+    DATABASE_URL: postgres.url,
+    DATABASE_SCHEMA: postgres.schema,
+    NATS_URL: '',
+    REDIS_URL: '',
+    DYAD_NAMESPACE: '',
+  };
+  const rows = await eventually(
+    async () => {
+      const r = await storedArticles(db);
+      return r.length === seedFiles.length ? r : undefined;
+    },
+    timeoutMs,
+    'the seed articles stored by the indexer',
+  );
+  return { replay, stored: rows.map((r) => r.article_id).sort() };
 }

@@ -138,6 +138,8 @@ export interface CopyInstruction {
   readonly sources: readonly string[];
   /** Absolute destination, resolved against the stage's WORKDIR. */
   readonly destination: string;
+  /** The destination is a folder to copy into: written with a trailing `/` (or `.`), or several sources. */
+  readonly intoFolder: boolean;
   readonly flags: Readonly<Record<string, string>>;
 }
 
@@ -153,6 +155,34 @@ function copyParts(args: string): { flags: Record<string, string>; paths: string
   }
   const form = commandForm(rest);
   return { flags, paths: form.exec ? form.argv : rest.split(/\s+/).filter(Boolean) };
+}
+
+/** A RUN instruction with what it runs under: its stage's WORKDIR and ENV at that point. */
+export interface RunInstruction {
+  readonly stage: string;
+  readonly stageIndex: number;
+  readonly line: number;
+  /** RUN's own flags, e.g. `mount` → `type=cache,id=…,target=/pnpm/store` (a flag may repeat). */
+  readonly flags: readonly { readonly name: string; readonly value: string }[];
+  /** The command, RUN's flags removed (shell form text, or the exec form's argv joined). */
+  readonly command: string;
+  readonly exec: boolean;
+  readonly workdir: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Splits RUN's arguments into its flags (`--mount=…`, `--network=…`) and the command. */
+export function runParts(args: string): Pick<RunInstruction, 'flags' | 'command' | 'exec'> {
+  const flags: { name: string; value: string }[] = [];
+  let rest = args.trim();
+  for (;;) {
+    const flag = /^--([a-z-]+)(?:=(\S*))?\s+/.exec(rest);
+    if (!flag?.[1]) break;
+    flags.push({ name: flag[1], value: flag[2] ?? 'true' });
+    rest = rest.slice(flag[0].length);
+  }
+  const form = commandForm(rest);
+  return { flags, command: form.exec ? form.argv.join(' ') : rest, exec: form.exec };
 }
 
 export interface ImageConfig {
@@ -175,6 +205,8 @@ export interface ImageConfig {
   readonly exposed: readonly string[];
   readonly copies: readonly CopyInstruction[];
   readonly runs: readonly string[];
+  /** The same RUN instructions, each with its stage, flags, WORKDIR and ENV. */
+  readonly runInstructions: readonly RunInstruction[];
 }
 
 export function stageByName(file: Dockerfile, name: string): Stage | undefined {
@@ -207,6 +239,7 @@ export function imageConfig(file: Dockerfile, target: string | Stage): ImageConf
   const exposed: string[] = [];
   const copies: CopyInstruction[] = [];
   const runs: string[] = [];
+  const runInstructions: RunInstruction[] = [];
   for (const s of chain) {
     for (const ins of s.instructions) {
       const vars = { ...args, ...env };
@@ -237,6 +270,14 @@ export function imageConfig(file: Dockerfile, target: string | Stage): ImageConf
           break;
         case 'RUN':
           runs.push(ins.args);
+          runInstructions.push({
+            stage: s.name,
+            stageIndex: s.index,
+            line: ins.line,
+            ...runParts(ins.args),
+            workdir,
+            env: { ...env },
+          });
           break;
         case 'HEALTHCHECK': {
           if (ins.args.trim().toUpperCase() === 'NONE') {
@@ -261,13 +302,15 @@ export function imageConfig(file: Dockerfile, target: string | Stage): ImageConf
         case 'ADD': {
           const { flags, paths } = copyParts(ins.args);
           const destination = substitute(paths.at(-1) ?? '', vars);
+          const sources = paths.slice(0, -1).map((p) => substitute(p, vars));
           copies.push({
             stage: s.name,
             stageIndex: s.index,
             line: ins.line,
             ...(flags.from === undefined ? {} : { from: flags.from }),
-            sources: paths.slice(0, -1).map((p) => substitute(p, vars)),
+            sources,
             destination: posix.resolve(workdir, destination),
+            intoFolder: /(^|\/)\.?$/.test(destination) || sources.length > 1,
             flags,
           });
           break;
@@ -287,6 +330,7 @@ export function imageConfig(file: Dockerfile, target: string | Stage): ImageConf
     exposed,
     copies,
     runs,
+    runInstructions,
   };
 }
 
