@@ -134,6 +134,8 @@ export function analyseSentence(
           // "وكان رئيس المجلس قد أجرى": the auxiliary may stand a few words before the verb.
           earlier:
             recalled ||
+            // "Diplomatic relations were established in 1992": told as background, always.
+            p.type === 'relations' ||
             near('earlier', m.start, m.start, lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW, 0),
           plural: tokens
             .slice(m.start, m.end)
@@ -151,7 +153,7 @@ export function analyseSentence(
       else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
     }
   }
-  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start);
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang.institutions);
   markMentioned(
     people,
     cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),

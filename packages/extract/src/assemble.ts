@@ -10,7 +10,7 @@ import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidates.ts';
 import { addDays, type Precision, partialDateRange } from './date-math.ts';
-import { DOCUMENTS, INTERACTIONS, VISITS } from './event-kinds.ts';
+import { DOCUMENTS, INTERACTIONS, LEAD_SENTENCES, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { matchKey } from './normalise.ts';
 import {
@@ -22,10 +22,28 @@ import {
   unknownId,
 } from './people.ts';
 
+/**
+ * The article's own date, the reference for "yesterday" and "28 February": its publication date,
+ * a dateline of its text, the fetch time; or only a date its lead mentions (`mentioned`), which
+ * tells the year of "28 February" but never dates the news itself (it may be background).
+ */
 export interface ArticleDate {
   readonly day: string;
   readonly precision: Precision;
-  readonly source: 'published' | 'text' | 'fetched';
+  readonly source: 'published' | 'dateline' | 'fetched' | 'mentioned';
+}
+
+/** Where the date of news dated by the article itself came from, as an event's date says it. */
+const NEWS_DATE_SOURCE: Record<ArticleDate['source'], DateSource | undefined> = {
+  published: 'published',
+  dateline: 'text',
+  fetched: 'fetched',
+  mentioned: undefined,
+};
+
+/** Whether the article's date may date its news: any but one only mentioned. */
+function datesNews(articleDate: ArticleDate | null): articleDate is ArticleDate {
+  return articleDate !== null && articleDate.source !== 'mentioned';
 }
 
 interface EventDateValue {
@@ -77,8 +95,9 @@ function dateOf(c: Candidate, articleDate: ArticleDate | null): EventDateValue |
  * `referenceDate`). Null when nothing dates it: the event is kept, undated.
  */
 function newsDateFromArticle(articleDate: ArticleDate | null): EventDateValue | null {
-  if (!articleDate) return null;
-  return { value: articleValue(articleDate), precision: articleDate.precision, source: articleDate.source };
+  if (!datesNews(articleDate)) return null;
+  const source = NEWS_DATE_SOURCE[articleDate.source];
+  return source ? { value: articleValue(articleDate), precision: articleDate.precision, source } : null;
 }
 
 function spanOf(d: Pick<EventDateValue, 'value' | 'end'>): { first: string; last: string } {
@@ -97,8 +116,20 @@ function isPlanned(c: Candidate, articleDate: ArticleDate | null): boolean {
   return partialDateRange(h.value).first > articleDate.day;
 }
 
-/** A date the article refers back to: "last March", or well before the article's own date. */
-function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
+/** The article's own date, and whether its lead tells an event (see `isReferred`). */
+interface Story {
+  readonly articleDate: ArticleDate | null;
+  readonly leadTells: boolean;
+}
+
+/**
+ * A date the article refers back to: "last March", a year alone, or well before the article's own
+ * date. In an article with no date of its own, an event its body dates, when its lead already
+ * tells one: "Le Kazakhstan s'apprête à ouvrir une ambassade … Les relations diplomatiques ont été
+ * établies le 28 mai 1992."
+ */
+function isReferred(c: Candidate, story: Story): boolean {
+  const { articleDate } = story;
   const h = c.date?.hit;
   if (!h) return false;
   if (h.relation === 'past' || c.trigger.earlier) return true;
@@ -106,7 +137,7 @@ function isReferred(c: Candidate, articleDate: ArticleDate | null): boolean {
   // an article with no date of its own; unless the article itself is dated only by its year.
   if (h.precision === 'year' && !(articleDate?.source === 'published' && articleDate.precision === 'year'))
     return true;
-  if (!articleDate) return false;
+  if (!articleDate) return story.leadTells && c.sentence >= LEAD_SENTENCES;
   const last = spanOf(h).last;
   // Against the start of a month- or year-precision reference: "April 2025" may be the 1st.
   const reference =
@@ -130,6 +161,8 @@ interface Assembled {
   readonly merged: Candidate[];
   /** The event whose participants a document adopted during it shares. */
   peopleFrom?: Assembled;
+  /** For a position stated at an event: that event, whose people of the stating side voiced it. */
+  speakerFrom?: Assembled;
 }
 
 /** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
@@ -138,12 +171,17 @@ export function assemble(
   articleDate: ArticleDate | null,
   headline?: number,
 ): Assembled[] {
-  const candidates = withoutHeadline(all, articleDate, headline);
+  // Whether the lead tells an event, before any date of the body is read as the news.
+  const leadTells = all.some(
+    (c) => c.sentence < LEAD_SENTENCES && !isReferred(c, { articleDate, leadTells: false }),
+  );
+  const story: Story = { articleDate, leadTells };
+  const candidates = withoutHeadline(all, story, headline);
   const events: Assembled[] = [];
   let main: Assembled | undefined;
-  for (const c of leadFirst(candidates, articleDate)) {
+  for (const c of leadFirst(candidates, story)) {
     if (isPlanned(c, articleDate)) continue;
-    if (!main && !isReferred(c, articleDate) && !(c.anaphoric && !c.date)) {
+    if (!main && !isReferred(c, story) && !(c.anaphoric && !c.date)) {
       const own = dateOf(c, articleDate);
       main = {
         candidate: c,
@@ -156,7 +194,7 @@ export function assemble(
       continue;
     }
     // The main event dated by the article itself takes the first date the text gives it.
-    const retold = main?.fromArticle ? dateForUndatedNews(main, c, events, articleDate) : undefined;
+    const retold = main?.fromArticle ? dateForUndatedNews(main, c, events, story) : undefined;
     if (main && retold) {
       main.date = retold;
       main.fromArticle = false;
@@ -181,7 +219,10 @@ export function assemble(
     if (!own) {
       // An undated mention of an interaction is the event last told, told again ("the talks").
       // "The talks" continue the last meeting told, "the visit" the last visit, else the last of either.
-      const told = [...events].reverse().filter((e) => INTERACTIONS.has(e.candidate.type) && e.main);
+      // "En marge de cette visite": the demonstrative names the last one told, news or background.
+      const told = [...events]
+        .reverse()
+        .filter((e) => INTERACTIONS.has(e.candidate.type) && (e.main || c.anaphoric));
       const lastInteraction =
         told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type)) ?? told[0];
       if (VISITS.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
@@ -202,9 +243,32 @@ export function assemble(
         if (c.continues || next || sharesPeople(target, c)) target.merged.push(c);
       } else if (c.type === 'policy_statement' && main && main.candidate.type !== 'policy_statement') {
         // "On this occasion, X reiterated his country's support for …": a position stated at the
-        // news event, an event of its own on its day.
+        // news event, an event of its own on its day, where it took place. Not when the article's
+        // joint statement carries it: "In the joint statement, Kazakhstan supported …" makes the
+        // later "Kazakhstan's support is of particular significance" that statement's.
+        const carrier = events.find(
+          (e) => e.candidate.type === 'joint_statement' && e.candidate.carriesPosition,
+        );
+        // The sentence right after a visit or meeting the article refers back to goes on telling it:
+        // "In February 2016, the two ministries met in Rabat … The Kazakh side reiterated its support".
+        const before = events.find(
+          (e) =>
+            !e.main &&
+            INTERACTIONS.has(e.candidate.type) &&
+            e.merged.some((m) => m.sentence === c.sentence - 1),
+        );
         const stated = events.find((e) => e.candidate.type === 'policy_statement' && e.date === main?.date);
-        if (stated) stated.merged.push(c);
+        if (carrier) carrier.merged.push({ ...c, type: 'joint_statement' });
+        else if (before)
+          events.push({
+            candidate: c,
+            date: before.date,
+            main: false,
+            fromArticle: false,
+            merged: [c],
+            speakerFrom: before,
+          });
+        else if (stated) stated.merged.push(c);
         else
           events.push({
             candidate: c,
@@ -212,6 +276,7 @@ export function assemble(
             main: main.main,
             fromArticle: main.fromArticle,
             merged: [c],
+            speakerFrom: main,
           });
       } else {
         const same = events.find((e) => e.candidate.type === c.type && sameAgreements(e, c));
@@ -257,9 +322,7 @@ export function assemble(
       candidate: c,
       date: own,
       main: Boolean(
-        contained ||
-          sameDayAsMain ||
-          (!isReferred(c, articleDate) && !c.datedBy && main?.fromArticle !== true),
+        contained || sameDayAsMain || (!isReferred(c, story) && !c.datedBy && main?.fromArticle !== true),
       ),
       fromArticle: false,
       merged: [c],
@@ -306,9 +369,9 @@ function dateForUndatedNews(
   main: Assembled,
   c: Candidate,
   events: readonly Assembled[],
-  articleDate: ArticleDate | null,
+  story: Story,
 ): EventDateValue | undefined {
-  const own = c.date && !isReferred(c, articleDate) ? dateOf(c, articleDate) : undefined;
+  const own = c.date && !isReferred(c, story) ? dateOf(c, story.articleDate) : undefined;
   const news = main.candidate.type;
   if (c.type === news) {
     if (c.date) return own;
@@ -327,23 +390,23 @@ function dateForUndatedNews(
  */
 function withoutHeadline(
   candidates: readonly Candidate[],
-  articleDate: ArticleDate | null,
+  story: Story,
   headline: number | undefined,
 ): readonly Candidate[] {
   if (headline === undefined) return candidates;
   const bodyLead = candidates.some(
-    (c) => c.sentence !== headline && c.date?.hit.precision === 'day' && !isReferred(c, articleDate),
+    (c) => c.sentence !== headline && c.date?.hit.precision === 'day' && !isReferred(c, story),
   );
   return bodyLead ? candidates.filter((c) => c.sentence !== headline) : candidates;
 }
 
-function leadFirst(candidates: readonly Candidate[], articleDate: ArticleDate | null): readonly Candidate[] {
-  const first = candidates.find((c) => !isReferred(c, articleDate) && !(c.anaphoric && !c.date));
+function leadFirst(candidates: readonly Candidate[], story: Story): readonly Candidate[] {
+  const first = candidates.find((c) => !isReferred(c, story) && !(c.anaphoric && !c.date));
   if (!first || first.date || first.datedBy) return candidates;
   // A day, not "in 2025": a year names a period, not the news of the day.
   // Not "the meeting took place on 14 May": that dates the event told before it.
   const lead = candidates.find(
-    (c) => c.date?.hit.precision === 'day' && !c.anaphoric && !isReferred(c, articleDate),
+    (c) => c.date?.hit.precision === 'day' && !c.anaphoric && !isReferred(c, story),
   );
   if (!lead) return candidates;
   const visitThenTalks =
@@ -382,7 +445,11 @@ const GENERIC_DOCUMENT = 'agreement';
 function sameAgreements(e: Assembled, c: Candidate): boolean {
   const names = new Set(e.merged.flatMap((m) => m.agreements.map((a) => a.name)));
   if (c.agreements.some((a) => names.has(a.name))) return true;
-  return names.size > 0 && c.agreements.length > 0 && c.agreements.every((a) => a.name === GENERIC_DOCUMENT);
+  const generic = (list: Iterable<string>) => [...list].every((n) => n === GENERIC_DOCUMENT);
+  const theirs = c.agreements.map((a) => a.name);
+  // "Morocco, Kazakhstan sign agreement" (the headline) and "… signed an Islamic cooperation
+  // agreement" (the body): one document, named once in full.
+  return names.size > 0 && theirs.length > 0 && (generic(theirs) || generic(names));
 }
 
 /** Turns an assembled event into the contract's report, with evidence for every field. */
@@ -405,33 +472,29 @@ export function toReport(
     e.merged.find((m) => m.date)?.date?.sentence ?? c.datedBy?.date?.sentence ?? c.sentence;
   if (e.fromArticle && e.date) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
   else if (e.date) cite('date', dateSentence);
-  const participants: Participant[] = [];
-  const seen = new Set<string>();
   const dateForRoles = e.date?.value;
-  const references: { reference: RoleReference; sentence: number }[] = [];
-  for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
-    for (const { person, sentence } of m.people) {
-      const p = participant(kb, lang, person, dateForRoles);
-      if (!p) continue;
-      if ('reference' in p) {
-        const key = p.reference.candidates.join(',');
-        if (!references.some((r) => r.reference.candidates.join(',') === key))
-          references.push({ reference: p.reference, sentence });
-        continue;
-      }
-      if (seen.has(p.participant.actorId)) continue;
-      seen.add(p.participant.actorId);
-      participants.push(p.participant);
-      cite(`participants[${p.participant.actorId}]${p.byRole ? ':by-role' : ''}`, sentence);
+  const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles);
+  // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
+  // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
+  const side = c.type === 'policy_statement' ? statingSide(kb, facts, c.sentence) : undefined;
+  if (participants.length === 0 && e.speakerFrom && side) {
+    const there = peopleOf(kb, lang, e.speakerFrom, dateForRoles);
+    for (const p of there.participants.filter((x) => x.country === side)) {
+      participants.push(p);
+      cited.push({ field: `participants[${p.actorId}]:speaker`, sentence: c.sentence });
     }
   }
+  const seen = new Set(participants.map((p) => p.actorId));
+  for (const x of cited) cite(x.field, x.sentence);
   // "The minister" beside a named minister is most likely that minister: no reference then.
   const open = references.filter((r) => !r.reference.candidates.some((id) => seen.has(id)));
   for (const r of open) cite(`references[${r.reference.office}]`, r.sentence);
-  // A document adopted during a meeting or a visit was adopted where it took place.
+  // A document adopted during a meeting or a visit was adopted where it took place; a position
+  // stated there, stated there.
   const location =
     e.merged.map((m) => m.location).find((l) => l?.country) ??
-    e.peopleFrom?.merged.map((m) => m.location).find((l) => l?.country);
+    e.peopleFrom?.merged.map((m) => m.location).find((l) => l?.country) ??
+    e.speakerFrom?.merged.map((m) => m.location).find((l) => l?.country);
   if (location) cite('location', location.sentence);
   const topics = new Set<string>();
   const sentences = new Set(e.merged.flatMap((m) => [...m.sentences]));
@@ -444,9 +507,11 @@ export function toReport(
     }
   }
   const agreements: Agreement[] = [];
+  const named = e.merged.some((m) => m.agreements.some((a) => a.name !== GENERIC_DOCUMENT));
   for (const m of e.merged) {
     for (const a of m.agreements) {
-      if (agreements.some((x) => x.name === a.name)) continue;
+      // "the agreement" beside its full name is that one.
+      if (agreements.some((x) => x.name === a.name) || (named && a.name === GENERIC_DOCUMENT)) continue;
       agreements.push({
         name: a.name,
         status: a.status,
@@ -479,6 +544,49 @@ export function toReport(
     summary,
     evidence,
   };
+}
+
+/** The people of an event (its own sentences', and those of the event it shares them with). */
+function peopleOf(
+  kb: KnowledgeIndex,
+  lang: EventLanguage,
+  e: Assembled,
+  dateForRoles: string | undefined,
+): {
+  participants: Participant[];
+  references: { reference: RoleReference; sentence: number }[];
+  cited: { field: string; sentence: number }[];
+} {
+  const participants: Participant[] = [];
+  const references: { reference: RoleReference; sentence: number }[] = [];
+  const cited: { field: string; sentence: number }[] = [];
+  const seen = new Set<string>();
+  for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
+    for (const { person, sentence } of m.people) {
+      const p = participant(kb, lang, person, dateForRoles);
+      if (!p) continue;
+      if ('reference' in p) {
+        const key = p.reference.candidates.join(',');
+        if (!references.some((r) => r.reference.candidates.join(',') === key))
+          references.push({ reference: p.reference, sentence });
+        continue;
+      }
+      if (seen.has(p.participant.actorId)) continue;
+      seen.add(p.participant.actorId);
+      participants.push(p.participant);
+      cited.push({ field: `participants[${p.participant.actorId}]${p.byRole ? ':by-role' : ''}`, sentence });
+    }
+  }
+  return { participants, references, cited };
+}
+
+/** The side whose position a sentence states: the first of the dyad it names ("Kazakhstan reiterated its support for Morocco's …"). */
+function statingSide(
+  kb: KnowledgeIndex,
+  facts: readonly SentenceFacts[],
+  sentence: number,
+): string | undefined {
+  return [...(facts[sentence]?.countries ?? [])].find((c) => kb.dyad.includes(c));
 }
 
 function participant(

@@ -29,6 +29,9 @@ export function assignDates(
       const span = isSpan(d);
       const ranked = out
         .filter((c) => !plannedFrom.some((at) => c.trigger.tokStart < at))
+        // "Support for the autonomy plan presented in 2007": a year in a statement of position is
+        // the year of what it is about, not of the statement.
+        .filter((c) => !(c.type === 'policy_statement' && d.precision === 'year'))
         .map((c) => ({ c, dist: distance(c.trigger, d) }))
         .sort(
           (a, b) =>

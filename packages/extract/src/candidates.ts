@@ -28,6 +28,8 @@ export interface Candidate {
   readonly delegation: boolean;
   /** The sentence names the event told before ("during the visit, talks were held with X"). */
   readonly continues: boolean;
+  /** A joint statement told with a position in it ("in the joint statement, Kazakhstan supported …"). */
+  carriesPosition?: boolean;
 }
 
 // Triggers of talks: told beside a visit, they are an event of their own within it.
@@ -219,6 +221,7 @@ export function sentenceCandidates(
         },
     );
     c.agreements.push({ name: 'joint statement', status: future ? 'planned' : 'signed', sentence: i });
+    if (policy) c.carriesPosition = true;
     out.push(c);
   }
   const inForce = has('agreement_entry_into_force');
@@ -232,7 +235,7 @@ export function sentenceCandidates(
     out.push(c);
   }
   // "The sides discussed supplies of fertilizers": what talks were about is no event of its own.
-  const other = has('other');
+  const other = has('other') ?? has('relations');
   const talkedAbout =
     other !== undefined &&
     interaction !== undefined &&

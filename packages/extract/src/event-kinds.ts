@@ -13,3 +13,9 @@ export const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courte
 
 /** Events that adopt a document: a signing, a joint statement. */
 export const DOCUMENTS: ReadonlySet<EventType> = new Set(['agreement_signing', 'joint_statement']);
+
+/**
+ * Headline, dateline and lead: where an article tells its news and, with no publication date,
+ * writes its own date. Further down, a date written in full is mostly background.
+ */
+export const LEAD_SENTENCES = 6;

@@ -7,7 +7,7 @@ import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { type ArticleDate, assemble, toReport } from './assemble.ts';
 import { type Candidate, sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
-import { INTERACTIONS } from './event-kinds.ts';
+import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
 import { knowledgeIndex } from './knowledge-index.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
 import { splitSentences } from './sentences.ts';
@@ -35,14 +35,24 @@ function languageOf(lang: string): EventLanguage {
   return lang === 'ar' || lang === 'fr' || lang === 'ru' ? lang : 'en';
 }
 
-// Headline, dateline and lead: where an article that has no publication date writes its own date.
-// Further down, a date written in full is mostly background ("relations established on 28 May 1992").
-const LEAD_SENTENCES = 6;
+// A dateline is a line of dates with a few words: "24 November 2025 17:42", "3 مايو 2025", "RABAT,
+// 28/02/2025 (MAP)", "Le 6 novembre 2025 à 9h30 | Modifié le 6 novembre 2025 à 11h02". A date in a
+// sentence is an event's, and may be background: "Les relations diplomatiques entre le Kazakhstan
+// et le Maroc ont été établies le 28 mai 1992" (13 words besides the date).
+const DATELINE_WORDS = 6;
+
+function isDateline(f: SentenceFacts): boolean {
+  const inDate = (k: number) => f.dates.some((d) => k >= d.tokStart && k < d.tokEnd);
+  const words = f.sentence.tokens.filter((t, k) => t.script !== 'digit' && !inDate(k)).length;
+  return f.dates.length > 0 && words <= DATELINE_WORDS;
+}
 
 /**
  * The reference day, the article's own date: its publication date; else the latest day or month
- * its lead writes out in full (a dateline), leaving out what is recalled, planned or began earlier
- * ("since 2016"); else the fetch time; else none. A year alone is no article's date.
+ * a dateline of its lead writes out in full; else the fetch time; else the latest day or month a
+ * sentence of its lead writes out in full (`mentioned`: it tells the year of "28 February", but
+ * dates no news). Dates recalled, planned or begun earlier ("since 2016") are left out; a year
+ * alone is no article's date.
  */
 function referenceDate(
   facts: readonly SentenceFacts[],
@@ -53,20 +63,26 @@ function referenceDate(
     const { day, precision } = dayOf(publishedAt);
     return { day, precision, source: 'published' };
   }
-  for (const precision of ['day', 'month'] as const) {
-    let latest: string | undefined;
-    for (const f of facts.slice(0, LEAD_SENTENCES)) {
-      if (f.cues.has('future') || f.cues.has('earlier')) continue;
-      for (const d of f.dates) {
-        if (!d.explicitYear || d.precision !== precision || d.since) continue;
-        const last = partialDateRange(d.end ?? d.value).last;
-        if (!latest || last > latest) latest = last;
+  const latestWritten = (datelineOnly: boolean): ArticleDate | undefined => {
+    for (const precision of ['day', 'month'] as const) {
+      let latest: string | undefined;
+      for (const f of facts.slice(0, LEAD_SENTENCES)) {
+        if (f.cues.has('future') || f.cues.has('earlier')) continue;
+        if (datelineOnly && !isDateline(f)) continue;
+        for (const d of f.dates) {
+          if (!d.explicitYear || d.precision !== precision || d.since) continue;
+          const last = partialDateRange(d.end ?? d.value).last;
+          if (!latest || last > latest) latest = last;
+        }
       }
+      if (latest) return { day: latest, precision, source: datelineOnly ? 'dateline' : 'mentioned' };
     }
-    if (latest) return { day: latest, precision, source: 'text' };
-  }
+    return undefined;
+  };
+  const dateline = latestWritten(true);
+  if (dateline) return dateline;
   if (fetchedAt) return { day: dayOf(fetchedAt).day, precision: 'day', source: 'fetched' };
-  return null;
+  return latestWritten(false) ?? null;
 }
 
 /**

@@ -76,6 +76,8 @@ export interface LanguageIndex {
   /** Folded single words, for the date grammar. */
   readonly yearCues: ReadonlySet<string>;
   readonly since: ReadonlySet<string>;
+  /** Words that make a name beside them the name of a body or a place ("the Mohammed VI Institute"). */
+  readonly institutions: ReadonlySet<string>;
   readonly rangeFrom: ReadonlySet<string>;
   readonly rangeTo: ReadonlySet<string>;
   readonly dayCues: ReadonlySet<string>;
@@ -183,6 +185,7 @@ function buildLanguage(
     cues,
     yearCues: wordSet(lexicon.yearCues),
     since: wordSet(lexicon.since),
+    institutions: wordSet(lexicon.institutions),
     rangeFrom: wordSet(lexicon.rangeFrom),
     rangeTo: wordSet(lexicon.rangeTo),
     dayCues: wordSet(lexicon.dayCues),

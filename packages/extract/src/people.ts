@@ -243,14 +243,18 @@ export function findPeople(
   hits: Hits,
   text: string,
   offset: number,
+  institutions: ReadonlySet<string> = new Set(),
 ): PersonHit[] {
   const people: PersonHit[] = [];
   const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
+  // "the Mohammed VI Institute", "l'Institut Mohammed VI", "معهد محمد السادس": a body named after
+  // someone, not that person.
+  const institutionAt = (k: number) => tokens[k]?.keys.some((key) => institutions.has(key)) === true;
   for (const h of actorHits) {
     const p = h.payloads.find((x) => x.kind === 'actor');
     if (p?.kind !== 'actor') continue;
     const actor = kb.actors.get(p.id);
-    if (!actor) continue;
+    if (!actor || institutionAt(h.start - 1) || institutionAt(h.end)) continue;
     // A short form next to a run of name words is still that person ("ييرلان جكانوفيتش كوشانوف").
     people.push({ tokStart: h.start, tokEnd: h.end, actorId: p.id, country: actor.country, how: 'name' });
   }

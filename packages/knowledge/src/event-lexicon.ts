@@ -13,7 +13,7 @@ const Phrases = z.array(z.string().trim().min(1));
  * courtesy when an ambassador calls) and `reception` ("X received Y": a courtesy visit when Y is
  * an ambassador, else a meeting).
  */
-export const TriggerType = z.enum([...EventType.options, 'visit', 'reception']);
+export const TriggerType = z.enum([...EventType.options, 'visit', 'reception', 'relations']);
 export type TriggerType = z.infer<typeof TriggerType>;
 
 const monthKeys = Array.from({ length: 12 }, (_, i) => String(i + 1));
@@ -76,6 +76,12 @@ export const EventLexicon = z.object({
    * speaker" are one visit per person.
    */
   pluralVisits: Phrases,
+  /**
+   * Words that make a person's name next to them the name of a place or a body: "the Mohammed VI
+   * Institute", "l'Université Mohammed V", "جامعة محمد الخامس", "Назарбаев Университет". A name
+   * right before or after one is no person taking part.
+   */
+  institutions: Phrases.default([]),
   offices: z.array(
     z.object({
       office: z.string().regex(/^[a-z-]+$/),
