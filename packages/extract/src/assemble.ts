@@ -225,9 +225,10 @@ export function assemble(
         .filter((e) => INTERACTIONS.has(e.candidate.type) && (e.main || c.anaphoric));
       const lastInteraction =
         told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type)) ?? told[0];
-      if (VISITS.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
-        // "The statement was signed during an official visit": the visit is the document's setting,
-        // an event of its own on the document's day.
+      if (INTERACTIONS.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
+        // "The statement was signed during an official visit", "this position was made official at
+        // the end of a meeting between …": the visit or the talks are the setting of the news told
+        // before them, an event of their own on its day.
         events.push({
           candidate: c,
           date: main.date,

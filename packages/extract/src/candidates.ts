@@ -32,6 +32,10 @@ export interface Candidate {
   carriesPosition?: boolean;
 }
 
+// How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
+// supply of wheat"; further on, an act is told for itself.
+const TALKED_ABOUT_REACH = 3;
+
 // Triggers of talks: told beside a visit, they are an event of their own within it.
 const MEETING_TRIGGERS: ReadonlySet<string> = new Set(['reception', 'bilateral_meeting', 'phone_call']);
 
@@ -240,7 +244,8 @@ export function sentenceCandidates(
     other !== undefined &&
     interaction !== undefined &&
     MEETING_TRIGGERS.has(interaction.trigger.type) &&
-    other.tokStart >= interaction.trigger.tokEnd;
+    other.tokStart >= interaction.trigger.tokEnd &&
+    other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH;
   if (other && !talkedAbout) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
@@ -257,6 +262,9 @@ export function sentenceCandidates(
     out.push(make('policy_statement', t));
   }
   assignDates(out, facts, i);
+  // "A visit to Rabat, where he met Y on Friday 28 February": the visit was on that day too, as far
+  // as the sentence tells.
+  if (interaction && talksInVisit?.date && !interaction.date) interaction.date = talksInVisit.date;
   // A setting told without dates of its own took place on the meeting's day, as far as the sentence
   // tells: "X met Y, who is on an official visit to Morocco" is a visit too.
   if (settingVisit && !settingVisit.date && interaction) settingVisit.datedBy = interaction;
