@@ -163,6 +163,8 @@ interface Assembled {
   peopleFrom?: Assembled;
   /** For a position stated at an event: that event, whose people of the stating side voiced it. */
   speakerFrom?: Assembled;
+  /** For talks within a visit: the visit, whose people of a side the talks name no one of took part. */
+  sidesFrom?: Assembled;
 }
 
 /** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
@@ -348,6 +350,17 @@ export function assemble(
         within(e.date, visit.date)
       )
         e.peopleFrom = visit;
+  // "On Thursday, he was received by the head of government": talks or a signing on a day of the
+  // article's visit that name only the hosts were held by the visitors too.
+  if (visit)
+    for (const e of events)
+      if (
+        e !== visit &&
+        !VISITS.has(e.candidate.type) &&
+        (INTERACTIONS.has(e.candidate.type) || DOCUMENTS.has(e.candidate.type)) &&
+        within(e.date, visit.date)
+      )
+        e.sidesFrom = visit;
   return events;
 }
 
@@ -483,6 +496,16 @@ export function toReport(
     for (const p of there.participants.filter((x) => x.country === side)) {
       participants.push(p);
       cited.push({ field: `participants[${p.actorId}]:speaker`, sentence: c.sentence });
+    }
+  }
+  // Talks within a visit that name only one side ("he was received by the head of government"):
+  // the visitors of the other side were there.
+  if (e.sidesFrom && participants.length > 0) {
+    const sides = new Set(participants.map((p) => p.country));
+    const visit = peopleOf(kb, lang, e.sidesFrom, e.sidesFrom.date?.value);
+    for (const p of visit.participants.filter((x) => !sides.has(x.country))) {
+      participants.push(p);
+      cited.push({ field: `participants[${p.actorId}]:visitor`, sentence: e.sidesFrom.candidate.sentence });
     }
   }
   const seen = new Set(participants.map((p) => p.actorId));

@@ -85,6 +85,20 @@ function retells(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number)
   return f.triggers.some(interaction) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1);
 }
 
+/**
+ * "По итогам переговоров министры подписали меморандум", "At the end of the talks, the ministers
+ * signed …": a sentence that names the event just told, right after one that told an interaction
+ * between the two sides, is about the same two sides.
+ */
+function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
+  const f = facts[i];
+  const before = facts[i - 1];
+  if (!f || !before || [...f.countries].some((c) => !kb.dyad.includes(c))) return false;
+  const interaction = (t: TriggerHit) =>
+    !t.unreal && (INTERACTION_PRIORITY as readonly string[]).includes(t.type);
+  return f.triggers.some((t) => t.anaphoric) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1);
+}
+
 /** Whether the sentence names both sides, or one side and the other within the two before. */
 function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
@@ -128,7 +142,7 @@ export function sentenceCandidates(
   // "The meeting took place on 14 May in the town hall": no side named, but the event of the
   // sentence before, told again with its date.
   const sides = bothSides(kb, facts, i);
-  const retold = !sides && retells(kb, facts, i);
+  const retold = !sides && (retells(kb, facts, i) || continuesPrevious(kb, facts, i));
   if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold)) return [];
   const out: Candidate[] = [];
   const make = (type: EventType, trigger: TriggerHit): Candidate => ({

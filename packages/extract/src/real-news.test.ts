@@ -80,3 +80,83 @@ describe('3. background dates never date the news', () => {
     });
   }
 });
+
+// 2. One visit, several meetings: each meeting, and a signing in it, is an event of its own.
+const VISIT_WITH_MEETINGS: Record<string, string> = {
+  en: 'Kazakh Foreign Minister Murat Nurtleu paid an official visit to Morocco on 27-28 February 2025. On Thursday, he was received by Head of Government Aziz Akhannouch. On Friday, he held talks in Rabat with Moroccan Foreign Minister Nasser Bourita. At the end of the talks, the two ministers signed a memorandum of understanding on political consultations.',
+  fr: "Le ministre kazakh des Affaires étrangères, Murat Nurtleu, a effectué une visite officielle au Maroc les 27 et 28 février 2025. Jeudi, il a été reçu par le chef du gouvernement, Aziz Akhannouch. Vendredi, il s'est entretenu à Rabat avec le ministre des Affaires étrangères Nasser Bourita. À l'issue des entretiens, les deux ministres ont signé un mémorandum d'entente sur les consultations politiques.",
+  ar: 'قام وزير خارجية كازاخستان مراد نورتليو بزيارة رسمية إلى المغرب يومي 27 و28 فبراير 2025. واستقبله رئيس الحكومة عزيز أخنوش يوم الخميس. وأجرى يوم الجمعة بالرباط مباحثات مع وزير الشؤون الخارجية ناصر بوريطة. وفي ختام المباحثات، وقع الوزيران مذكرة تفاهم حول المشاورات السياسية.',
+  ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу совершил официальный визит в Марокко 27-28 февраля 2025 года. В четверг его принял глава правительства Марокко Азиз Аханнуш. В пятницу в Рабате он провел переговоры с министром иностранных дел Марокко Насером Буритой. По итогам переговоров министры подписали меморандум о взаимопонимании о политических консультациях.',
+};
+
+describe('2. one visit, several meetings: each an event of its own', () => {
+  for (const [lang, text] of Object.entries(VISIT_WITH_MEETINGS)) {
+    it(`${lang}: the visit, the two meetings on their own days with their own people, and the signing`, () => {
+      const events = mains(run(text, lang, '2025-02-28'));
+      const visit = events.find((e) => e.type === 'official_visit');
+      expect(visit?.date).toMatchObject({ value: '2025-02-27', end: '2025-02-28' });
+      const meetings = events.filter((e) => e.type === 'bilateral_meeting');
+      expect(meetings.map((m) => m.date?.value).sort()).toEqual(['2025-02-27', '2025-02-28']);
+      const thursday = meetings.find((m) => m.date?.value === '2025-02-27');
+      const friday = meetings.find((m) => m.date?.value === '2025-02-28');
+      expect(ids(thursday)).toEqual(['kz.nurtleu', 'ma.akhannouch']);
+      expect(ids(friday)).toEqual(['kz.nurtleu', 'ma.bourita']);
+      const signing = events.find((e) => e.type === 'agreement_signing');
+      expect(signing?.date?.value).toBe('2025-02-28');
+      expect(signing?.agreements.map((a) => a.name)).toContain('memorandum of understanding');
+    });
+  }
+});
+
+// 4. Participants who are only named: greetings conveyed, on behalf of; a call has its two callers.
+const GREETINGS: Record<string, string> = {
+  en: 'The Speaker of the House of Councillors, Mohamed Ould Errachid, received on Tuesday in Rabat the Ambassador of Kazakhstan, Saulekul Sailaukyzy, who conveyed to him the greetings of President Kassym-Jomart Tokayev and of the Speaker of the Senate, on behalf of whom she invited him to Astana.',
+  fr: "Le président de la Chambre des conseillers, Mohamed Ould Errachid, a reçu mardi à Rabat l'ambassadrice du Kazakhstan, Saulekul Sailaukyzy, qui lui a transmis les salutations du président Kassym-Jomart Tokaïev.",
+  ar: 'استقبل رئيس مجلس المستشارين، محمد ولد الرشيد، يوم الثلاثاء بالرباط، سفيرة كازاخستان، ساوليكول سايلاؤكزي، التي نقلت إليه تحيات الرئيس قاسم جومارت توكاييف.',
+  ru: 'Председатель Палаты советников Мохамед Ульд Эррашид принял во вторник в Рабате посла Казахстана Саулекуль Сайлаукызы, которая передала ему приветствие Президента Касым-Жомарта Токаева.',
+};
+const PHONE: Record<string, string> = {
+  en: 'Moroccan Foreign Minister Nasser Bourita held a phone conversation on Monday with his Kazakh counterpart Murat Nurtleu on behalf of the two heads of state.',
+  fr: "Le ministre des Affaires étrangères Nasser Bourita a eu lundi un entretien téléphonique avec son homologue kazakh Murat Nurtleu.",
+  ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين، اتصالا هاتفيا مع نظيره الكازاخستاني مراد نورتليو.',
+  ru: 'Министр иностранных дел Марокко Насер Бурита провел в понедельник телефонный разговор со своим казахстанским коллегой Муратом Нуртлеу.',
+};
+
+describe('4. people only named are not participants; a call has its two callers', () => {
+  for (const [lang, text] of Object.entries(GREETINGS)) {
+    it(`${lang}: the president whose greetings are conveyed takes no part in the call on the speaker`, () => {
+      const [visit, ...rest] = mains(run(text, lang, '2025-05-14'));
+      expect(rest).toEqual([]);
+      expect(visit?.type).toBe('courtesy_visit');
+      expect(ids(visit)).toEqual(['kz.sailaukyzy', 'ma.ould-errachid']);
+    });
+  }
+  for (const [lang, text] of Object.entries(PHONE)) {
+    it(`${lang}: a phone call between two ministers has the two of them`, () => {
+      const [call, ...rest] = mains(run(text, lang, '2025-05-14'));
+      expect(rest).toEqual([]);
+      expect(call?.type).toBe('phone_call');
+      expect(ids(call)).toEqual(['kz.nurtleu', 'ma.bourita']);
+      expect(call?.date?.value).toBe('2025-05-12');
+    });
+  }
+});
+
+// 5. Passing mentions are referred events at most, never a second main event.
+const PASSING: Record<string, string> = {
+  en: 'The Embassy of Kazakhstan in Rabat opened on Tuesday a festival of Kazakh films at the National Library of Morocco. Since the visa waiver agreement entered into force in March 2025, many Moroccan tourists have discovered Kazakhstan, the ambassador said.',
+  fr: "L'ambassade du Kazakhstan à Rabat a ouvert mardi une semaine culturelle du cinéma kazakh à la Bibliothèque nationale du Maroc. Depuis l'entrée en vigueur de l'accord d'exemption de visa en mars 2025, de nombreux touristes marocains ont découvert le Kazakhstan, a indiqué l'ambassadrice.",
+  ar: 'افتتحت سفارة كازاخستان بالرباط، يوم الثلاثاء، أسبوعا ثقافيا للسينما الكازاخستانية بالمكتبة الوطنية للمملكة المغربية. وقالت السفيرة إن عددا كبيرا من السياح المغاربة اكتشفوا كازاخستان منذ دخول اتفاقية الإعفاء من التأشيرة حيز التنفيذ في مارس 2025.',
+  ru: 'Посольство Казахстана в Рабате открыло во вторник неделю культуры казахского кино в Национальной библиотеке Марокко. С момента вступления в силу соглашения о безвизовом режиме в марте 2025 года многие марокканские туристы открыли для себя Казахстан, отметила посол.',
+};
+
+describe('5. an entry into force mentioned in passing is referred, not a second news', () => {
+  for (const [lang, text] of Object.entries(PASSING)) {
+    it(`${lang}: the cultural week is the news; the visa waiver's entry into force is referred`, () => {
+      const events = run(text, lang, '2025-11-20');
+      expect(mains(events).map((e) => e.type)).toEqual(['other']);
+      const inForce = events.find((e) => e.type === 'agreement_entry_into_force');
+      if (inForce) expect(inForce).toMatchObject({ main: false, date: { value: '2025-03' } });
+    });
+  }
+});
