@@ -10,6 +10,8 @@
 #      started from Debian's packages (installed first when missing and we are root).
 #      `pnpm stack` starts NATS and Redis itself as children, so for it only the packages are
 #      checked here.
+#   5. For the tests: Debian's docker-compose (v1), which checks docker-compose.yml with
+#      `docker-compose config` (no Docker engine needed).
 set -euo pipefail
 
 NODE_VERSION=24.21.0
@@ -94,10 +96,10 @@ wait_port() {
   return 1
 }
 
-ensure_binary() { # binary package
+ensure_binary() { # binary package [what else to do when it cannot be installed]
   command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/usr/bin/$1" ] && return 0
   say "installing Debian package $2"
-  apt_install "$2" || die "$1 is missing and could not be installed: install $2, or run 'docker compose up -d nats redis postgres'."
+  apt_install "$2" || die "$1 is missing and could not be installed: install $2${3:-, or run 'docker compose up -d nats redis postgres'}."
 }
 
 ensure_nats() {
@@ -163,6 +165,7 @@ else
   ensure_nats
   ensure_redis
   ensure_postgres
+  ensure_binary docker-compose docker-compose ' (the compose tests run `docker-compose config`)'
 fi
 
 cd "$root"

@@ -22,7 +22,16 @@ export { consumerConfig, ensureConsumer, ensureStreams, ensureTopology } from '.
 export { BACKOFF_TYPE, TypedQueue, type TypedQueueOptions } from './queue/queues.ts';
 export { producerConnection, waitForRedis, workerConnection } from './queue/redis.ts';
 export { type JobContext, type JobHandler, TypedWorker, type TypedWorkerOptions } from './queue/workers.ts';
-export { type BaseEnv, baseEnvSchema, defaultPorts, parseEnv } from './runtime/config.ts';
+export {
+  type BaseEnv,
+  baseEnvSchema,
+  defaultPorts,
+  PLACEHOLDER_SECRET,
+  parseEnv,
+  secretSchema,
+  urlPassword,
+  urlWithSecretSchema,
+} from './runtime/config.ts';
 export { createLogger, type Logger } from './runtime/logger.ts';
 export { createMetrics, type WorkerMetrics } from './runtime/metrics.ts';
 export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@dyad/testkit';
 import { loadConfig } from './config.ts';
-import { UsageError } from './errors.ts';
+import { CommandError, UsageError } from './errors.ts';
 import { main } from './main.ts';
 import { testIo } from './test-helpers.ts';
 
@@ -43,5 +43,18 @@ describe('config', () => {
     const io = testIo();
     expect(await main(['status', '--namespace', 'no spaces'], io)).toBe(2);
     expect(io.stderr.text()).toContain('invalid namespace "no spaces"');
+  });
+
+  it('refuses .env.example’s placeholder passwords without showing them, as the services do', async () => {
+    const placeholder = { NATS_PASSWORD: 'change-me-nats', REDIS_URL: 'redis://:change-me-redis@redis:6379' };
+    expect(() => loadConfig(placeholder)).toThrow(CommandError);
+    expect(() => loadConfig(placeholder)).toThrow(
+      /NATS_PASSWORD: still the placeholder[\s\S]*REDIS_URL: its password/,
+    );
+    expect(() => loadConfig(placeholder)).not.toThrow(/change-me-/);
+    expect(loadConfig({ NATS_PASSWORD: 'x7', REDIS_URL: 'redis://:x8@redis:6379' }).natsPassword).toBe('x7');
+    const io = testIo();
+    expect(await main(['status'], { ...io, env: placeholder })).toBe(1);
+    expect(io.stderr.text()).toMatch(/NATS_PASSWORD: still the placeholder/);
   });
 });

@@ -1,5 +1,6 @@
+import { secretSchema, urlWithSecretSchema } from '@dyad/bus';
 import { InvalidNamespaceError, type Names, names } from '@dyad/contracts';
-import { UsageError } from './errors.ts';
+import { CommandError, UsageError } from './errors.ts';
 
 /** What every command reads from the environment (localhost defaults) and `--namespace`. */
 export interface CliConfig {
@@ -34,11 +35,21 @@ export function loadConfig(
     if (error instanceof InvalidNamespaceError) throw new UsageError(error.message);
     throw error;
   }
+  const natsPassword = setting(env, 'NATS_PASSWORD');
+  const redisUrl = setting(env, 'REDIS_URL') ?? DEFAULT_REDIS_URL;
+  // As the services do: .env.example's placeholder passwords are refused (the value is never shown).
+  const issues = [
+    ...(natsPassword === undefined ? [] : (secretSchema.safeParse(natsPassword).error?.issues ?? [])).map(
+      (i) => `NATS_PASSWORD: ${i.message}`,
+    ),
+    ...(urlWithSecretSchema.safeParse(redisUrl).error?.issues ?? []).map((i) => `REDIS_URL: ${i.message}`),
+  ];
+  if (issues.length) throw new CommandError(`invalid configuration:\n  ${issues.join('\n  ')}`);
   return {
     natsUrl: setting(env, 'NATS_URL') ?? DEFAULT_NATS_URL,
     natsUser: setting(env, 'NATS_USER'),
-    natsPassword: setting(env, 'NATS_PASSWORD'),
-    redisUrl: setting(env, 'REDIS_URL') ?? DEFAULT_REDIS_URL,
+    natsPassword,
+    redisUrl,
     namespace,
     names: resolved,
   };

@@ -1,4 +1,5 @@
 export { commonOptions, parseCommandArgs, positiveInt } from './args.ts';
+export { apiBaseUrl, DEFAULT_API_URL } from './commands/api-client.ts';
 export {
   dlqCommand,
   dlqUsage,

@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose's ${VAR} syntax, not template literals
 import { readFileSync } from 'node:fs';
+import { ConfigError, PLACEHOLDER_SECRET, parseEnv } from '@dyad/bus';
 import { cleanerEnvSchema } from '@dyad/cleaner';
-import { loadConfig } from '@dyad/cli';
+import { apiBaseUrl, loadConfig } from '@dyad/cli';
 import { extractorEnvSchema } from '@dyad/extractor';
 import { fetcherEnvSchema } from '@dyad/fetcher';
 import { indexerEnvSchema } from '@dyad/indexer';
@@ -21,6 +22,7 @@ import {
   envExampleFile,
   loadProject,
   type ProjectFiles,
+  userSettings,
 } from './compose-project.ts';
 
 /** Each Dyad service's own env schema, as its main.ts parses it. */
@@ -30,10 +32,12 @@ const schemas: Record<string, EnvSchema> = {
   extractor: extractorEnvSchema,
   indexer: indexerEnvSchema,
 };
-/** The dyad command has no schema: loadConfig reads these. */
-const cliVariables = variablesRead((env) => loadConfig(env));
+/** The dyad command has no schema: loadConfig reads these, and the API commands DYAD_API_URL. */
+const cliVariables = variablesRead((env) => [loadConfig(env), apiBaseUrl('events', undefined, env)]);
 
-const project = loadProject();
+/** .env as a user writes it from .env.example, passwords set. */
+const settings = userSettings();
+const project = loadProject(settings);
 const images = dyadImageServices(project.compose);
 
 /** Problems of one compose service's container environment (image ENV + compose environment). */
@@ -59,6 +63,7 @@ describe('compose environments against the services’ own config schemas', () =
       ['cli', 'cli', '@dyad/cli'],
     ]);
     expect(cliVariables.sort()).toEqual([
+      'DYAD_API_URL',
       'DYAD_NAMESPACE',
       'NATS_PASSWORD',
       'NATS_URL',
@@ -111,7 +116,7 @@ describe('compose environments against the services’ own config schemas', () =
 
   it('compose: a mutated copy of docker-compose.yml with a renamed or invalid variable fails for every service that merges it', () => {
     const text = readFileSync(composeFile, 'utf8');
-    const env = parseDotenv(readFileSync(envExampleFile, 'utf8'));
+    const env = settings;
     const mutate = (from: string, to: string) => {
       expect(text, `the compose file contains ${from}`).toContain(from);
       const doc = resolveCompose(parseComposeYaml(text.replace(from, to)), env, composeFile).doc;
@@ -139,5 +144,34 @@ describe('compose environments against the services’ own config schemas', () =
     expect(envProblems('indexer', known, env)).toEqual([
       'DATABASE_URL: not read by indexer (renamed or misspelt?)',
     ]);
+  });
+
+  it('compose: with .env.example’s placeholder passwords left in, every service and the cli refuse to start, naming the variable and not its value', () => {
+    const example = loadProject();
+    const placeholders = Object.values(parseDotenv(readFileSync(envExampleFile, 'utf8'))).filter((v) =>
+      v.startsWith(PLACEHOLDER_SECRET),
+    );
+    expect(placeholders.length).toBeGreaterThanOrEqual(3);
+    for (const image of images) {
+      const env = containerEnvironment(example, image);
+      let message = '';
+      try {
+        const schema = schemas[image.service];
+        if (schema) parseEnv(image.service, schema, env);
+        else loadConfig(env);
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        if (image.service !== 'cli') expect(error).toBeInstanceOf(ConfigError);
+        message = error.message;
+      }
+      expect(message, image.service).toMatch(/NATS_PASSWORD: still the placeholder of \.env\.example/);
+      if (env.REDIS_URL)
+        expect(message, image.service).toMatch(/REDIS_URL: its password is still the placeholder/);
+      if (env.DATABASE_URL)
+        expect(message, image.service).toMatch(/DATABASE_URL: its password is still the placeholder/);
+      for (const secret of placeholders) expect(message, image.service).not.toContain(secret);
+      // With the user's passwords it starts (the tests above).
+      expect(problemsOf(project, image), image.service).toEqual([]);
+    }
   });
 });

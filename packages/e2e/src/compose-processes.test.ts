@@ -5,7 +5,7 @@
  * URL and schema; `node dist/main.js` → `node --conditions=dyad:source src/main.ts`).
  */
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
@@ -13,29 +13,35 @@ import { articleIdFor, type EventMessage, names, seedUrl } from '@dyad/contracts
 import { describe, eventually, expect, it, TestProcess } from '@dyad/testkit';
 import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
+import { afterAll } from 'vitest';
 import { parse } from 'yaml';
 import { portMappings, serviceEnvironment } from './compose-file.ts';
 import {
   dyadProcess,
+  emptySourcesDir,
   isolatedEnv,
   mapServiceUrl,
   replaySeeds,
   runHealthcheck,
   runToEnd,
   startComposeNats,
+  startComposeRedis,
   startComposeStack,
   startProcess,
   Volumes,
 } from './compose-processes.ts';
-import { dyadImageServices, loadProject, prometheusConfigPath } from './compose-project.ts';
+import { dyadImageServices, loadProject, prometheusConfigPath, userSettings } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { NO_SOURCES, repoRoot, seedFiles } from './pipeline.ts';
+import { repoRoot, seedFiles } from './pipeline.ts';
 
-const project = loadProject();
+/** The fetcher's mounted sources folder: an empty list (the shipped sources are real outlets). */
+const sourcesDir = emptySourcesDir();
+afterAll(() => rmSync(sourcesDir, { recursive: true, force: true }));
+/** .env as a user writes it: .env.example with passwords of their own. */
+const project = loadProject(userSettings({ DYAD_SOURCES_DIR: sourcesDir }));
 const expectedIds = seedFiles.map((f) => articleIdFor(seedUrl(f))).sort();
-const natsEnv = serviceEnvironment(project.compose.doc.services.nats ?? {});
-/** The shipped sources are real outlets: the fetcher polls none here (tests never reach the internet). */
-const overrides = { fetcher: { SOURCES_FILE: NO_SOURCES } };
+/** What a client outside the stack is given: the cli's credentials. */
+const clientEnv = serviceEnvironment(project.compose.doc.services.cli ?? {});
 
 describe('compose as processes: the pieces', () => {
   it('compose: maps URLs of compose services to this machine and refuses ones it has no port for', () => {
@@ -59,6 +65,7 @@ describe('compose as processes: the pieces', () => {
     const ports = new Map([
       ['nats:4222', 1],
       ['redis:6379', 2],
+      ['indexer:8080', 3],
     ]);
     const spec = dyadProcess(project, cli, { ports, runArgs: ['replay', 'seeds'] });
     expect(spec.args).toEqual(['--conditions=dyad:source', 'src/main.ts', 'replay', join(repoRoot, 'seeds')]);
@@ -75,7 +82,7 @@ describe('compose as processes: the whole stack', () => {
   it('compose: runs every service of docker-compose.yml as a process: healthy, `cli replay seeds` stores the five seeds, `cli subscribe` and `cli status` work, Prometheus targets answer, SIGTERM drains', async ({
     postgres,
   }) => {
-    const stack = await startComposeStack(project, postgres, { overrides });
+    const stack = await startComposeStack(project, postgres);
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     let subscriber: TestProcess | undefined;
     try {
@@ -112,6 +119,24 @@ describe('compose as processes: the whole stack', () => {
       expect(replay.code, replay.output).toBe(0);
       expect(replay.output).toMatch(/5 published/);
       expect(stored).toEqual(expectedIds);
+
+      // docker compose run --rm cli events | search: the indexer's API inside the stack (DYAD_API_URL).
+      const events = await runToEnd(stack.cli(['events', '--json']));
+      expect(events.code, events.output).toBe(0);
+      expect(jsonOutput<{ total: number }>(events.output).total).toBeGreaterThan(0);
+      const search = await runToEnd(stack.cli(['search', 'Kazakhstan', '--json']));
+      expect(search.code, search.output).toBe(0);
+      expect(jsonOutput<{ total: number }>(search.output).total).toBeGreaterThan(0);
+
+      // sources.yaml in the mounted folder, edited while the fetcher runs: picked up, no restart.
+      // (A disabled source: it is scheduled for nothing, so nothing reaches the internet.)
+      const fetcher = stack.services.get('fetcher')?.process;
+      expect(fetcher?.output()).toMatch(/"sources":0,.*poll schedules in sync/);
+      writeFileSync(
+        join(sourcesDir, 'sources.yaml'),
+        'sources:\n  - { id: edited-in-place, name: Edited, url: https://example.test/feed.xml, kind: rss, lang: en, enabled: false }\n',
+      );
+      await fetcher?.waitForLine(/"sources":1,.*poll schedules in sync/, 30_000);
 
       // The ports compose publishes answer: the indexer's events API.
       for (const [name, s] of stack.services) {
@@ -175,8 +200,8 @@ describe('compose as processes: the whole stack', () => {
       const url = `nats://127.0.0.1:${nats.port}`;
       const bus = await NatsBus.connect({
         url,
-        user: natsEnv.NATS_USER,
-        password: natsEnv.NATS_PASSWORD,
+        user: clientEnv.NATS_USER,
+        password: clientEnv.NATS_PASSWORD,
         name: 'compose-test',
         names: names(''),
       });
@@ -194,8 +219,8 @@ describe('compose as processes: the whole stack', () => {
         cwd: join(repoRoot, 'packages', 'e2e'),
         env: isolatedEnv({
           NATS_URL: url,
-          NATS_USER: natsEnv.NATS_USER ?? '',
-          NATS_PASSWORD: natsEnv.NATS_PASSWORD ?? '',
+          NATS_USER: clientEnv.NATS_USER ?? '',
+          NATS_PASSWORD: clientEnv.NATS_PASSWORD ?? '',
         }),
       });
       const line = await subscriber.waitForLine(/official_visit/, 20_000);
@@ -211,7 +236,7 @@ describe('compose as processes: the whole stack', () => {
   it('compose: `cli subscribe` receives new-event for the replayed seeds, once per event', async ({
     postgres,
   }) => {
-    const stack = await startComposeStack(project, postgres, { overrides });
+    const stack = await startComposeStack(project, postgres);
     const subscriber = startProcess(stack.cli(['subscribe', '--json', '--since', 'all']));
     try {
       await subscriber.waitForLine(/listening on EVENTS/, 20_000);
@@ -241,6 +266,54 @@ describe('compose as processes: the whole stack', () => {
     }
   }, 180_000);
 });
+
+describe('compose as processes: credentials', () => {
+  it.each(['123456', '1.5', 'true', '007'])(
+    'compose: nats-server starts from infra/nats/nats.conf with the NATS password %s, and a client gets in with it',
+    async (password) => {
+      const settings = userSettings({ NATS_PASSWORD: password, DYAD_SOURCES_DIR: sourcesDir });
+      const withPassword = loadProject(settings);
+      const volumes = new Volumes();
+      const nats = await startComposeNats(withPassword, volumes);
+      try {
+        const client = serviceEnvironment(withPassword.compose.doc.services.cli ?? {});
+        expect(client.NATS_PASSWORD).toBe(password);
+        const servers = `nats://127.0.0.1:${nats.port}`;
+        const nc = await connect({ servers, user: client.NATS_USER, pass: password, reconnect: false });
+        await nc.close();
+        await expect(
+          connect({ servers, user: client.NATS_USER, pass: `${password}0`, reconnect: false }),
+        ).rejects.toThrow(/authorization/i);
+      } finally {
+        await nats.process.stop();
+        volumes.cleanup();
+      }
+    },
+    30_000,
+  );
+
+  it('compose: the Redis password is on no command line: not in the compose command, not in the running server’s', async () => {
+    const password = serviceEnvironment(project.compose.doc.services.redis ?? {}).REDIS_PASSWORD ?? '';
+    expect(password).toMatch(/^pw-/);
+    expect(JSON.stringify(project.compose.doc.services.redis?.command)).not.toContain(password);
+    const volumes = new Volumes();
+    const redis = await startComposeRedis(project, volumes);
+    try {
+      const pid = redis.process.pid;
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(password);
+      expect(await redisReply(redis.port, 'PING')).toMatch(/^-NOAUTH/);
+      expect(await redisReply(redis.port, `AUTH ${password}`)).toBe('+OK');
+    } finally {
+      await redis.process.stop();
+      volumes.cleanup();
+    }
+  });
+});
+
+/** What a process printed as JSON, without the `[name] ` prefix TestProcess puts on each line. */
+function jsonOutput<T>(output: string): T {
+  return JSON.parse(output.replace(/^\[[^\]]+\] /gm, '')) as T;
+}
 
 /** One inline command to Redis without authenticating; its raw reply line. */
 async function redisReply(port: number, command: string): Promise<string> {

@@ -7,24 +7,27 @@
  * - host names of compose services (nats, redis) → 127.0.0.1, and their container ports → free
  *   ports of this machine (containers have a network namespace each; processes share one);
  * - HOST → 127.0.0.1 and PORT, API_PORT → free ports for the Dyad services (same reason);
- * - the fetcher's SOURCES_FILE → an empty list of sources, passed by the test: the shipped
- *   sources are real outlets, and tests never reach the internet;
+ * - the fetcher's sources folder (DYAD_SOURCES_DIR, mounted) is a temporary folder holding an
+ *   empty list (`emptySourcesDir`), set by the test: the shipped sources are real outlets, and
+ *   tests never reach the internet;
  * - PostgreSQL is the test's `postgres` fixture: DATABASE_URL → its URL and DATABASE_SCHEMA → its
  *   schema (the one server of the machine, shared by tests, one schema each);
- * - paths inside a container → the paths they come from: bind mounts, named volumes (a temporary
- *   folder each), files the image COPYs from the build context, and WORKDIR /app → the workspace
- *   package that `pnpm deploy` put there;
+ * - paths inside a container (in arguments and in the environment) → the paths they come from:
+ *   bind mounts, named volumes (a temporary folder each), files the image COPYs from the build
+ *   context, and WORKDIR /app → the workspace package that `pnpm deploy` put there;
  * - the image's init (`/usr/bin/tini --`) is left out, and `node dist/main.js` runs as
  *   `node --conditions=dyad:source src/main.ts` in the package folder (`pnpm test` does not build;
  *   the Dockerfile test checks that the build turns src/main.ts into dist/main.js);
  * - nats-server and redis-server are this machine's binaries, with the compose command's
- *   arguments (config file, store dir, appendonly, password) plus the port overrides above.
+ *   arguments (config file, store dir; redis's start script and options) plus the port overrides
+ *   above;
+ * - compose's `user:` is not applied: every process runs as this test's user.
  *
  * Given the images built from their context (image-build.ts), a container's filesystem is its
  * image's folder instead, and `node dist/main.js` runs as is from its WORKDIR.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +46,7 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { repoRoot, seedFiles, storedArticles } from './pipeline.ts';
+import { NO_SOURCES, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -178,6 +181,9 @@ export function dyadProcess(
     if (key === 'DATABASE_URL' && options.postgres) {
       env.DATABASE_URL = options.postgres.url;
       env.DATABASE_SCHEMA = options.postgres.schema;
+    } else if (value.startsWith('/')) {
+      // A path inside the container (e.g. SOURCES_FILE in a bind mount) → where it comes from.
+      env[key] = mapContainerArgs([value], workdir, map, existsSync)[0] ?? value;
     } else env[key] = mapServiceUrl(value, services, options.ports);
   }
   if ('HOST' in env) env.HOST = '127.0.0.1';
@@ -233,6 +239,16 @@ export async function waitHealthy(
   throw new Error(
     `${what}: healthcheck did not pass within ${timeoutMs} ms: ${last?.stderr ?? ''}${last?.stdout ?? ''}`,
   );
+}
+
+/**
+ * A folder for DYAD_SOURCES_DIR holding `sources.yaml` with no sources (the shipped ones are real
+ * outlets; tests never reach the internet). The caller removes it.
+ */
+export function emptySourcesDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-sources-'));
+  copyFileSync(NO_SOURCES, join(dir, 'sources.yaml'));
+  return dir;
 }
 
 /** Temporary folders standing for named volumes, removed by `cleanup()`. */

@@ -3,9 +3,19 @@
  * services are Dyad images, which Dockerfile target each builds, and which workspace package
  * that target deploys.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildOf, type ComposeService, type LoadedCompose, loadCompose } from './compose-file.ts';
+import { PLACEHOLDER_SECRET } from '@dyad/bus';
+import {
+  buildOf,
+  type ComposeService,
+  type LoadedCompose,
+  loadCompose,
+  parseComposeYaml,
+  resolveCompose,
+} from './compose-file.ts';
+import { parseDotenv } from './compose-interpolate.ts';
 import { type Dockerfile, dockerignore, parseDockerfile } from './dockerfile.ts';
 import { repoRoot } from './pipeline.ts';
 
@@ -62,9 +72,23 @@ export interface ProjectFiles {
   readonly ignored: (path: string) => boolean;
 }
 
-export function loadProject(): ProjectFiles {
+/**
+ * `.env.example` as a user fills it in ("then set the passwords in .env"): each placeholder
+ * password replaced by a random one, then `overrides`. The services refuse the placeholders.
+ */
+export function userSettings(overrides: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const settings = parseDotenv(readFileSync(envExampleFile, 'utf8'));
+  for (const [key, value] of Object.entries(settings))
+    if (value.startsWith(PLACEHOLDER_SECRET)) settings[key] = `pw-${randomBytes(8).toString('hex')}`;
+  return { ...settings, ...overrides };
+}
+
+/** The deployment files, compose interpolated with `settings` (a .env), or `.env.example` as it is. */
+export function loadProject(settings?: Readonly<Record<string, string>>): ProjectFiles {
   return {
-    compose: loadCompose(composeFile, envExampleFile),
+    compose: settings
+      ? resolveCompose(parseComposeYaml(readFileSync(composeFile, 'utf8')), settings, composeFile)
+      : loadCompose(composeFile, envExampleFile),
     dockerfile: parseDockerfile(readFileSync(dockerfilePath, 'utf8')),
     ignored: dockerignore(existsSync(dockerignorePath) ? readFileSync(dockerignorePath, 'utf8') : ''),
   };

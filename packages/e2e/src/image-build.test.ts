@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleIdFor, seedUrl } from '@dyad/contracts';
 import { describe, expect, it } from '@dyad/testkit';
-import { replaySeeds, startComposeStack } from './compose-processes.ts';
-import { dockerfilePath, dyadImageServices, loadProject } from './compose-project.ts';
+import { afterAll } from 'vitest';
+import { emptySourcesDir, replaySeeds, startComposeStack } from './compose-processes.ts';
+import { dockerfilePath, dyadImageServices, loadProject, userSettings } from './compose-project.ts';
 import { imageConfig, parseDockerfile } from './dockerfile.ts';
 import {
   BuildStepError,
@@ -20,9 +21,13 @@ import {
   shellCommands,
   stagesToBuild,
 } from './image-build.ts';
-import { NO_SOURCES, repoRoot, seedFiles } from './pipeline.ts';
+import { repoRoot, seedFiles } from './pipeline.ts';
 
-const project = loadProject();
+/** The fetcher's mounted sources folder: an empty list (the shipped sources are real outlets). */
+const sourcesDir = emptySourcesDir();
+afterAll(() => rmSync(sourcesDir, { recursive: true, force: true }));
+/** .env as a user writes it: .env.example with passwords of their own. */
+const project = loadProject(userSettings({ DYAD_SOURCES_DIR: sourcesDir }));
 const text = readFileSync(dockerfilePath, 'utf8');
 const targets = dyadImageServices(project.compose).map((i) => i.target);
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'dyad-image-build');
@@ -112,10 +117,7 @@ describe('the Dockerfile built from its own context', () => {
     for (const command of built.skipped) expect(commandAction(command.split(' ')).kind).toBe('image-os');
 
     const images = new Map(targets.map((t) => [t, built.roots.get(t) ?? '']));
-    const stack = await startComposeStack(project, postgres, {
-      images,
-      overrides: { fetcher: { SOURCES_FILE: NO_SOURCES } },
-    });
+    const stack = await startComposeStack(project, postgres, { images });
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     try {
       // Each service runs node dist/main.js from its image's /app, and answers /healthz.

@@ -1,4 +1,4 @@
-import { baseEnvSchema } from '@dyad/bus';
+import { baseEnvSchema, urlWithSecretSchema } from '@dyad/bus';
 import { z } from 'zod';
 import { defaultFeedProxiesFile, defaultSourcesFile, defaultTrackingParamsFile } from './data-files.ts';
 
@@ -20,7 +20,7 @@ const Flag = z
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 export const fetcherEnvSchema = baseEnvSchema('fetcher').extend({
-  REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
+  REDIS_URL: urlWithSecretSchema.default('redis://127.0.0.1:6379'),
   /** The sources file; edits are picked up every SOURCES_RELOAD_MS without a restart. */
   SOURCES_FILE: z.string().min(1).default(defaultSourcesFile),
   SOURCES_RELOAD_MS: positive(5_000),

@@ -1,9 +1,9 @@
-import { baseEnvSchema } from '@dyad/bus';
+import { baseEnvSchema, urlWithSecretSchema } from '@dyad/bus';
 import { z } from 'zod';
 
 export const indexerEnvSchema = baseEnvSchema('indexer').extend({
   /** PostgreSQL; when unset the indexer embeds PGlite with its data in DATA_DIR. */
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: urlWithSecretSchema.optional(),
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** The PostgreSQL schema Dyad's tables live in. */
   DATABASE_SCHEMA: z

@@ -18,6 +18,37 @@ const Namespace = z.string().refine(
   { message: 'use up to 40 letters, digits, "_" or "-"' },
 );
 
+/**
+ * How every password of `.env.example` starts. A deployment still using one (compose copied the
+ * example without editing it) is refused at start, naming the variable and never its value.
+ */
+export const PLACEHOLDER_SECRET = 'change-me';
+
+const PLACEHOLDER_MESSAGE = `still the placeholder of .env.example ("${PLACEHOLDER_SECRET}…"): set a password of your own in .env`;
+
+/** A password read from the environment: anything but .env.example's placeholder. */
+export const secretSchema = z
+  .string()
+  .refine((value) => !value.startsWith(PLACEHOLDER_SECRET), { message: PLACEHOLDER_MESSAGE });
+
+/** The password of a URL (`redis://:PW@host`, `postgres://user:PW@host/db`), decoded; undefined when none. */
+export function urlPassword(url: string): string | undefined {
+  try {
+    const password = new URL(url).password;
+    return password === '' ? undefined : decodeURIComponent(password);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A server URL whose password, if it has one, is not .env.example's placeholder. */
+export const urlWithSecretSchema = z
+  .string()
+  .min(1)
+  .refine((url) => !urlPassword(url)?.startsWith(PLACEHOLDER_SECRET), {
+    message: `its password is ${PLACEHOLDER_MESSAGE}`,
+  });
+
 /** Default HTTP port of each service's /healthz, /readyz and /metrics. */
 export const defaultPorts: Record<StageName, number> = {
   fetcher: 9101,
@@ -31,7 +62,7 @@ export function baseEnvSchema(service: StageName) {
   return z.object({
     NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
     NATS_USER: z.string().optional(),
-    NATS_PASSWORD: z.string().optional(),
+    NATS_PASSWORD: secretSchema.optional(),
     DYAD_NAMESPACE: Namespace.default(''),
     LOG_LEVEL: LogLevel.default('info'),
     HOST: z.string().min(1).default('0.0.0.0'),
