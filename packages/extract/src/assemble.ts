@@ -116,10 +116,11 @@ function isPlanned(c: Candidate, articleDate: ArticleDate | null): boolean {
   return partialDateRange(h.value).first > articleDate.day;
 }
 
-/** The article's own date, and whether its lead tells an event (see `isReferred`). */
+/** The article's own date, and the sentence its news is told in when nothing dates it (see `isReferred`). */
 interface Story {
   readonly articleDate: ArticleDate | null;
-  readonly leadTells: boolean;
+  /** The first sentence that tells an undated event, when the article has no date at all. */
+  readonly undatedLead?: number;
 }
 
 /**
@@ -137,7 +138,8 @@ function isReferred(c: Candidate, story: Story): boolean {
   // an article with no date of its own; unless the article itself is dated only by its year.
   if (h.precision === 'year' && !(articleDate?.source === 'published' && articleDate.precision === 'year'))
     return true;
-  if (!articleDate) return story.leadTells && c.sentence >= LEAD_SENTENCES;
+  // "X received Y. … The meeting reinforces the ties, like the embassy opened in December 2020."
+  if (!articleDate) return story.undatedLead !== undefined && c.sentence > story.undatedLead + 1;
   const last = spanOf(h).last;
   // Against the start of a month- or year-precision reference: "April 2025" may be the 1st.
   const reference =
@@ -173,11 +175,11 @@ export function assemble(
   articleDate: ArticleDate | null,
   headline?: number,
 ): Assembled[] {
-  // Whether the lead tells an event, before any date of the body is read as the news.
-  const leadTells = all.some(
-    (c) => c.sentence < LEAD_SENTENCES && !isReferred(c, { articleDate, leadTells: false }),
-  );
-  const story: Story = { articleDate, leadTells };
+  // Where the lead tells an undated event, before any date of the body is read as the news.
+  const undatedLead = all.find(
+    (c) => c.sentence < LEAD_SENTENCES && !c.date && !c.datedBy && !c.anaphoric && !c.trigger.earlier,
+  )?.sentence;
+  const story: Story = { articleDate, ...(undatedLead !== undefined ? { undatedLead } : {}) };
   const candidates = withoutHeadline(all, story, headline);
   const events: Assembled[] = [];
   let main: Assembled | undefined;

@@ -36,6 +36,10 @@ export interface Candidate {
 // supply of wheat"; further on, an act is told for itself.
 const TALKED_ABOUT_REACH = 3;
 
+// Words that tell a visit or a reception only when someone visits or receives: a plain "visit",
+// "travel", "received" (not "official visit", which says it of itself).
+const NEEDS_SOMEONE: ReadonlySet<string> = new Set(['visit', 'reception']);
+
 // Triggers of talks: told beside a visit, they are an event of their own within it.
 const MEETING_TRIGGERS: ReadonlySet<string> = new Set(['reception', 'bilateral_meeting', 'phone_call']);
 
@@ -172,9 +176,12 @@ export function sentenceCandidates(
   const fresh = real.filter((x) => !x.anaphoric);
   const own = fresh.filter((x) => !x.background);
   const pool = own.some(isInteraction) ? own : fresh.some(isInteraction) ? fresh : real;
+  // Someone visits and someone receives: "Morocco received shipments of wheat", "Moroccans and
+  // Kazakhs can travel without visas" tell of no visit and no reception.
+  const someone = f.people.some((p) => !p.mentioned) || f.cues.has('delegation');
   for (const kind of INTERACTION_PRIORITY) {
     const t = pool.find((x) => x.type === kind);
-    if (!t) continue;
+    if (!t || (!someone && NEEDS_SOMEONE.has(kind))) continue;
     let type: EventType;
     const parliamentary = f.cues.has('parliamentary');
     if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
@@ -247,7 +254,10 @@ export function sentenceCandidates(
     const c = make('agreement_entry_into_force', inForce);
     for (const name of documents) c.agreements.push({ name, status: 'in_force', sentence: i });
     out.push(c);
-  } else if (signing && documents.length > 0) {
+  }
+  // "Cet accord, signé en septembre 2024 à New York, est désormais en vigueur": the signing is an
+  // event too, with the date beside it.
+  if (signing && documents.length > 0 && (!inForce || signing.tokStart !== inForce.tokStart)) {
     const c = make('agreement_signing', signing);
     for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
     out.push(c);
