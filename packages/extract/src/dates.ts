@@ -215,6 +215,39 @@ function finishDay(
   };
 }
 
+/**
+ * A span of months: "de janvier à mai 2025", "between September 2024 and July 2025", "с января
+ * по май 2025 года", "من يناير إلى مايو 2025", "January-May 2025". The year of the first month is
+ * the last's (the year before when the first month comes later in the year) unless written.
+ */
+function monthRange(ctx: Ctx, i: number, first: { n: number; end: number }): DateHit | null {
+  const { tokens, lang } = ctx;
+  const firstYear = isYear(tokens[first.end]);
+  const j = first.end + (firstYear !== null ? 1 : 0);
+  const joiner = tokens[j];
+  if (!joiner) return null;
+  const dashed = /^\s*[-–—]\s*$/.test(joiner.gapBefore) && ctx.month.has(j);
+  const k = dashed ? j : lang.rangeTo.has(key(joiner)) ? j + 1 : -1;
+  const second = ctx.month.get(k);
+  if (!second) return null;
+  const lastYear = isYear(tokens[second.end]);
+  if (lastYear === null) return null;
+  const startYear = firstYear ?? (second.n >= first.n ? lastYear : lastYear - 1);
+  const value = `${startYear}-${String(first.n).padStart(2, '0')}`;
+  const end = `${lastYear}-${String(second.n).padStart(2, '0')}`;
+  if (end <= value) return null;
+  const from = i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) ? i - 1 : i;
+  return {
+    value,
+    end,
+    precision: 'month',
+    tokStart: from,
+    tokEnd: second.end + 1,
+    kind: 'absolute',
+    explicitYear: true,
+  };
+}
+
 /** Every date expression in one sentence. */
 export function findDates(
   tokens: readonly Token[],
@@ -286,6 +319,12 @@ export function findDates(
     }
     // Month first: "February 28, 2025", "March 2025", "mars dernier", "last March", "في مارس".
     const month = ctx.month.get(i);
+    const months = month ? monthRange(ctx, i, month) : null;
+    if (months) {
+      take(months);
+      i = months.tokEnd - 1;
+      continue;
+    }
     if (month) {
       const dayAfter = isDayNum(tokens[month.end]);
       if (dayAfter !== null && lang.lang === 'en') {

@@ -345,3 +345,21 @@ describe('"the two sides" of another pair', () => {
     ).toEqual([]);
   });
 });
+
+describe('spans of months', () => {
+  it('reads a span of months in each language, the first month taking the last one’s year', () => {
+    const span = { value: '2025-01', end: '2025-05', precision: 'month' };
+    expect(dates('Les importations de janvier à mai 2025 ont doublé.', 'fr')[0]).toMatchObject(span);
+    expect(dates('Imports from January to May 2025 doubled.', 'en')[0]).toMatchObject(span);
+    expect(dates('Импорт с января по май 2025 года удвоился.', 'ru')[0]).toMatchObject(span);
+    expect(dates('تضاعفت الواردات خلال الفترة من يناير إلى ماي 2025.', 'ar')[0]).toMatchObject(span);
+    expect(dates('Exports between September 2024 and July 2025 rose.', 'en')[0]).toMatchObject({
+      value: '2024-09',
+      end: '2025-07',
+    });
+    expect(dates('Exports between September and July 2025 rose.', 'en')[0]).toMatchObject({
+      value: '2024-09',
+      end: '2025-07',
+    });
+  });
+});
