@@ -146,7 +146,7 @@ export function cleanArticle(input: CleanInput, options: CleanOptions): CleanRes
     ...(author ? { author } : {}),
     ...(siteName ? { siteName } : {}),
     ...(canonicalUrl ? { canonicalUrl } : {}),
-    relevance: scoreRelevance({ title, paragraphs }, relevanceModel(profile)),
+    relevance: scoreRelevance({ title, paragraphs, lang }, relevanceModel(profile)),
     method,
   };
 }

@@ -41,7 +41,12 @@ export type CueKind =
   | 'relativeClause'
   | 'earlier'
   | 'sameDay'
-  | 'sameYear';
+  | 'sameYear'
+  // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
+  | 'mentionedAfter'
+  | 'anaphoraAfter'
+  | 'relativeClauseAfter'
+  | 'earlierAfter';
 
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
@@ -76,11 +81,15 @@ export interface LanguageIndex {
   /** Folded single words, for the date grammar. */
   readonly yearCues: ReadonlySet<string>;
   readonly since: ReadonlySet<string>;
+  /** "2016 жылдан бері": a date right before one of these is when a state of things began. */
+  readonly sinceAfter: ReadonlySet<string>;
   /** Words that make a name beside them the name of a body or a place ("the Mohammed VI Institute"). */
   readonly institutions: ReadonlySet<string>;
   readonly rangeFrom: ReadonlySet<string>;
   readonly rangeTo: ReadonlySet<string>;
   readonly dayCues: ReadonlySet<string>;
+  /** The months' names as a phrase stores them: a word of a text that is not one carries a suffix. */
+  readonly monthWords: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
   /** Visit words in the plural, lower case as written. */
   readonly pluralVisits: ReadonlySet<string>;
@@ -98,8 +107,12 @@ export interface KnowledgeIndex {
   readonly languages: ReadonlyMap<EventLanguage, LanguageIndex>;
 }
 
-function wordSet(words: readonly string[]): Set<string> {
-  return new Set(words.map(phraseWordKey));
+// Languages whose place and country forms are read only in a text of their own: a Kazakh spelling
+// may be a word of another language (Семей, Russian "of families"). The others are read everywhere.
+const OWN_TEXT_ONLY: ReadonlySet<string> = new Set(['kk']);
+
+function wordSet(words: readonly string[], lang: EventLanguage): Set<string> {
+  return new Set(words.map((w) => phraseWordKey(w, lang)));
 }
 
 function buildLanguage(
@@ -109,8 +122,8 @@ function buildLanguage(
   places: readonly Place[],
 ): LanguageIndex {
   const lexicon = loadEventLexicon(lang);
-  const entities = new PhraseMatcher<EntityHit>();
-  const cues = new PhraseMatcher<CueHit>();
+  const entities = new PhraseMatcher<EntityHit>({ lang, namesCapitalised: lexicon.namesCapitalised });
+  const cues = new PhraseMatcher<CueHit>({ lang });
   // Names in any script: Latin names appear in Arabic articles and Cyrillic ones in French.
   for (const actor of actors) {
     for (const forms of Object.values(actor.names))
@@ -127,13 +140,16 @@ function buildLanguage(
         for (const t of terms ?? []) entities.add(t, { kind: 'country', code: country.code, form: kind });
     }
   }
+  const formLanguages = (['ar', 'fr', 'en', 'ru', 'kk'] as const).filter(
+    (l) => !OWN_TEXT_ONLY.has(l) || l === lang,
+  );
   for (const place of places) {
-    for (const l of ['ar', 'fr', 'en', 'ru', 'kk'] as const)
+    for (const l of formLanguages)
       for (const f of place[l] ?? [])
         entities.add(f, { kind: 'place', name: place.name, country: place.country });
   }
   for (const third of loadThirdCountries()) {
-    for (const l of ['ar', 'fr', 'en', 'ru'] as const)
+    for (const l of formLanguages)
       for (const f of third[l]) entities.add(f, { kind: 'country', code: third.code, form: 'name' });
   }
   for (const t of lexicon.triggers)
@@ -174,6 +190,10 @@ function buildLanguage(
     ['earlier', lexicon.earlier],
     ['sameDay', lexicon.sameDay],
     ['sameYear', lexicon.sameYear],
+    ['mentionedAfter', lexicon.after.mentioned],
+    ['anaphoraAfter', lexicon.after.anaphora],
+    ['relativeClauseAfter', lexicon.after.relativeClause],
+    ['earlierAfter', lexicon.after.earlier],
   ];
   for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))
@@ -183,12 +203,14 @@ function buildLanguage(
     lexicon,
     entities,
     cues,
-    yearCues: wordSet(lexicon.yearCues),
-    since: wordSet(lexicon.since),
-    institutions: wordSet(lexicon.institutions),
-    rangeFrom: wordSet(lexicon.rangeFrom),
-    rangeTo: wordSet(lexicon.rangeTo),
-    dayCues: wordSet(lexicon.dayCues),
+    yearCues: wordSet(lexicon.yearCues, lang),
+    since: wordSet(lexicon.since, lang),
+    sinceAfter: wordSet(lexicon.after.since, lang),
+    institutions: wordSet(lexicon.institutions, lang),
+    rangeFrom: wordSet(lexicon.rangeFrom, lang),
+    rangeTo: wordSet(lexicon.rangeTo, lang),
+    dayCues: wordSet(lexicon.dayCues, lang),
+    monthWords: wordSet(Object.values(lexicon.months).flat(), lang),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
   };

@@ -1,22 +1,40 @@
-import { phraseKeys, type Token } from './normalise.ts';
+import { type KeyLanguage, phraseKeys, type Token } from './normalise.ts';
 
-/** A trie over phrase keys: finds every knowledge-base phrase in a run of tokens. */
+export interface MatcherOptions {
+  /** The language of the texts matched, which decides how phrases are keyed. */
+  readonly lang?: KeyLanguage;
+  /**
+   * A phrase written with a capital letter (a name) matches only a word written with one: in
+   * Kazakh "астанасы" (its capital) is not Астана, nor "арынды" (swift) Arын.
+   */
+  readonly namesCapitalised?: boolean;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** A trie over phrase keys: finds every knowledge-base phrase in a run of tokens of one language. */
 export class PhraseMatcher<P> {
-  private readonly root: TrieNode<P> = { next: new Map(), payloads: [] };
+  private readonly root: TrieNode<P> = newNode();
+  private readonly options: MatcherOptions;
+
+  constructor(options: MatcherOptions = {}) {
+    this.options = options;
+  }
 
   add(phrase: string, payload: P): void {
-    const keys = phraseKeys(phrase);
+    const keys = phraseKeys(phrase, this.options.lang);
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map(), payloads: [] };
+        child = newNode();
         node.next.set(key, child);
       }
       node = child;
     }
-    node.payloads.push(payload);
+    if (this.options.namesCapitalised && CAPITAL.test(phrase)) node.capitalPayloads.push(payload);
+    else node.payloads.push(payload);
   }
 
   /** Every match starting at each token, longest first at each start. */
@@ -44,7 +62,11 @@ export class PhraseMatcher<P> {
     for (const key of token.keys) {
       const child = node.next.get(key);
       if (!child) continue;
-      if (child.payloads.length > 0) out.push({ start, end: i + 1, payloads: child.payloads });
+      const payloads =
+        child.capitalPayloads.length > 0 && tokens[start]?.upper
+          ? [...child.payloads, ...child.capitalPayloads]
+          : child.payloads;
+      if (payloads.length > 0) out.push({ start, end: i + 1, payloads });
       if (child.next.size > 0) this.walk(tokens, start, i + 1, to, child, out);
     }
   }
@@ -53,6 +75,12 @@ export class PhraseMatcher<P> {
 interface TrieNode<P> {
   readonly next: Map<string, TrieNode<P>>;
   readonly payloads: P[];
+  /** Those of phrases written with a capital, where names must be (see `namesCapitalised`). */
+  readonly capitalPayloads: P[];
+}
+
+function newNode<P>(): TrieNode<P> {
+  return { next: new Map(), payloads: [], capitalPayloads: [] };
 }
 
 export interface Match<P> {
@@ -62,14 +90,23 @@ export interface Match<P> {
   readonly payloads: readonly P[];
 }
 
+/** One match per span: a word read as two forms ("сапары", "сапар") may reach a span twice. */
 function dedupe<P>(matches: Match<P>[]): Match<P>[] {
-  const seen = new Set<string>();
-  return matches.filter((m) => {
+  const seen = new Map<string, Match<P>>();
+  const out: Match<P>[] = [];
+  for (const m of matches) {
     const key = `${m.start}:${m.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, m);
+      out.push(m);
+    } else if (first.payloads !== m.payloads) {
+      const merged = { ...first, payloads: [...new Set([...first.payloads, ...m.payloads])] };
+      seen.set(key, merged);
+      out[out.indexOf(first)] = merged;
+    }
+  }
+  return out;
 }
 
 /** Keeps the longest match wherever matches overlap, scanning left to right. */

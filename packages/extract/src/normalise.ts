@@ -2,8 +2,11 @@
  * Tokens and their matching keys. Every phrase of the knowledge base and every word of an
  * article go through the same folding, so that a lexicon entry written once matches the forms
  * an article uses: Arabic with clitics (و ب ل ال وال بال لل …), Russian in any case, French and
- * English with accents or plurals.
+ * English with accents or plurals. Kazakh, agglutinative, is read differently (see `kazakhStems`):
+ * a phrase is kept as its dictionary form and a word of a Kazakh text answers to every form its
+ * suffixes may be taken off to; only Kazakh text pays for that.
  */
+import { kazakhStems } from '@dyad/knowledge';
 
 export type Script = 'arabic' | 'cyrillic' | 'latin' | 'digit';
 
@@ -172,8 +175,23 @@ function foldCyrillic(word: string): string {
     .normalize('NFC');
 }
 
-/** The keys of one word as the matcher compares them. */
-export function wordKeys(word: string, script: Script = scriptOf(word)): string[] {
+/** Kazakh folds as Cyrillic does, and drops the soft sign of loanwords: король, Королі, Корольдігі. */
+function foldKazakh(word: string): string {
+  return foldCyrillic(word).replace(/[ьъ]/g, '');
+}
+
+/** The language whose words a text or a phrase is read as, where that changes the keys. */
+export type KeyLanguage = string | undefined;
+
+const readsKazakh = (script: Script, lang: KeyLanguage) => lang === 'kk' && script === 'cyrillic';
+
+/** The keys of one word of a text in `lang`, as the matcher compares them. */
+export function wordKeys(
+  word: string,
+  script: Script = scriptOf(word),
+  lang?: KeyLanguage,
+): readonly string[] {
+  if (readsKazakh(script, lang)) return kazakhStems(foldKazakh(word));
   switch (script) {
     case 'arabic':
       return arabicKeys(foldArabic(word));
@@ -186,15 +204,22 @@ export function wordKeys(word: string, script: Script = scriptOf(word)): string[
   }
 }
 
-/** The one key a knowledge-base word is stored under (phrases are written without clitics). */
-export function phraseWordKey(word: string): string {
+/**
+ * The one key a knowledge-base word is stored under for matching text in `lang` (phrases are
+ * written without clitics, and in Kazakh as dictionary forms: the text's words are stemmed to them).
+ */
+export function phraseWordKey(word: string, lang?: KeyLanguage): string {
   const script = scriptOf(word);
   if (script === 'arabic') return stripAl(foldArabic(word));
+  if (readsKazakh(script, lang)) return foldKazakh(word);
   return wordKeys(word, script)[0] ?? word;
 }
 
-/** Splits text into word tokens with offsets (letters, marks and digits; hyphens and apostrophes split). */
-export function tokenize(text: string, offset = 0): Token[] {
+/**
+ * Splits text in `lang` into word tokens with offsets (letters, marks and digits; hyphens and
+ * apostrophes split).
+ */
+export function tokenize(text: string, offset = 0, lang?: KeyLanguage): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const match of text.matchAll(TOKEN)) {
@@ -206,7 +231,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       start: start + offset,
       end: start + word.length + offset,
       script,
-      keys: script === 'digit' ? [foldArabic(word)] : wordKeys(word, script),
+      keys: script === 'digit' ? [foldArabic(word)] : wordKeys(word, script, lang),
       gapBefore: text.slice(previousEnd, start),
       upper: word[0] !== undefined && word[0] !== word[0].toLowerCase(),
     });
@@ -215,9 +240,9 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
-/** A phrase as the sequence of keys the matcher stores. */
-export function phraseKeys(phrase: string): string[] {
-  return [...phrase.matchAll(TOKEN)].map((m) => phraseWordKey(m[0]));
+/** A phrase as the sequence of keys the matcher stores for text in `lang`. */
+export function phraseKeys(phrase: string, lang?: KeyLanguage): string[] {
+  return [...phrase.matchAll(TOKEN)].map((m) => phraseWordKey(m[0], lang));
 }
 
 /** A stable key for a name: its folded tokens joined by hyphens (for `unknown:<matchKey>`). */

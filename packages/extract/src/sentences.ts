@@ -61,7 +61,7 @@ export function splitSentences(text: string, lang: string, abbreviations: Readon
           start,
           end: start + body.length,
           text: body,
-          tokens: tokenize(body, start),
+          tokens: tokenize(body, start, lang),
         });
       }
       lineStart += line.length + 1;

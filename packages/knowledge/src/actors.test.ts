@@ -85,6 +85,17 @@ describe('actors/ma-kz.yaml', () => {
   });
 });
 
+describe('actors in Kazakh', () => {
+  it('names in Kazakh everyone the Russian press names, with a short form wherever Russian has one', () => {
+    for (const actor of actors) {
+      if (actor.names.ru) expect(actor.names.kk?.length, actor.id).toBeGreaterThan(0);
+      if (actor.short.ru) expect(actor.short.kk?.length, actor.id).toBeGreaterThan(0);
+    }
+    expect(byId('kz.nurtleu').short.kk).toContain('Нұртілеу');
+    expect(byId('ma.mohammed-vi').names.kk).toEqual(expect.arrayContaining(['VI Мұхаммед', 'Мұхаммед VI']));
+  });
+});
+
 describe('role spans', () => {
   it('takes a role known only from sightings to span them, and a current one to be open', () => {
     const seen = { office: 'ambassador', country: 'KZ', seen: ['2016-02-16'], current: false };

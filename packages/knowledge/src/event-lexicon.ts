@@ -23,6 +23,17 @@ export const EventLexicon = z.object({
   lang: EventLanguage,
   /** 1–12 → forms, including Maghrebi and Levantine names in Arabic. */
   months: z.record(z.enum(monthKeys as [string, ...string[]]), Phrases.min(1)),
+  /**
+   * A month written with a case ending is a date by itself, as "in March" is: Kazakh "наурызда"
+   * (in March), "наурыздан бастап" (from March). Elsewhere a bare month needs a word before it.
+   */
+  monthsByCase: z.boolean().default(false),
+  /**
+   * A name (a phrase the knowledge base writes with a capital) matches only a word written with
+   * one. Kazakh reads words behind their suffixes, and some common words then look like names:
+   * "астанасы" (its capital) like Астана.
+   */
+  namesCapitalised: z.boolean().default(false),
   /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
   weekdays: z.record(z.enum(weekdayKeys as [string, ...string[]]), Phrases.min(1)),
   relative: z.object({
@@ -76,6 +87,24 @@ export const EventLexicon = z.object({
    * speaker" are one visit per person.
    */
   pluralVisits: Phrases,
+  /**
+   * Cues that follow the words they govern, in a language whose postpositions and auxiliaries
+   * come after them (Kazakh): each kind means what the list of the same name means, read the other
+   * way. `mentioned`: the person right before is talked about ("Тоқаевтың атынан", on behalf of
+   * Tokayev); `anaphora`: the event right before is the one told already ("сапар барысында",
+   * during the visit); `relativeClause`: the event right before is the setting ("сапармен жүрген",
+   * who is on a visit); `earlier`: the event right before is told as past ("жолдаған болатын", had
+   * sent); `since`: the date right before is when a state of things began ("2016 жылдан бері").
+   */
+  after: z
+    .object({
+      mentioned: Phrases.default([]),
+      anaphora: Phrases.default([]),
+      relativeClause: Phrases.default([]),
+      earlier: Phrases.default([]),
+      since: Phrases.default([]),
+    })
+    .prefault({}),
   /**
    * Words that make a person's name next to them the name of a place or a body: "the Mohammed VI
    * Institute", "l'Université Mohammed V", "جامعة محمد الخامس", "Назарбаев Университет". A name

@@ -18,6 +18,16 @@ describe('world/*.yaml', () => {
     expect(codes).toEqual(expect.arrayContaining(['AZ', 'KH', 'UZ']));
   });
 
+  it('names third countries and the dyad’s places in Kazakh too', () => {
+    const third = loadThirdCountries();
+    expect(third.find((c) => c.code === 'RU')?.kk).toContain('Ресей');
+    expect(third.find((c) => c.code === 'CN')?.kk).toContain('Қытай');
+    const places = loadPlaces();
+    for (const place of places.filter((p) => p.country === 'MA' || p.country === 'KZ'))
+      expect(place.kk?.length, place.name).toBeGreaterThan(0);
+    expect(places.find((p) => p.name === 'Moscow')?.kk).toContain('Мәскеу');
+  });
+
   it('dates the 150th IPU Assembly', () => {
     expect(loadGatherings()).toContainEqual({
       series: 'ipu-assembly',

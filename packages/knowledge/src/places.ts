@@ -26,6 +26,7 @@ export const ThirdCountry = z.object({
   fr: Forms.min(1),
   en: Forms.min(1),
   ru: Forms.min(1),
+  kk: Forms.min(1),
 });
 export type ThirdCountry = z.infer<typeof ThirdCountry>;
 

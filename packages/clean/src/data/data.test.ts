@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlFurniture, markupWords } from '../html/prune.ts';
-import { LatinLanguages } from '../lang/detect.ts';
+import { CyrillicLanguages, LatinLanguages } from '../lang/detect.ts';
+import cyrillicLanguages from './cyrillic-languages.json' with { type: 'json' };
 import htmlFurniture from './html-furniture.json' with { type: 'json' };
 import latinLanguages from './latin-languages.json' with { type: 'json' };
 
@@ -29,5 +30,23 @@ describe('data/latin-languages.json', () => {
     const en = data.languages.en ?? [];
     expect(fr.size).toBeGreaterThan(20);
     expect(en.filter((w) => fr.has(w))).toEqual([]);
+  });
+});
+
+describe('data/cyrillic-languages.json', () => {
+  const data = CyrillicLanguages.parse(cyrillicLanguages);
+
+  it('has no word in both Kazakh and Russian (it would not tell them apart)', () => {
+    const ru = new Set(data.words.ru);
+    expect(data.words.kk.filter((w) => ru.has(w))).toEqual([]);
+  });
+
+  it('lists as Kazakh letters only letters that Russian does not have', () => {
+    expect([...data.kazakhLetters].filter((ch) => /[а-яё]/iu.test(ch))).toEqual([]);
+    expect(data.kazakhLetters).toContain('қ');
+  });
+
+  it('holds words in lower case, as the detector compares them', () => {
+    for (const word of [...data.words.kk, ...data.words.ru]) expect(word).toBe(word.toLowerCase());
   });
 });

@@ -25,6 +25,29 @@ describe('detectLanguage', () => {
     expect(detectLanguage(russian)).toBe('ru');
   });
 
+  it('reads Kazakh prose as Kazakh, by its letters or, typed without them, by its function words', () => {
+    expect(
+      detectLanguage(
+        'Мемлекет басшысы Марокко Корольдігінің Сыртқы істер министрін қабылдап, екі ел арасындағы сауда байланыстарын талқылады.',
+      ),
+    ).toBe('kk');
+    expect(detectLanguage('Қазақстан мен Марокко')).toBe('kk');
+    expect(
+      detectLanguage(
+        'Казакстан мен Марокко арасында визасыз режим туралы келисим кушине енди деп хабарлайды.',
+      ),
+    ).toBe('kk');
+  });
+
+  it('keeps Russian prose Russian when it quotes Kazakh words', () => {
+    expect(
+      detectLanguage(
+        'В Астане прошел форум «Мәңгілік Ел», на котором выступили послы Марокко и других стран, а также депутаты.',
+      ),
+    ).toBe('ru');
+    expect(detectLanguage('Посол Марокко встретился с акимом города Алматы.')).toBe('ru');
+  });
+
   it('answers only the Latin-script languages it is allowed', () => {
     expect(detectLanguage('The minister and the ambassador met in Rabat', { latinLanguages: ['fr'] })).toBe(
       'fr',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import cyrillicData from '../data/cyrillic-languages.json' with { type: 'json' };
 import latinData from '../data/latin-languages.json' with { type: 'json' };
 
 /** Function words per Latin-script language (data/latin-languages.json). */
@@ -9,8 +10,17 @@ export const LatinLanguages = z.object({
 const latin = LatinLanguages.parse(latinData).languages;
 const latinWords = new Map(Object.entries(latin).map(([lang, words]) => [lang, new Set(words)]));
 
-/** Letters of Kazakh's Cyrillic alphabet that Russian does not have. */
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/gu;
+/** How Kazakh is told from Russian (data/cyrillic-languages.json). */
+export const CyrillicLanguages = z.object({
+  /** Letters of Kazakh's Cyrillic alphabet that Russian does not have. */
+  kazakhLetters: z.string().regex(/^\p{Script=Cyrillic}+$/u),
+  words: z.object({ kk: z.array(z.string().min(1)).min(10), ru: z.array(z.string().min(1)).min(10) }),
+});
+
+const cyrillicLanguages = CyrillicLanguages.parse(cyrillicData);
+const kazakhLetters = new Set(cyrillicLanguages.kazakhLetters);
+const kazakhWords = new Set(cyrillicLanguages.words.kk);
+const russianWords = new Set(cyrillicLanguages.words.ru);
 
 export interface LanguageOptions {
   /** Latin-script languages the detector may answer (the profile's); all it knows when unset. */
@@ -18,8 +28,8 @@ export interface LanguageOptions {
 }
 
 /**
- * Language of a text: the script decides first (Arabic → ar; Cyrillic → kk when Kazakh-only
- * letters are frequent enough, else ru); Latin-script text goes to a small function-word
+ * Language of a text: the script decides first (Arabic → ar; Cyrillic → kk or ru, by Kazakh's
+ * own letters, else by function words); Latin-script text goes to a small function-word
  * detector limited to the profile's Latin-script languages. "und" when nothing decides.
  */
 export function detectLanguage(text: string, options: LanguageOptions = {}): string {
@@ -48,13 +58,37 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): str
   const max = Math.max(arabic, cyrillic, latinCount);
   if (max === 0) return 'und';
   if (max === arabic) return 'ar';
-  if (max === cyrillic) {
-    // Kazakh prose has these letters every dozen letters or so; a Russian text quoting one
-    // Kazakh name has one or two. Ask for two at least, and one in 50 Cyrillic letters.
-    const kazakh = sample.match(KAZAKH_LETTERS)?.length ?? 0;
-    return kazakh >= 2 && kazakh * 50 >= cyrillic ? 'kk' : 'ru';
-  }
+  if (max === cyrillic) return detectCyrillic(sample, cyrillic);
   return detectLatin(sample, options.latinLanguages);
+}
+
+// At least this many Kazakh letters, and one in this many Cyrillic letters, make a text Kazakh.
+const KAZAKH_LETTERS_MIN = 2;
+const KAZAKH_LETTER_EVERY = 50;
+// Function words decide only with at least this many of the winner's.
+const WORDS_MIN = 2;
+// Russian function words this many times Kazakh's, and at least WORDS_MIN + 1 of them, outvote the letters.
+const RUSSIAN_MAJORITY = 2;
+
+/**
+ * Kazakh or Russian. Kazakh prose has its own letters every dozen letters or so; a Russian text
+ * quoting one Kazakh name has one or two: ask for two at least, and one in 50 Cyrillic letters,
+ * unless Russian's function words outnumber Kazakh's by far (a Russian sentence quoting a Kazakh
+ * slogan). Below that, a text typed without Kazakh's letters ("Казакстан мен Марокко арасында")
+ * is Kazakh when it has more of Kazakh's function words than of Russian's.
+ */
+function detectCyrillic(text: string, cyrillicLetters: number): 'kk' | 'ru' {
+  let letters = 0;
+  for (const ch of text) if (kazakhLetters.has(ch)) letters++;
+  let kk = 0;
+  let ru = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (kazakhWords.has(word)) kk++;
+    else if (russianWords.has(word)) ru++;
+  }
+  if (letters >= KAZAKH_LETTERS_MIN && letters * KAZAKH_LETTER_EVERY >= cyrillicLetters)
+    return ru > WORDS_MIN && ru > RUSSIAN_MAJORITY * kk ? 'ru' : 'kk';
+  return kk > ru && kk >= WORDS_MIN ? 'kk' : 'ru';
 }
 
 function detectLatin(text: string, allowed?: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { type CountryProfile, countryTerms, type Profile, type TermKind } from '@dyad/knowledge';
+import { type CountryProfile, countryTerms, kazakhStems, type Profile, type TermKind } from '@dyad/knowledge';
 import { matchTokens } from '../text/normalize.ts';
 
 /** One way a country is named, as tokens to match. */
@@ -8,11 +8,16 @@ export interface CompiledTerm {
   /** As the profile writes it, for reasons. */
   readonly term: string;
   readonly tokens: readonly string[];
+  /** Its tokens as written (folded): a Kazakh word is matched on its stems, which are whole words. */
+  readonly words: readonly string[];
 }
 
 export interface TermMatcher {
-  /** Matches in a token sequence: start index, length in tokens, and the term. */
-  match(tokens: readonly string[]): { start: number; length: number; term: CompiledTerm }[];
+  /**
+   * Matches in a token sequence of a text in `lang`: start index, length in tokens, and the term.
+   * A Kazakh text's words are also read behind their suffixes ("Мароккодағы", "Астанадағы").
+   */
+  match(tokens: readonly string[], lang?: string): { start: number; length: number; term: CompiledTerm }[];
 }
 
 const ARABIC = /\p{Script=Arabic}/u;
@@ -72,36 +77,48 @@ export function tokenForms(token: string): string[] {
 }
 
 export function compileTerms(countries: readonly CountryProfile[]): TermMatcher {
+  // Terms by their first token as looked up (a Cyrillic stem cut short) and as written.
   const byFirst = new Map<string, CompiledTerm[]>();
+  const byFirstWord = new Map<string, CompiledTerm[]>();
   for (const country of countries) {
     const seen = new Set<string>();
     for (const { kind, term } of countryTerms(country)) {
-      const tokens = matchTokens(term).map(termToken);
+      const words = matchTokens(term);
+      const tokens = words.map(termToken);
       const key = `${kind}:${tokens.join(' ')}`;
       if (tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const compiled: CompiledTerm = { country: country.code, kind, term, tokens };
-      const first = tokens[0] ?? '';
-      byFirst.set(first, [...(byFirst.get(first) ?? []), compiled]);
+      const compiled: CompiledTerm = { country: country.code, kind, term, tokens, words };
+      for (const [index, first] of [
+        [byFirst, tokens[0] ?? ''],
+        [byFirstWord, words[0] ?? ''],
+      ] as const)
+        index.set(first, [...(index.get(first) ?? []), compiled]);
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const index of [byFirst, byFirstWord])
+    for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   return {
-    match(tokens) {
+    match(tokens, lang) {
+      const kazakh = lang === 'kk';
+      // The terms a token may begin, and whether a token may stand for a term's k-th token.
+      const starting = (token: string) => [
+        ...tokenForms(token).flatMap((form) => byFirst.get(form) ?? []),
+        ...(kazakh ? kazakhStems(token).flatMap((form) => byFirstWord.get(form) ?? []) : []),
+      ];
+      const fits = (token: string, term: CompiledTerm, k: number) =>
+        tokenForms(token).includes(term.tokens[k] ?? '') ||
+        (kazakh && kazakhStems(token).includes(term.words[k] ?? ''));
       const found: { start: number; length: number; term: CompiledTerm }[] = [];
       let i = 0;
       while (i < tokens.length) {
         let best: { length: number; term: CompiledTerm } | undefined;
-        for (const form of tokenForms(tokens[i] ?? '')) {
-          for (const term of byFirst.get(form) ?? []) {
-            if (best && best.length >= term.tokens.length) continue;
-            let ok = true;
-            for (let k = 1; k < term.tokens.length && ok; k++) {
-              ok = tokenForms(tokens[i + k] ?? '').includes(term.tokens[k] ?? '');
-            }
-            if (ok) best = { length: term.tokens.length, term };
-          }
+        for (const term of starting(tokens[i] ?? '')) {
+          if (best && best.length >= term.tokens.length) continue;
+          let ok = true;
+          for (let k = 1; k < term.tokens.length && ok; k++) ok = fits(tokens[i + k] ?? '', term, k);
+          if (ok) best = { length: term.tokens.length, term };
         }
         if (best) {
           found.push({ start: i, ...best });

@@ -16,7 +16,7 @@ interface Article {
  * passing, which must not make them relevant.
  */
 const articles: Record<
-  'ar' | 'fr' | 'en' | 'ru',
+  'ar' | 'fr' | 'en' | 'ru' | 'kk',
   { dyad: Article; moroccoX: Article; kazakhstanY: Article }
 > = {
   ar: {
@@ -119,14 +119,39 @@ const articles: Record<
       ],
     },
   },
+  kk: {
+    dyad: {
+      title: 'Қазақстан мен Марокко астық саудасын кеңейтуге келісті',
+      paragraphs: [
+        'Қазақстанның Сыртқы істер министрі Рабатта мароккалық әріптесімен келіссөздер жүргізді.',
+        'Тараптар бірлескен мәлімдеме қабылдап, Қазақстан мен Марокко арасындағы визасыз режим туристер ағынын арттырғанын атап өтті.',
+      ],
+    },
+    moroccoX: {
+      title: 'Марокко мен Әзербайжан энергетика саласындағы келісімдерге қол қойды',
+      paragraphs: [
+        'Марокко мен Әзербайжан Рабатта энергетика, туризм және білім беру салаларындағы бірқатар келісімдерге қол қойды.',
+        'Министрлер визасыз режимді және парламенттік достық тобының жұмысын жоғары бағалады.',
+        'Баку Орталық Азиядағы серіктестігін кеңейтіп келеді, соның ішінде Қазақстанмен де.',
+      ],
+    },
+    kazakhstanY: {
+      title: 'Қазақстан мен Қытай жаңа теміржол дәлізін ашты',
+      paragraphs: [
+        'Президент Қасым-Жомарт Тоқаев пен ҚХР Төрағасы Астанада Еуропаға баратын теміржол дәлізін ашты.',
+        'Бірлескен мәлімдеме 2030 жылға қарай жүк тасымалын екі есе арттыруды және визасыз режимді кеңейтуді көздейді.',
+        'Болашақта жүктер Жерорта теңізі арқылы тіпті Мароккоға дейін жетуі мүмкін.',
+      ],
+    },
+  },
 };
 
 describe('scoreRelevance', () => {
   for (const [lang, { dyad, moroccoX, kazakhstanY }] of Object.entries(articles)) {
     describe(lang, () => {
-      const dyadScore = scoreRelevance(dyad, model);
-      const moroccoScore = scoreRelevance(moroccoX, model);
-      const kazakhstanScore = scoreRelevance(kazakhstanY, model);
+      const dyadScore = scoreRelevance({ ...dyad, lang }, model);
+      const moroccoScore = scoreRelevance({ ...moroccoX, lang }, model);
+      const kazakhstanScore = scoreRelevance({ ...kazakhstanY, lang }, model);
 
       it('finds the dyad article relevant, with both sides in its reasons', () => {
         expect(dyadScore.relevant, dyadScore.reasons.join(' | ')).toBe(true);
@@ -181,5 +206,19 @@ describe('scoreRelevance', () => {
     expect(ru.reasons[0]).toContain('«Рабат»');
     expect(ru.reasons[1]).toMatch(/«Астана».*|«Казахстан»/);
     expect(ru.reasons[1]).toContain('«Токаев»');
+  });
+
+  it('reads the words of a Kazakh text behind their suffixes, in a Kazakh text only', () => {
+    const paragraphs = [
+      'Мароккодағы елшілік, Марокко Корольдігінің Рабаттағы кеңсесі; Астанадағы кездесу, Тоқаевтың сапары.',
+    ];
+    const kk = scoreRelevance({ title: '', paragraphs, lang: 'kk' }, model);
+    expect(kk.reasons[0]).toContain('«Марокко Корольдігі»');
+    expect(kk.reasons[0]).toContain('«Рабат»');
+    expect(kk.reasons[0]).toMatch(/«Марокко» ×2|name «Марокко»/);
+    expect(kk.reasons[1]).toContain('«Астана»');
+    expect(kk.reasons[1]).toContain('«Тоқаев»');
+    // Read as Russian, "Астанадағы" has more letters after the stem than a case ending.
+    expect(scoreRelevance({ title: '', paragraphs }, model).reasons[1]).not.toContain('«Астана»');
   });
 });

@@ -12,6 +12,8 @@ export interface RelevanceResult {
 export interface RelevanceInput {
   readonly title: string;
   readonly paragraphs: readonly string[];
+  /** The text's language, when it changes how names are matched (Kazakh words behind their suffixes). */
+  readonly lang?: string;
 }
 
 /** A profile ready to score with: its matcher is built once. */
@@ -93,7 +95,7 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   let tokensSeen = 0;
   for (const unit of units(input)) {
     const present = new Set<string>();
-    for (const { term } of matcher.match(unit.tokens)) {
+    for (const { term } of matcher.match(unit.tokens, input.lang)) {
       const side = sides.get(term.country);
       if (!side) continue;
       present.add(term.country);
