@@ -227,9 +227,17 @@ export function assemble(
       const told = [...events]
         .reverse()
         .filter((e) => INTERACTIONS.has(e.candidate.type) && (e.main || c.anaphoric));
-      const lastInteraction =
-        told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type)) ?? told[0];
-      if (INTERACTIONS.has(c.type) && !lastInteraction && main && !INTERACTIONS.has(main.candidate.type)) {
+      // A visit never continues talks, nor talks a visit: "as part of his official visit to Morocco,
+      // X held meetings …" after a lead that told the meetings is the visit they belong to.
+      const sameKind = told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type));
+      const lastInteraction = sameKind ?? (VISITS.has(c.type) ? undefined : told[0]);
+      const setting =
+        !lastInteraction &&
+        main !== undefined &&
+        (VISITS.has(c.type)
+          ? !VISITS.has(main.candidate.type)
+          : INTERACTIONS.has(c.type) && !INTERACTIONS.has(main.candidate.type));
+      if (setting && main) {
         // "The statement was signed during an official visit", "this position was made official at
         // the end of a meeting between …": the visit or the talks are the setting of the news told
         // before them, an event of their own on its day.
