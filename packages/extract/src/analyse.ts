@@ -161,7 +161,13 @@ export function analyseSentence(
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);
-  const dates = findDates(tokens, entities, lang, ref, kb.gatherings);
+  // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before
+  // a date makes it a past time referred to.
+  const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) =>
+    cueSpans.some((c) => c.cue === 'earlier' && c.end === d.tokStart)
+      ? { ...d, relation: 'past' as const }
+      : d,
+  );
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
   const sameAs = cueSpans
     .filter((c) => c.cue === 'sameDay' || c.cue === 'sameYear')

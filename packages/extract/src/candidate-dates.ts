@@ -4,6 +4,9 @@ import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
 import { distance } from './token-distance.ts';
 
+// How close a date must stand to "this meeting" to be its date rather than another event's.
+const ANAPHORA_DATE_REACH = 6;
+
 // Headline, dateline and the first sentences: where an article sets its scene.
 const LEAD_SENTENCES = 4;
 
@@ -33,6 +36,10 @@ export function assignDates(
         // the year of what it is about, not of the statement.
         .filter((c) => !(c.type === 'policy_statement' && d.precision === 'year'))
         .map((c) => ({ c, dist: distance(c.trigger, d) }))
+        // "This meeting reinforces the ties, as did the embassy opened in December 2020": the event
+        // told before keeps its date; only one written right beside it ("the meeting took place on
+        // 14 May") is its own.
+        .filter(({ c, dist }) => !c.trigger.anaphoric || dist <= ANAPHORA_DATE_REACH)
         .sort(
           (a, b) =>
             Number(span && !VISITS.has(a.c.type)) - Number(span && !VISITS.has(b.c.type)) || a.dist - b.dist,
