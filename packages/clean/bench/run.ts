@@ -4,6 +4,12 @@
  * benchmark's own method (src/benchmark/shingle-score.ts), same pages, same process, one after
  * the other on this thread; then 5,000 pages through Dyad's cleaner in a fresh child process (so
  * that jsdom's heap does not hide anything) to show that memory stays flat.
+ *
+ * `pnpm bench:clean --set <name>` scores an evaluation set of this folder instead
+ * (`bench/<name>/labels.json` and `pages/<id>.html.gz`, e.g. `synth`): each half (tuning,
+ * untouched) on its own, with pages of zero recall, empty texts and must-drop segments kept;
+ * per-page lines for the tuning half only. `--half tuning|untouched` runs one half;
+ * `--memory` adds the memory loop (over the set's pages).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +20,13 @@ import { gunzipSync } from 'node:zlib';
 import { loadProfile } from '@dyad/knowledge';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { aggregate, type BenchmarkMetrics, scorePage } from '../src/benchmark/shingle-score.ts';
+import { keptSegments } from '../src/benchmark/segments.ts';
+import {
+  aggregate,
+  type BenchmarkMetrics,
+  type PageScore,
+  scorePage,
+} from '../src/benchmark/shingle-score.ts';
 import { cleanArticle } from '../src/clean.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -22,14 +34,60 @@ const dataDir = resolve(repoRoot, '../shared/bench/article-extraction');
 const LOOP_PAGES = Number(process.env.BENCH_LOOP_PAGES ?? 5_000);
 const FETCHED_AT = '2026-01-01T00:00:00.000Z';
 
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const SET = option('--set') ?? 'public';
+const HALF = option('--half');
+
 interface Page {
   readonly id: string;
   readonly url: string;
   readonly truth: string;
   readonly html: string;
+  /** Evaluation sets: tuning or untouched, the furniture that must not come out, the page shape. */
+  readonly split?: string;
+  readonly mustDrop?: readonly string[];
+  readonly note?: string;
+}
+
+interface SetLabel {
+  readonly url: string;
+  readonly lang: string;
+  readonly split: string;
+  readonly shape: string;
+  readonly articleBody: string;
+  readonly mustDrop: readonly string[];
+}
+
+/** An evaluation set of this folder: bench/<name>/labels.json and pages/<id>.html.gz. */
+function loadSet(name: string): Page[] {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`no such set: ${name}`);
+  const dir = join(import.meta.dirname, name);
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, SetLabel>;
+  return Object.keys(labels)
+    .sort()
+    .flatMap((id) => {
+      const label = labels[id];
+      if (!label || (HALF && label.split !== HALF)) return [];
+      const html = gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))).toString('utf8');
+      return [
+        {
+          id,
+          url: label.url,
+          truth: label.articleBody,
+          html,
+          split: label.split,
+          mustDrop: label.mustDrop,
+          note: `${label.lang} ${label.shape}`,
+        },
+      ];
+    });
 }
 
 function loadPages(): Page[] {
+  if (SET !== 'public') return loadSet(SET);
   const truth = JSON.parse(readFileSync(join(dataDir, 'ground-truth.json'), 'utf8')) as Record<
     string,
     { articleBody: string; url: string }
@@ -87,6 +145,8 @@ interface Run {
   readonly metrics: BenchmarkMetrics;
   readonly pagesPerSecond: number;
   readonly msPerPage: number;
+  readonly scores: readonly PageScore[];
+  readonly texts: readonly string[];
 }
 
 async function measure(
@@ -103,8 +163,35 @@ async function measure(
     if (i % 25 === 24) await yieldToLoop();
   }
   const elapsed = performance.now() - started;
-  const metrics = aggregate(pages.map((page, i) => scorePage(page.truth, texts[i] ?? '')));
-  return { metrics, pagesPerSecond: (pages.length / elapsed) * 1000, msPerPage: elapsed / pages.length };
+  const scores = pages.map((page, i) => scorePage(page.truth, texts[i] ?? ''));
+  const metrics = aggregate(scores);
+  return {
+    metrics,
+    pagesPerSecond: (pages.length / elapsed) * 1000,
+    msPerPage: elapsed / pages.length,
+    scores,
+    texts,
+  };
+}
+
+const recallOf = ({ tp, fn }: PageScore): number => (tp + fn === 0 ? 1 : tp / (tp + fn));
+const precisionOf = ({ tp, fp }: PageScore): number => (tp + fp === 0 ? 0 : tp / (tp + fp));
+
+/** Pages of zero recall, empty texts, and must-drop segments kept (when the set has them). */
+function failures(pages: readonly Page[], run: Run): string {
+  const zero = run.scores.filter((s, i) => recallOf(s) === 0 && (pages[i]?.truth.trim() ?? '') !== '').length;
+  const empty = run.texts.filter((t) => t.trim() === '').length;
+  let judged = 0;
+  let kept = 0;
+  for (const [i, page] of pages.entries()) {
+    if (!page.mustDrop) continue;
+    const count = keptSegments(page.truth, run.texts[i] ?? '', page.mustDrop);
+    judged += count.judged;
+    kept += count.kept;
+  }
+  const segments =
+    judged > 0 ? `, must-drop segments kept ${kept}/${judged} (${((kept / judged) * 100).toFixed(1)}%)` : '';
+  return `zero recall ${zero}, empty text ${empty}${segments}`;
 }
 
 function row(name: string, run: Run): string {
@@ -123,7 +210,12 @@ function row(name: string, run: Run): string {
 async function main(): Promise<void> {
   const pages = loadPages();
   const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
-  console.log(`Article-extraction benchmark: ${pages.length} pages, ${mb(bytes)} of HTML (${dataDir})`);
+  const where = SET === 'public' ? dataDir : join(import.meta.dirname, SET);
+  const title =
+    SET === 'public'
+      ? 'Article-extraction benchmark'
+      : `Evaluation set ${SET}${HALF ? ` (${HALF} half)` : ''}`;
+  console.log(`${title}: ${pages.length} pages, ${mb(bytes)} of HTML (${where})`);
   console.log(
     `Node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}, one thread each; gc ${gc ? 'exposed' : 'not exposed'}`,
   );
@@ -131,33 +223,67 @@ async function main(): Promise<void> {
   // Each is measured on its second pass over the corpus (the first, not scored, compiles its code
   // and grows its heap: steady state, as in a running service), one right after the other.
   for (const page of pages) dyad(page);
-  const methods = new Map<string, number>();
-  const ours = await measure(pages, (page) => {
-    const { text, method } = dyad(page);
-    methods.set(method, (methods.get(method) ?? 0) + 1);
-    return text;
-  });
   for (const page of pages) await readabilityJsdom(page);
-  const theirs = await measure(pages, readabilityJsdom);
+  const halves = SET === 'public' ? [undefined] : [...new Set(pages.map((p) => p.split))].sort();
+  for (const half of halves) {
+    const part = pages.filter((p) => p.split === half);
+    const methods = new Map<string, number>();
+    const ours = await measure(part, (page) => {
+      const { text, method } = dyad(page);
+      methods.set(method, (methods.get(method) ?? 0) + 1);
+      return text;
+    });
+    const theirs = await measure(part, readabilityJsdom);
 
-  console.log();
-  console.log(`${''.padEnd(26)}  precision  recall      F1  accuracy   pages/s  ms/page`);
-  console.log(row("Dyad's cleaner", ours));
-  console.log(row('Readability over jsdom', theirs));
-  console.log();
-  console.log(
-    `speed: Dyad's cleaner is ${(ours.pagesPerSecond / theirs.pagesPerSecond).toFixed(1)}× plain Readability over jsdom`,
-  );
-  console.log(`Dyad's methods: ${[...methods].map(([m, n]) => `${m} ${n}`).join(', ')}`);
-  console.log(
-    '(published: Readability.js F1 0.947, trafilatura 0.958; target ≥ 0.960, aim ≥ 0.970; speed ≥ 5×)',
-  );
+    console.log();
+    if (half) console.log(`${half} half: ${part.length} pages`);
+    console.log(`${''.padEnd(26)}  precision  recall      F1  accuracy   pages/s  ms/page`);
+    console.log(row("Dyad's cleaner", ours));
+    console.log(row('Readability over jsdom', theirs));
+    console.log(`Dyad's cleaner: ${failures(part, ours)}`);
+    console.log(`Readability over jsdom: ${failures(part, theirs)}`);
+    console.log(
+      `ratio to Readability over jsdom: F1 ${(ours.metrics.f1 / theirs.metrics.f1).toFixed(3)}, ` +
+        `speed ${(ours.pagesPerSecond / theirs.pagesPerSecond).toFixed(1)}×`,
+    );
+    console.log(`Dyad's methods: ${[...methods].map(([m, n]) => `${m} ${n}`).join(', ')}`);
+    // Per-page lines only where rules may be changed from them: never for the untouched half.
+    if (half === 'tuning' || half === undefined) perPage(part, ours, theirs, half === undefined ? 0.8 : 0.9);
+  }
+  if (SET === 'public')
+    console.log(
+      '(published: Readability.js F1 0.947, trafilatura 0.958; target ≥ 0.960, aim ≥ 0.970; speed ≥ 5×)',
+    );
 
+  if (SET !== 'public' && !process.argv.includes('--memory')) return;
   // Memory: a child process of its own, started clean.
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--memory-loop'], {
-    stdio: 'inherit',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, ...process.argv.slice(2), '--memory-loop'],
+    { stdio: 'inherit' },
+  );
   if (child.status !== 0) throw new Error(`the memory loop failed (exit ${child.status})`);
+}
+
+/** The pages below `f1` (ours), worst first, with Readability's figures beside. */
+function perPage(pages: readonly Page[], ours: Run, theirs: Run, below: number): void {
+  const rows = pages
+    .map((page, i) => {
+      const o = ours.scores[i];
+      const t = theirs.scores[i];
+      if (!o || !t) return undefined;
+      const [p, r] = [precisionOf(o), recallOf(o)];
+      const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+      return { page, p, r, f1, tp: precisionOf(t), tr: recallOf(t) };
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== undefined && x.f1 < below)
+    .sort((a, b) => a.f1 - b.f1);
+  if (rows.length === 0) return;
+  console.log(`pages below F1 ${below} (ours P/R, Readability P/R):`);
+  for (const x of rows)
+    console.log(
+      `  ${x.page.id.slice(0, 12)} ${(x.page.note ?? '').padEnd(22)} ${x.p.toFixed(2)}/${x.r.toFixed(2)}  ${x.tp.toFixed(2)}/${x.tr.toFixed(2)}`,
+    );
 }
 
 /** LOOP_PAGES pages through Dyad's cleaner, cycling the corpus; RSS at the start and the end. */
