@@ -4,6 +4,7 @@ import {
   type EventLexicon,
   eventLanguages,
   type Gathering,
+  inKazakhCase,
   loadActors,
   loadEventLexicon,
   loadGatherings,
@@ -15,7 +16,7 @@ import {
   type TriggerType,
 } from '@dyad/knowledge';
 import { PhraseMatcher } from './matcher.ts';
-import { phraseWordKey } from './normalise.ts';
+import { phraseWordKey, type Token } from './normalise.ts';
 
 export type RelWord =
   | 'today'
@@ -90,6 +91,12 @@ export interface LanguageIndex {
   readonly dayCues: ReadonlySet<string>;
   /** The months' names as a phrase stores them: a word of a text that is not one carries a suffix. */
   readonly monthWords: ReadonlySet<string>;
+  /** A role's country is written before it ("Қазақстан Сыртқы істер министрі"), not after. */
+  readonly countryBeforeRole: boolean;
+  /** Whether a country's word is in the case of where an office is held ("Мароккодағы елшісі"). */
+  readonly hostForm: (token: Token) => boolean;
+  /** Whether a role's word owns what follows it, a name included ("Президентінің Әкімшілігі"). */
+  readonly possessorForm: (token: Token) => boolean;
   readonly abbreviations: ReadonlySet<string>;
   /** Visit words in the plural, lower case as written. */
   readonly pluralVisits: ReadonlySet<string>;
@@ -110,6 +117,12 @@ export interface KnowledgeIndex {
 // Languages whose place and country forms are read only in a text of their own: a Kazakh spelling
 // may be a word of another language (Семей, Russian "of families"). The others are read everywhere.
 const OWN_TEXT_ONLY: ReadonlySet<string> = new Set(['kk']);
+
+/** Whether a token of a Kazakh text is in a case of the inflection data; never, with no case. */
+function caseForm(kase: string | undefined): (token: Token) => boolean {
+  if (!kase) return () => false;
+  return (token) => token.script === 'cyrillic' && inKazakhCase(token.keys[0] ?? '', kase);
+}
 
 function wordSet(words: readonly string[], lang: EventLanguage): Set<string> {
   return new Set(words.map((w) => phraseWordKey(w, lang)));
@@ -211,6 +224,9 @@ function buildLanguage(
     rangeTo: wordSet(lexicon.rangeTo, lang),
     dayCues: wordSet(lexicon.dayCues, lang),
     monthWords: wordSet(Object.values(lexicon.months).flat(), lang),
+    countryBeforeRole: lexicon.countryBeforeRole !== undefined,
+    hostForm: caseForm(lexicon.countryBeforeRole?.hostCase),
+    possessorForm: caseForm(lexicon.countryBeforeRole?.possessorCase),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
   };

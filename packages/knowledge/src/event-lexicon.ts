@@ -34,6 +34,15 @@ export const EventLexicon = z.object({
    * "астанасы" (its capital) like Астана.
    */
   namesCapitalised: z.boolean().default(false),
+  /**
+   * Set where a role's country is written before the role, as its owner ("Қазақстан Сыртқы істер
+   * министрі", "Қазақстанның Мароккодағы елшісі", Kazakhstan's ambassador in Morocco), and a
+   * country after a role belongs to the next phrase. Cases of lexicons/kazakh-inflection.yaml:
+   * `hostCase`, that of the country an office is held in ("Мароккодағы"); `possessorCase`, that of
+   * a role which owns the words after it, not a name ("Президентінің Әкімшілігі", the President's
+   * Administration).
+   */
+  countryBeforeRole: z.object({ hostCase: z.string().min(1), possessorCase: z.string().min(1) }).optional(),
   /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
   weekdays: z.record(z.enum(weekdayKeys as [string, ...string[]]), Phrases.min(1)),
   relative: z.object({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { kazakhStems, loadKazakhInflection } from './kazakh.ts';
+import { inKazakhCase, kazakhStems, loadKazakhInflection } from './kazakh.ts';
 
 describe('lexicons/kazakh-inflection.yaml', () => {
   const data = loadKazakhInflection();
 
   it('lists every suffix once per layer, in lower case', () => {
-    for (const layer of [data.case, data.possessive, data.plural, data.verb]) {
+    for (const layer of [Object.values(data.case).flat(), data.possessive, data.plural, data.verb]) {
       expect(new Set(layer).size).toBe(layer.length);
       for (const suffix of layer) expect(suffix).toBe(suffix.toLowerCase());
     }
@@ -19,7 +19,7 @@ describe('lexicons/kazakh-inflection.yaml', () => {
       ['дан', 'ден'],
       ['дағы', 'дегі'],
     ])
-      expect(data.case).toEqual(expect.arrayContaining([back, front]));
+      expect(Object.values(data.case).flat()).toEqual(expect.arrayContaining([back, front]));
   });
 });
 
@@ -53,6 +53,13 @@ describe('kazakhStems', () => {
   it('does not read a present or future form as the verbal noun: that is a plan', () => {
     expect(kazakhStems('кездеседі')).not.toContain('кездесу');
     expect(kazakhStems('барады')).not.toContain('бару');
+  });
+
+  it('tells the case a word is in: "Мароккодағы" (in Morocco) is in the host locative', () => {
+    expect(inKazakhCase('мароккодағы', 'hostLocative')).toBe(true);
+    expect(inKazakhCase('корольдігіндегі', 'hostLocative')).toBe(true);
+    expect(inKazakhCase('марокконың', 'hostLocative')).toBe(false);
+    expect(inKazakhCase('марокконың', 'genitive')).toBe(true);
   });
 
   it('keeps at least two letters of a stem', () => {

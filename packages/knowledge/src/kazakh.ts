@@ -7,7 +7,8 @@ const Letter = z.string().regex(/^\p{Ll}$/u);
 
 /** `lexicons/kazakh-inflection.yaml`: the suffixes a Kazakh word's stem is read behind. */
 export const KazakhInflection = z.object({
-  case: Suffixes,
+  /** Endings by case (genitive, dative, …, hostLocative). */
+  case: z.record(z.string().regex(/^[a-zA-Z]+$/), Suffixes),
   possessive: Suffixes,
   plural: Suffixes,
   verb: Suffixes,
@@ -23,6 +24,7 @@ export function loadKazakhInflection(
 }
 
 interface Stemmer {
+  readonly cases: ReadonlyMap<string, readonly string[]>;
   readonly layers: readonly (readonly string[])[];
   readonly verb: readonly string[];
   readonly voicing: ReadonlyMap<string, string>;
@@ -37,7 +39,8 @@ function load(): Stemmer {
   // Longest first, so that "ндағы" is tried before "ғы" and "ымыз" before "ы".
   const longestFirst = (xs: readonly string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
   stemmer = {
-    layers: [data.case, data.possessive, data.plural].map(longestFirst),
+    cases: new Map(Object.entries(data.case).map(([name, suffixes]) => [name, longestFirst(suffixes)])),
+    layers: [Object.values(data.case).flat(), data.possessive, data.plural].map(longestFirst),
     verb: longestFirst(data.verb),
     voicing: new Map(Object.entries(data.voicing)),
     minStem: data.minStem,
@@ -99,4 +102,13 @@ function stemsOf(word: string): string[] {
   for (const f of [word, ...strip(word, layers[0] ?? [])])
     for (const stem of strip(f, verb)) out.add(verbalNoun(stem));
   return [...out];
+}
+
+/**
+ * Whether a word of a Kazakh text (folded) ends in a case of the inflection data, with at least a
+ * stem before it: "мароккодағы" is in the host locative ("in Morocco").
+ */
+export function inKazakhCase(word: string, kase: string): boolean {
+  const { cases, minStem } = load();
+  return (cases.get(kase) ?? []).some((s) => word.endsWith(s) && word.length - s.length >= minStem);
 }
