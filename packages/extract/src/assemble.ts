@@ -211,7 +211,7 @@ export function assemble(
       // A document adopted, or talks held, during an event nothing dates: an event of its own, as
       // undated as its host.
       events.push({
-        ...(INTERACTIONS.has(c.type) ? {} : { peopleFrom: host }),
+        ...sharedPeople(c, host),
         candidate: c,
         date: null,
         main: host.main,
@@ -331,7 +331,7 @@ export function assemble(
       own.precision === main.date.precision;
     events.push({
       // A document shares the people of the event it was adopted during; talks have their own.
-      ...(host && !INTERACTIONS.has(c.type) ? { peopleFrom: host } : {}),
+      ...(host ? sharedPeople(c, host) : {}),
       candidate: c,
       date: own,
       main: Boolean(
@@ -578,6 +578,16 @@ export function toReport(
     summary,
     evidence,
   };
+}
+
+/**
+ * What an event adopted or stated during another takes of its people: a document all of them (its
+ * signatories are those who met); a position only the stating side's ("during the talks, Kazakhstan
+ * expressed its support"); talks their own.
+ */
+function sharedPeople(c: Candidate, host: Assembled): Pick<Assembled, 'peopleFrom' | 'speakerFrom'> {
+  if (c.type === 'policy_statement') return { speakerFrom: host };
+  return INTERACTIONS.has(c.type) ? {} : { peopleFrom: host };
 }
 
 /** The people of an event (its own sentences', and those of the event it shares them with). */
