@@ -29,6 +29,7 @@ export {
   PLACEHOLDER_SECRET,
   parseEnv,
   secretSchema,
+  streamReplicasSchema,
   urlPassword,
   urlWithSecretSchema,
 } from './runtime/config.ts';

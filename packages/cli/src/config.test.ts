@@ -57,4 +57,10 @@ describe('config', () => {
     expect(await main(['status'], { ...io, env: placeholder })).toBe(1);
     expect(io.stderr.text()).toMatch(/NATS_PASSWORD: still the placeholder/);
   });
+
+  it('reads STREAM_REPLICAS as the services do (unset leaves existing streams alone; 1 to 5)', () => {
+    expect(loadConfig({}).streamReplicas).toBeUndefined();
+    expect(loadConfig({ STREAM_REPLICAS: '3' }).streamReplicas).toBe(3);
+    expect(() => loadConfig({ STREAM_REPLICAS: '0' })).toThrow(/STREAM_REPLICAS: /);
+  });
 });

@@ -1,4 +1,4 @@
-import { secretSchema, urlWithSecretSchema } from '@dyad/bus';
+import { secretSchema, streamReplicasSchema, urlWithSecretSchema } from '@dyad/bus';
 import { InvalidNamespaceError, type Names, names } from '@dyad/contracts';
 import { CommandError, UsageError } from './errors.ts';
 
@@ -8,6 +8,8 @@ export interface CliConfig {
   readonly natsUser: string | undefined;
   readonly natsPassword: string | undefined;
   readonly redisUrl: string;
+  /** STREAM_REPLICAS: copies of each stream this command creates on a NATS cluster (see @dyad/bus). */
+  readonly streamReplicas: number | undefined;
   /** '' for DESIGN's names exactly; else every stream, subject and queue key is prefixed. */
   readonly namespace: string;
   readonly names: Names;
@@ -44,12 +46,17 @@ export function loadConfig(
     ),
     ...(urlWithSecretSchema.safeParse(redisUrl).error?.issues ?? []).map((i) => `REDIS_URL: ${i.message}`),
   ];
+  const replicas = setting(env, 'STREAM_REPLICAS');
+  const parsedReplicas = replicas === undefined ? undefined : streamReplicasSchema.safeParse(replicas);
+  for (const issue of parsedReplicas?.error?.issues ?? []) issues.push(`STREAM_REPLICAS: ${issue.message}`);
+  const streamReplicas = parsedReplicas?.data;
   if (issues.length) throw new CommandError(`invalid configuration:\n  ${issues.join('\n  ')}`);
   return {
     natsUrl: setting(env, 'NATS_URL') ?? DEFAULT_NATS_URL,
     natsUser: setting(env, 'NATS_USER'),
     natsPassword,
     redisUrl,
+    streamReplicas,
     namespace,
     names: resolved,
   };

@@ -16,6 +16,7 @@ export async function connectBus(config: CliConfig, options: { ensureStreams: bo
       user: config.natsUser,
       password: config.natsPassword,
       ensureStreams: options.ensureStreams,
+      streamReplicas: config.streamReplicas,
     });
   } catch (error) {
     throw new CommandError(

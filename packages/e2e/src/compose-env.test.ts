@@ -69,6 +69,7 @@ describe('compose environments against the services’ own config schemas', () =
       'NATS_URL',
       'NATS_USER',
       'REDIS_URL',
+      'STREAM_REPLICAS',
     ]);
   });
 

@@ -94,6 +94,56 @@ export function loadCompose(file: string, envFile: string): LoadedCompose {
   return resolveCompose(raw, parseDotenv(readFileSync(envFile, 'utf8')), file);
 }
 
+/** Sequences of a service that `-f a -f b` merges by an identity instead of replacing (the Compose Specification's merge rules). */
+const MERGED_SEQUENCES: Record<string, (item: unknown) => string> = {
+  // A mount is identified by where it goes in the container.
+  volumes: (item) =>
+    typeof item === 'string' ? (item.split(':')[1] ?? item) : String((item as { target?: string }).target),
+  ports: (item) => JSON.stringify(item),
+  expose: (item) => String(item),
+  dns: (item) => String(item),
+};
+
+function mergeValue(base: unknown, override: unknown, key: string | undefined, depth: number): unknown {
+  if (override === undefined) return base;
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isMap(base) && isMap(override)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(override)) out[k] = mergeValue(base[k], v, k, depth + 1);
+    return out;
+  }
+  // A service's own key (depth 3: root → services → name → key): some sequences merge by identity.
+  const identity = depth === 3 && key !== undefined ? MERGED_SEQUENCES[key] : undefined;
+  if (identity && Array.isArray(base) && Array.isArray(override)) {
+    const byId = new Map(base.map((item) => [identity(item), item] as const));
+    for (const item of override) byId.set(identity(item), item);
+    return [...byId.values()];
+  }
+  // Anything else (command, entrypoint, healthcheck.test, scalars) is replaced.
+  return override;
+}
+
+/**
+ * `docker compose -f base -f override`: the files merged before interpolation, as compose does
+ * (mappings merged key by key, `command` and other sequences replaced, `volumes` merged by their
+ * container path, `ports` added). Each file's anchors and merge keys are its own.
+ */
+export function mergeComposeDocuments(base: ComposeDocument, override: ComposeDocument): ComposeDocument {
+  return mergeValue(base, override, undefined, 0) as ComposeDocument;
+}
+
+/** Reads compose files as `-f first -f second …` and interpolates them with an env file's variables. */
+export function loadComposeFiles(files: readonly string[], env: Env): LoadedCompose {
+  const [first, ...rest] = files;
+  if (!first) throw new Error('no compose file');
+  const raw = rest.reduce(
+    (doc, file) => mergeComposeDocuments(doc, parseComposeYaml(readFileSync(file, 'utf8'))),
+    parseComposeYaml(readFileSync(first, 'utf8')),
+  );
+  return resolveCompose(raw, env, first);
+}
+
 /** A service's `environment`, dict or list form, as strings; `null`/bare `KEY` (host passthrough) is omitted. */
 export function serviceEnvironment(service: ComposeService): Record<string, string> {
   const env = service.environment;

@@ -46,7 +46,7 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-import { NO_SOURCES, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
+import { NO_SOURCES, postgresEnv, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -288,29 +288,94 @@ export interface ServerProcess {
   readonly port: number;
 }
 
-/** The compose `nats` service: this machine's nats-server with its compose command and environment. */
+/** The compose services that run nats-server: `nats`, and `nats-2`, `nats-3` with the cluster file. */
+export function natsServices(project: ProjectFiles): string[] {
+  return Object.entries(project.compose.doc.services)
+    .filter(([, s]) => argv(s.command)?.[0] === 'nats-server' && (s.profiles ?? []).length === 0)
+    .map(([name]) => name);
+}
+
+/** A nats-server container's ports: clients, routes (cluster), monitoring. */
+const NATS_PORTS = [4222, 6222, 8222] as const;
+
+/**
+ * A nats node's compose arguments for this machine: a listen address `scheme://0.0.0.0:PORT` →
+ * 127.0.0.1 and this node's port for PORT; URLs naming compose services (routes) → their ports.
+ */
+export function natsNodeArgs(
+  args: readonly string[],
+  name: string,
+  services: readonly string[],
+  ports: PortMap,
+): string[] {
+  return args.map((arg) => {
+    const listen = /^([a-z][a-z0-9+.-]*:\/\/)0\.0\.0\.0:(\d+)$/i.exec(arg);
+    if (!listen) return mapServiceUrl(arg, services, ports);
+    const port = ports.get(`${name}:${listen[2]}`);
+    if (port === undefined) throw new Error(`${name}: no port here for ${arg}`);
+    return `${listen[1]}127.0.0.1:${port}`;
+  });
+}
+
+/** A nats-server of the stack, which a test may kill and start again (same store, same ports). */
+export interface NatsNode extends ServerProcess {
+  readonly name: string;
+  readonly monitorPort: number;
+  /** SIGKILL, as a crash. */
+  kill(): Promise<void>;
+  /** Starts it again with the same command, store and ports; resolves when it is ready. */
+  restart(): Promise<void>;
+}
+
+/**
+ * A compose service running nats-server (`nats` by default): this machine's nats-server with its
+ * compose command and environment. Its ports here are taken from `ports` (`<name>:4222`, `:6222`,
+ * `:8222`), or chosen and added to it when missing.
+ */
 export async function startComposeNats(
   project: ProjectFiles,
   volumes: Volumes,
-): Promise<ServerProcess & { monitorPort: number }> {
-  const [binary = '', ...args] = serverArgs(project, 'nats', volumes);
+  name = 'nats',
+  ports: Map<string, number> = new Map(),
+): Promise<NatsNode> {
+  for (const containerPort of NATS_PORTS)
+    if (!ports.has(`${name}:${containerPort}`)) ports.set(`${name}:${containerPort}`, await freePort());
+  const [binary = '', ...composeArgs] = serverArgs(project, name, volumes);
   const executable = findExecutable(binary);
   if (!executable) throw new Error(`${binary} is not installed: bash infra/dev.sh installs it`);
-  const port = await freePort();
-  const monitorPort = await freePort();
-  const proc = new TestProcess({
-    name: 'nats',
-    command: executable,
-    args: [...args, '--addr', '127.0.0.1', '--port', String(port), '--http_port', String(monitorPort)],
-    env: isolatedEnv(serviceEnvironment(project.compose.doc.services.nats ?? {})),
-  });
-  try {
-    await proc.waitForLine(/Server is ready/, 15_000);
-  } catch (error) {
-    proc.signal('SIGKILL');
-    throw error;
-  }
-  return { process: proc, port, monitorPort };
+  const port = ports.get(`${name}:4222`) ?? 0;
+  const monitorPort = ports.get(`${name}:8222`) ?? 0;
+  const args = [
+    ...natsNodeArgs(composeArgs, name, Object.keys(project.compose.doc.services), ports),
+    ...['--addr', '127.0.0.1', '--port', String(port), '--http_port', String(monitorPort)],
+  ];
+  const env = isolatedEnv(serviceEnvironment(project.compose.doc.services[name] ?? {}));
+  const launch = async () => {
+    const proc = new TestProcess({ name, command: executable, args, env });
+    try {
+      await proc.waitForLine(/Server is ready/, 15_000);
+    } catch (error) {
+      proc.signal('SIGKILL');
+      throw error;
+    }
+    return proc;
+  };
+  let current = await launch();
+  return {
+    name,
+    port,
+    monitorPort,
+    get process() {
+      return current;
+    },
+    async kill() {
+      current.signal('SIGKILL');
+      await current.exited;
+    },
+    async restart() {
+      current = await launch();
+    },
+  };
 }
 
 /** The compose `redis` service: this machine's redis-server with its compose arguments (password, appendonly). */
@@ -382,7 +447,10 @@ export interface StackService {
 export interface ComposeStack {
   readonly project: ProjectFiles;
   readonly ports: PortMap;
-  readonly nats: ServerProcess & { readonly monitorPort: number };
+  /** The `nats` service (the first node with the cluster file). */
+  readonly nats: NatsNode;
+  /** Every nats-server service, by name (one, or three with the cluster file). */
+  readonly natsNodes: ReadonlyMap<string, NatsNode>;
   readonly redis: ServerProcess;
   /** The Dyad services `docker compose up` starts (no profile), by compose service name. */
   readonly services: ReadonlyMap<string, StackService>;
@@ -393,7 +461,8 @@ export interface ComposeStack {
 }
 
 /**
- * `docker compose up` as processes: nats and redis from their compose commands, PostgreSQL from
+ * `docker compose up` as processes: every nats-server service (three with the cluster file) and
+ * redis from their compose commands, PostgreSQL from
  * the test's fixture, then each Dyad service once the services it depends on pass their
  * healthchecks; resolves when every service passes its own compose healthcheck and has started.
  */
@@ -407,24 +476,32 @@ export async function startComposeStack(
   } = {},
 ): Promise<ComposeStack> {
   const volumes = new Volumes();
-  const started: TestProcess[] = [];
+  const stoppers: (() => Promise<unknown>)[] = [];
   try {
-    const nats = await startComposeNats(project, volumes);
-    started.push(nats.process);
-    const redis = await startComposeRedis(project, volumes);
-    started.push(redis.process);
-    const ports = new Map<string, number>([
-      ['nats:4222', nats.port],
-      ['nats:8222', nats.monitorPort],
-      ['redis:6379', redis.port],
-    ]);
+    const ports = new Map<string, number>();
     const doc = project.compose.doc;
-    // nats's own compose healthcheck (wget on the monitoring port), when wget is here.
+    // Every node's ports first: a cluster node's routes name the others'.
+    const natsNames = natsServices(project);
+    for (const name of natsNames)
+      for (const containerPort of NATS_PORTS) ports.set(`${name}:${containerPort}`, await freePort());
+    const natsNodes = new Map<string, NatsNode>();
+    for (const name of natsNames) {
+      const node = await startComposeNats(project, volumes, name, ports);
+      natsNodes.set(name, node);
+      stoppers.push(() => node.process.stop(5_000));
+    }
+    const nats = natsNodes.get('nats');
+    if (!nats) throw new Error('docker-compose.yml has no nats service');
+    const redis = await startComposeRedis(project, volumes);
+    stoppers.push(() => redis.process.stop(5_000));
+    ports.set('redis:6379', redis.port);
+    // Each node's own compose healthcheck (wget on the monitoring port), when wget is here: with
+    // the cluster file, healthy once the cluster has formed.
     if (findExecutable('wget'))
-      await waitHealthy(
-        () => runHealthcheck(doc.services.nats ?? {}, {}, { ports, name: 'nats' }),
-        'nats',
-        15_000,
+      await Promise.all(
+        natsNames.map((name) =>
+          waitHealthy(() => runHealthcheck(doc.services[name] ?? {}, {}, { ports, name }), name, 30_000),
+        ),
       );
 
     const images = dyadImageServices(project.compose).filter(
@@ -455,7 +532,7 @@ export async function startComposeStack(
         images: options.images,
       });
       const proc = startProcess(spec);
-      started.push(proc);
+      stoppers.push(() => proc.stop(5_000));
       services.set(name, { image, spec, process: proc });
       healthy.set(
         name,
@@ -472,6 +549,7 @@ export async function startComposeStack(
       project,
       ports,
       nats,
+      natsNodes,
       redis,
       services,
       cli(args) {
@@ -485,13 +563,13 @@ export async function startComposeStack(
             exits.set(name, await s.process.stop(20_000));
           }),
         );
-        await Promise.all([nats.process.stop(), redis.process.stop()]);
+        await Promise.all([...[...natsNodes.values()].map((n) => n.process.stop()), redis.process.stop()]);
         volumes.cleanup();
         return exits;
       },
     };
   } catch (error) {
-    await Promise.all(started.map((p) => p.stop(5_000)));
+    await Promise.all(stoppers.map((stop) => stop()));
     volumes.cleanup();
     throw error;
   }
@@ -508,20 +586,26 @@ export async function replaySeeds(
 ): Promise<{ replay: { code: number | null; output: string }; stored: string[] }> {
   const replay = await runToEnd(stack.cli(['replay', 'seeds']));
   if (replay.code !== 0) return { replay, stored: [] };
-  const db = {
-    DATABASE_URL: postgres.url,
-    DATABASE_SCHEMA: postgres.schema,
-    NATS_URL: '',
-    REDIS_URL: '',
-    DYAD_NAMESPACE: '',
-  };
   const rows = await eventually(
     async () => {
-      const r = await storedArticles(db);
+      const r = await storedArticles(postgresEnv(postgres));
       return r.length === seedFiles.length ? r : undefined;
     },
     timeoutMs,
     'the seed articles stored by the indexer',
   );
   return { replay, stored: rows.map((r) => r.article_id).sort() };
+}
+
+/** `docker compose stop`'s outcome: each service that did not exit 0 on SIGTERM, with its output. */
+export function uncleanExits(
+  stack: ComposeStack,
+  exits: ReadonlyMap<string, { code: number | null; signal: NodeJS.Signals | null }>,
+): string[] {
+  return [...exits]
+    .filter(([, exit]) => exit.code !== 0 || exit.signal !== null)
+    .map(
+      ([name, exit]) =>
+        `${name}: exit ${exit.code ?? exit.signal}\n${stack.services.get(name)?.process.output() ?? ''}`,
+    );
 }

@@ -7,19 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PLACEHOLDER_SECRET } from '@dyad/bus';
-import {
-  buildOf,
-  type ComposeService,
-  type LoadedCompose,
-  loadCompose,
-  parseComposeYaml,
-  resolveCompose,
-} from './compose-file.ts';
+import { buildOf, type ComposeService, type LoadedCompose, loadComposeFiles } from './compose-file.ts';
 import { parseDotenv } from './compose-interpolate.ts';
 import { type Dockerfile, dockerignore, parseDockerfile } from './dockerfile.ts';
 import { repoRoot } from './pipeline.ts';
 
 export const composeFile = join(repoRoot, 'docker-compose.yml');
+/** Over docker-compose.yml: a 3-node NATS cluster and streams with 3 replicas. */
+export const clusterComposeFile = join(repoRoot, 'docker-compose.cluster.yml');
 export const envExampleFile = join(repoRoot, '.env.example');
 export const dockerfilePath = join(repoRoot, 'infra', 'docker', 'Dockerfile');
 export const dockerignorePath = `${dockerfilePath}.dockerignore`;
@@ -83,12 +78,16 @@ export function userSettings(overrides: Readonly<Record<string, string>> = {}): 
   return { ...settings, ...overrides };
 }
 
-/** The deployment files, compose interpolated with `settings` (a .env), or `.env.example` as it is. */
-export function loadProject(settings?: Readonly<Record<string, string>>): ProjectFiles {
+/**
+ * The deployment files: compose (`files`, as `-f` gives them; docker-compose.yml alone by
+ * default) interpolated with `settings` (a .env), or with `.env.example` as it is.
+ */
+export function loadProject(
+  settings?: Readonly<Record<string, string>>,
+  files: readonly string[] = [composeFile],
+): ProjectFiles {
   return {
-    compose: settings
-      ? resolveCompose(parseComposeYaml(readFileSync(composeFile, 'utf8')), settings, composeFile)
-      : loadCompose(composeFile, envExampleFile),
+    compose: loadComposeFiles(files, settings ?? parseDotenv(readFileSync(envExampleFile, 'utf8'))),
     dockerfile: parseDockerfile(readFileSync(dockerfilePath, 'utf8')),
     ignored: dockerignore(existsSync(dockerignorePath) ? readFileSync(dockerignorePath, 'utf8') : ''),
   };

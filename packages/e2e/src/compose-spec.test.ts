@@ -12,8 +12,10 @@ import {
   validateComposeSpec,
 } from './compose-checks.ts';
 import {
+  argv,
   type ComposeDocument,
   dependsOn,
+  healthcheckCommand,
   parseComposeYaml,
   portMappings,
   resolveCompose,
@@ -23,6 +25,7 @@ import {
 import { parseDotenv } from './compose-interpolate.ts';
 import { findExecutable } from './compose-processes.ts';
 import {
+  clusterComposeFile,
   composeFile,
   dyadImageServices,
   envExampleFile,
@@ -324,38 +327,122 @@ describe('compose file: Compose Specification and .env.example', () => {
   });
 
   // Debian's docker-compose (v1): `bash infra/dev.sh` installs it, so this never skips in CI.
-  it('compose: docker-compose config accepts the file with every profile and resolves the same environments and commands', () => {
-    const executable = findExecutable('docker-compose');
-    if (!executable) throw new Error('docker-compose is not installed: `bash infra/dev.sh true` installs it');
-    const profiles = [...new Set(Object.values(doc.services).flatMap((s) => s.profiles ?? []))].sort();
-    expect(profiles).toEqual(['observability', 'tools']);
-    // No profile (what `docker compose up` starts), each profile alone, then all of them.
-    for (const selected of [[], ...profiles.map((p) => [p]), profiles]) {
-      const result = spawnSync(
-        executable,
-        [
-          '--env-file',
-          envExampleFile,
-          '-f',
-          composeFile,
-          ...selected.flatMap((p) => ['--profile', p]),
-          'config',
-        ],
-        { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 },
-      );
-      expect(result.status, `profiles [${selected.join(', ')}]: ${result.stderr}`).toBe(0);
-      // docker-compose 1.29's `config` prints every service whatever the profiles.
-      const resolved = parse(result.stdout) as ComposeDocument;
-      expect(Object.keys(resolved.services).sort()).toEqual(Object.keys(doc.services).sort());
-      for (const name of Object.keys(doc.services)) {
-        const service = doc.services[name] ?? {};
-        expect(serviceEnvironment(resolved.services[name] ?? {}), name).toEqual(serviceEnvironment(service));
-        // docker-compose config writes a literal $ as $$ again.
-        const command = resolved.services[name]?.command;
-        expect(Array.isArray(command) ? command.map((c) => c.replaceAll('$$', '$')) : command, name).toEqual(
-          service.command,
+  it.each([
+    ['docker-compose.yml', [composeFile]],
+    ['docker-compose.yml + docker-compose.cluster.yml', [composeFile, clusterComposeFile]],
+  ])(
+    'compose: docker-compose config accepts %s with every profile and resolves the same environments and commands',
+    (_, files) => {
+      const executable = findExecutable('docker-compose');
+      if (!executable)
+        throw new Error('docker-compose is not installed: `bash infra/dev.sh true` installs it');
+      const merged = loadProject(undefined, files).compose.doc;
+      const profiles = [...new Set(Object.values(merged.services).flatMap((s) => s.profiles ?? []))].sort();
+      expect(profiles).toEqual(['observability', 'tools']);
+      // No profile (what `docker compose up` starts), each profile alone, then all of them.
+      for (const selected of [[], ...profiles.map((p) => [p]), profiles]) {
+        const result = spawnSync(
+          executable,
+          [
+            '--env-file',
+            envExampleFile,
+            ...files.flatMap((f) => ['-f', f]),
+            ...selected.flatMap((p) => ['--profile', p]),
+            'config',
+          ],
+          { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 },
         );
+        expect(result.status, `profiles [${selected.join(', ')}]: ${result.stderr}`).toBe(0);
+        // docker-compose 1.29's `config` prints every service whatever the profiles.
+        const resolved = parse(result.stdout) as ComposeDocument;
+        expect(Object.keys(resolved.services).sort()).toEqual(Object.keys(merged.services).sort());
+        for (const [name, service] of Object.entries(merged.services)) {
+          const theirs = resolved.services[name] ?? {};
+          expect(serviceEnvironment(theirs), name).toEqual(serviceEnvironment(service));
+          // docker-compose config writes a literal $ as $$ again.
+          const command = theirs.command;
+          expect(
+            Array.isArray(command) ? command.map((c) => c.replaceAll('$$', '$')) : command,
+            name,
+          ).toEqual(service.command);
+          expect(
+            volumeMounts(theirs, repoRoot)
+              .map((m) => m.target)
+              .sort(),
+            name,
+          ).toEqual(
+            volumeMounts(service, repoRoot)
+              .map((m) => m.target)
+              .sort(),
+          );
+          expect(Object.keys(theirs.depends_on ?? {}).sort(), name).toEqual(
+            dependsOn(service)
+              .map((d) => d.service)
+              .sort(),
+          );
+        }
       }
+    },
+    120_000,
+  );
+});
+
+describe('compose file: the 3-node NATS cluster (docker-compose.cluster.yml over docker-compose.yml)', () => {
+  const cluster = loadProject(undefined, [composeFile, clusterComposeFile]).compose;
+  const nodes = ['nats', 'nats-2', 'nats-3'];
+  const option = (command: readonly string[], flag: string) => command[command.indexOf(flag) + 1];
+
+  it('compose: the merged file interpolates with .env.example, validates, and uses only variables .env.example has', () => {
+    expect(cluster.errors).toEqual([]);
+    expect([...cluster.variables].filter((v) => !(v in envExample))).toEqual([]);
+    expect(validateComposeSpec(cluster.doc)).toEqual([]);
+    expect(dependencyProblems(cluster.doc)).toEqual([]);
+    expect(fileProblems(cluster)).toEqual([]);
+  });
+
+  it('compose: three nats nodes with the single node’s configuration, one store each, routes to all three, full /healthz', () => {
+    const base = doc.services.nats ?? {};
+    const commands = nodes.map((n) => argv(cluster.doc.services[n]?.command) ?? []);
+    // The same command but for the server name, which is unique.
+    const names = commands.map((c) => option(c, '--server_name'));
+    expect(new Set(names).size).toBe(3);
+    for (const command of commands) {
+      expect(command.map((a, i) => (command[i - 1] === '--server_name' ? '*' : a))).toEqual(
+        (commands[0] ?? []).map((a, i) => ((commands[0] ?? [])[i - 1] === '--server_name' ? '*' : a)),
+      );
+      // docker-compose.yml's own arguments come first: config file and store.
+      expect(command.slice(0, (argv(base.command) ?? []).length)).toEqual(argv(base.command));
+      expect(option(command, '--routes')?.split(',')).toEqual(nodes.map((n) => `nats://${n}:6222`));
+      expect(option(command, '--cluster')).toBe('nats://0.0.0.0:6222');
     }
-  }, 120_000);
+    const stores = new Set<string | undefined>();
+    for (const node of nodes) {
+      const service = cluster.doc.services[node] ?? {};
+      expect(serviceEnvironment(service), node).toEqual(serviceEnvironment(base));
+      const mounts = volumeMounts(service, cluster.dir);
+      expect(mounts.find((m) => m.target === '/etc/nats/nats.conf')?.source, node).toBe(
+        volumeMounts(base, compose.dir).find((m) => m.target === '/etc/nats/nats.conf')?.source,
+      );
+      stores.add(mounts.find((m) => m.target === '/data')?.source);
+      expect(healthcheckCommand(service)?.args.at(-1), node).toBe('http://127.0.0.1:8222/healthz');
+      expect(service.restart, node).toBe('unless-stopped');
+    }
+    expect(stores.size, 'a volume per node').toBe(3);
+    // Only the first node is published (NATS_PORT), as in docker-compose.yml.
+    expect(portMappings(cluster.doc.services.nats ?? {})).toEqual(portMappings(base));
+    expect(portMappings(cluster.doc.services['nats-2'] ?? {})).toEqual([]);
+  });
+
+  it('compose: every Dyad process knows the three nodes, creates streams with 3 replicas, and waits for all three', () => {
+    for (const { service, definition } of dyadImageServices(cluster)) {
+      const env = serviceEnvironment(definition);
+      expect(env.NATS_URL?.split(','), service).toEqual(nodes.map((n) => `nats://${n}:4222`));
+      expect(env.STREAM_REPLICAS, service).toBe('3');
+      const deps = dependsOn(definition);
+      for (const node of nodes)
+        expect(deps.find((d) => d.service === node)?.condition, `${service} → ${node}`).toBe(
+          'service_healthy',
+        );
+    }
+  });
 });

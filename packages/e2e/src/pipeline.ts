@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NatsBus } from '@dyad/bus';
 import {
+  type ArticleFetched,
   articleIdFor,
   consumers,
   EventMessage,
@@ -104,6 +105,17 @@ export async function runCli(
   return { code, output: proc.output() };
 }
 
+/** A PipelineEnv for reading a test's PostgreSQL schema alone (storedArticles, pendingOutbox). */
+export function postgresEnv(postgres: { readonly url: string; readonly schema: string }): PipelineEnv {
+  return {
+    DATABASE_URL: postgres.url,
+    DATABASE_SCHEMA: postgres.schema,
+    NATS_URL: '',
+    REDIS_URL: '',
+    DYAD_NAMESPACE: '',
+  };
+}
+
 export async function storedArticles(
   env: PipelineEnv,
 ): Promise<{ article_id: string; revision: number; url: string }[]> {
@@ -191,29 +203,33 @@ export async function pendingOutbox(env: PipelineEnv): Promise<number> {
   }
 }
 
+/** `article.fetched` for a plain-text article, as `dyad replay` publishes a file. */
+export function textArticle(url: string, text: string): ArticleFetched {
+  return {
+    schema: 1,
+    articleId: articleIdFor(url),
+    url,
+    sourceId: 'replay',
+    origin: 'replay',
+    fetchedAt: new Date().toISOString(),
+    body: { contentType: 'text/plain', charset: 'utf-8', inline: text },
+  };
+}
+
+/** `article.fetched` for a seed file, as `dyad replay` publishes it. */
+export function seedArticle(file: string): ArticleFetched {
+  return textArticle(seedUrl(file), readFileSync(join(seedsDir, file), 'utf8'));
+}
+
 /**
  * Publishes the seeds as `dyad replay` does, but under new message ids: a replay after the
  * stream's duplicate window, which every stage then processes again.
  */
 export async function republishSeeds(bus: NatsBus, suffix: string): Promise<void> {
   for (const file of seedFiles) {
-    const url = seedUrl(file);
-    await bus.publisher.publish(
-      'articleFetched',
-      {
-        schema: 1,
-        articleId: articleIdFor(url),
-        url,
-        sourceId: 'replay',
-        origin: 'replay',
-        fetchedAt: new Date().toISOString(),
-        body: {
-          contentType: 'text/plain',
-          charset: 'utf-8',
-          inline: readFileSync(join(seedsDir, file), 'utf8'),
-        },
-      },
-      { msgId: `${articleIdFor(url)}:fetched:${suffix}` },
-    );
+    const article = seedArticle(file);
+    await bus.publisher.publish('articleFetched', article, {
+      msgId: `${article.articleId}:fetched:${suffix}`,
+    });
   }
 }

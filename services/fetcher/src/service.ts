@@ -68,6 +68,7 @@ export class FetcherService {
       name: 'fetcher',
       names,
       log,
+      streamReplicas: env.STREAM_REPLICAS,
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);

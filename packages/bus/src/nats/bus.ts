@@ -17,11 +17,21 @@ export class NatsBus {
   private raw: Promise<RawStore> | undefined;
   private closed: Promise<void> | undefined;
 
-  private constructor(nc: NatsConnection, js: JetStreamClient, jsm: JetStreamManager, names: Names) {
+  /** STREAM_REPLICAS: copies of each stream and bucket this process creates (see ensureStreams). */
+  readonly streamReplicas: number | undefined;
+
+  private constructor(
+    nc: NatsConnection,
+    js: JetStreamClient,
+    jsm: JetStreamManager,
+    names: Names,
+    streamReplicas: number | undefined,
+  ) {
     this.nc = nc;
     this.js = js;
     this.jsm = jsm;
     this.names = names;
+    this.streamReplicas = streamReplicas;
     this.publisher = new Publisher(js, names);
   }
 
@@ -34,13 +44,16 @@ export class NatsBus {
     password?: string;
     log?: Logger;
     ensureStreams?: boolean;
+    /** STREAM_REPLICAS (see ensureStreams). */
+    streamReplicas?: number;
   }): Promise<NatsBus> {
     const nc = await connectNats(options);
     try {
       const jsm = await jetstreamManager(nc, { timeout: 10_000 });
       const js = jetstream(nc, { timeout: 10_000 });
-      if (options.ensureStreams !== false) await ensureStreams(jsm, options.names);
-      return new NatsBus(nc, js, jsm, options.names);
+      if (options.ensureStreams !== false)
+        await ensureStreams(jsm, options.names, undefined, { replicas: options.streamReplicas });
+      return new NatsBus(nc, js, jsm, options.names, options.streamReplicas);
     } catch (error) {
       await nc.close().catch(() => undefined);
       throw error;
@@ -49,7 +62,7 @@ export class NatsBus {
 
   /** The `raw` object store, opened (and created) on first use. */
   rawStore(): Promise<RawStore> {
-    this.raw ??= RawStore.open(this.js, this.names).catch((error: unknown) => {
+    this.raw ??= RawStore.open(this.js, this.names, this.streamReplicas).catch((error: unknown) => {
       this.raw = undefined;
       throw error;
     });

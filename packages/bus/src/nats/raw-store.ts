@@ -22,12 +22,13 @@ export class RawStore {
     this.store = store;
   }
 
-  /** Opens the bucket, creating it when missing. */
-  static async open(js: JetStreamClient, names: Names): Promise<RawStore> {
+  /** Opens the bucket, creating it when missing (with `replicas` copies on a cluster, 1 by default). */
+  static async open(js: JetStreamClient, names: Names, replicas = 1): Promise<RawStore> {
     const objm = new Objm(js);
     const store = await objm.create(names.objectStore('raw'), {
       description: 'Dyad: page bodies too big to inline in article.fetched',
       ttl: 30 * 86_400_000_000_000,
+      replicas,
     });
     return new RawStore(store);
   }

@@ -21,7 +21,11 @@ import { nanos } from '@nats-io/transport-node';
 const STREAM_NOT_FOUND = 10059;
 const CONSUMER_NOT_FOUND = 10014;
 
-function streamConfig(names: Names, stream: StreamName): Partial<StreamConfig> & { name: string } {
+function streamConfig(
+  names: Names,
+  stream: StreamName,
+  replicas: number,
+): Partial<StreamConfig> & { name: string } {
   const spec = streams[stream];
   return {
     name: names.stream(stream),
@@ -32,7 +36,7 @@ function streamConfig(names: Names, stream: StreamName): Partial<StreamConfig> &
     discard: DiscardPolicy.Old,
     max_age: nanos(spec.maxAgeMs),
     duplicate_window: nanos(spec.duplicateWindowMs),
-    num_replicas: 1,
+    num_replicas: replicas,
   };
 }
 
@@ -40,17 +44,27 @@ function isApiError(error: unknown, code: number): boolean {
   return error instanceof JetStreamApiError && error.code === code;
 }
 
+export interface StreamOptions {
+  /**
+   * Copies of each stream on a NATS cluster (STREAM_REPLICAS): streams are created with it (1 when
+   * unset), and an existing stream is brought to it when it is given. Unset leaves an existing
+   * stream's replicas alone, so a tool run without it never scales a cluster's streams down.
+   */
+  readonly replicas?: number;
+}
+
 /**
- * Creates the streams, or brings their limits up to the catalog. Safe to run from every replica
- * at every start, in any order.
+ * Creates the streams, or brings their limits (and replicas, when given) up to the catalog. Safe
+ * to run from every replica at every start, in any order.
  */
 export async function ensureStreams(
   jsm: JetStreamManager,
   names: Names,
   which: readonly StreamName[] = ['ARTICLES', 'EVENTS', 'DLQ'],
+  options: StreamOptions = {},
 ): Promise<void> {
   for (const stream of which) {
-    const config = streamConfig(names, stream);
+    const config = streamConfig(names, stream, options.replicas ?? 1);
     try {
       const info = await jsm.streams.info(config.name);
       const current = info.config;
@@ -58,8 +72,13 @@ export async function ensureStreams(
         current.subjects.join(' ') === config.subjects?.join(' ') &&
         current.max_age === config.max_age &&
         current.duplicate_window === config.duplicate_window &&
-        current.description === config.description;
-      if (!same) await jsm.streams.update(config.name, config);
+        current.description === config.description &&
+        (options.replicas === undefined || current.num_replicas === options.replicas);
+      if (!same)
+        await jsm.streams.update(config.name, {
+          ...config,
+          num_replicas: options.replicas ?? current.num_replicas,
+        });
     } catch (error) {
       if (!isApiError(error, STREAM_NOT_FOUND)) throw error;
       try {
@@ -121,7 +140,11 @@ export async function ensureConsumer(jsm: JetStreamManager, names: Names, spec: 
 }
 
 /** Every stream and every stage consumer of the catalog, for tools such as `dyad status`. */
-export async function ensureTopology(jsm: JetStreamManager, names: Names): Promise<void> {
-  await ensureStreams(jsm, names);
+export async function ensureTopology(
+  jsm: JetStreamManager,
+  names: Names,
+  options: StreamOptions = {},
+): Promise<void> {
+  await ensureStreams(jsm, names, undefined, options);
   for (const spec of Object.values(consumers)) await ensureConsumer(jsm, names, spec);
 }

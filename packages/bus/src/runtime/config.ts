@@ -49,6 +49,12 @@ export const urlWithSecretSchema = z
     message: `its password is ${PLACEHOLDER_MESSAGE}`,
   });
 
+/**
+ * STREAM_REPLICAS: copies of each JetStream stream on a NATS cluster (3 on a 3-node cluster). New
+ * streams get 1 when unset, and an existing stream's replicas are then left as they are.
+ */
+export const streamReplicasSchema = z.coerce.number().int().min(1).max(5);
+
 /** Default HTTP port of each service's /healthz, /readyz and /metrics. */
 export const defaultPorts: Record<StageName, number> = {
   fetcher: 9101,
@@ -67,6 +73,7 @@ export function baseEnvSchema(service: StageName) {
     LOG_LEVEL: LogLevel.default('info'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: Port.default(defaultPorts[service]),
+    STREAM_REPLICAS: streamReplicasSchema.optional(),
     /** Messages or jobs handled at once by this process; the catalog's value when unset. */
     CONCURRENCY: z.coerce.number().int().positive().max(256).optional(),
     /** SIGTERM: in-flight work gets this long to finish before the process exits. */

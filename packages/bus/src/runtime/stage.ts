@@ -30,6 +30,7 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
     name: runtime.service,
     names,
     log: runtime.log,
+    streamReplicas: env.STREAM_REPLICAS,
   });
   runtime.onShutdown('nats', () => bus.close());
   runtime.addReadinessCheck('nats', () => bus.connected);
