@@ -48,6 +48,7 @@ describe('kazakhStems', () => {
     expect(kazakhStems('қабылдады')).toContain('қабылдау');
     expect(kazakhStems('қойды')).toContain('қою');
     expect(kazakhStems('қойылды')).toContain('қойылу');
+    expect(kazakhStems('соқты')).toContain('соғу');
   });
 
   it('does not read a present or future form as the verbal noun: that is a plan', () => {

@@ -27,7 +27,9 @@ interface Stemmer {
   readonly cases: ReadonlyMap<string, readonly string[]>;
   readonly layers: readonly (readonly string[])[];
   readonly verb: readonly string[];
+  /** Voiced → voiceless (ғ → қ), and back. */
   readonly voicing: ReadonlyMap<string, string>;
+  readonly voiced: ReadonlyMap<string, string>;
   readonly minStem: number;
 }
 
@@ -43,6 +45,7 @@ function load(): Stemmer {
     layers: [Object.values(data.case).flat(), data.possessive, data.plural].map(longestFirst),
     verb: longestFirst(data.verb),
     voicing: new Map(Object.entries(data.voicing)),
+    voiced: new Map(Object.entries(data.voicing).map(([v, u]) => [u, v])),
     minStem: data.minStem,
   };
   return stemmer;
@@ -50,13 +53,15 @@ function load(): Stemmer {
 
 /**
  * The verbal noun, a Kazakh verb's dictionary form, of a verb stem: кездес → кездесу, қабылда →
- * қабылдау, қой → қою (й and у make ю), оқы → оқу (a stem's final ы or і gives way to у).
+ * қабылдау, қой → қою (й and у make ю), оқы → оқу (a stem's final ы or і gives way to у), соқ →
+ * соғу (a voiceless final consonant is voiced before the vowel).
  */
-function verbalNoun(stem: string): string {
-  const last = stem.at(-1);
-  if (last === 'й') return `${stem.slice(0, -1)}ю`;
-  if (last === 'ы' || last === 'і') return `${stem.slice(0, -1)}у`;
-  return `${stem}у`;
+function verbalNoun(stem: string, voiced: ReadonlyMap<string, string>): string {
+  const last = stem.at(-1) ?? '';
+  const body = stem.slice(0, -1);
+  if (last === 'й') return `${body}ю`;
+  if (last === 'ы' || last === 'і') return `${body}у`;
+  return `${body}${voiced.get(last) ?? last}у`;
 }
 
 /**
@@ -80,7 +85,7 @@ const SEEN_MAX = 50_000;
 const seen = new Map<string, readonly string[]>();
 
 function stemsOf(word: string): string[] {
-  const { layers, verb, voicing, minStem } = load();
+  const { layers, verb, voicing, voiced, minStem } = load();
   const out = new Set<string>([word]);
   const add = (form: string) => {
     out.add(form);
@@ -100,7 +105,7 @@ function stemsOf(word: string): string[] {
   }
   // A finite verb (кездесті) or a participle, bare or with a case ending (келгенде → келген).
   for (const f of [word, ...strip(word, layers[0] ?? [])])
-    for (const stem of strip(f, verb)) out.add(verbalNoun(stem));
+    for (const stem of strip(f, verb)) out.add(verbalNoun(stem, voiced));
   return [...out];
 }
 
