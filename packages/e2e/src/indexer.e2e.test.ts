@@ -115,4 +115,63 @@ describe('the indexer announces each event exactly once', () => {
       await bus.close();
     }
   }, 120_000);
+
+  it('with INDEXER_ROLE split: two consumer processes and two API replicas over one database', async ({
+    nats,
+    redis,
+    postgres,
+  }) => {
+    const env = pipelineEnv(nats, redis, postgres);
+    const bus = await NatsBus.connect({ url: nats.url, name: 'e2e', names: makeNames(nats.namespace) });
+    const consumers = [1, 2].map(() => startService('indexer', env, { INDEXER_ROLE: 'consumer' }));
+    const apis = [1, 2].map(() => startService('indexer', env, { INDEXER_ROLE: 'api' }));
+    try {
+      await Promise.all([...consumers, ...apis].map((p) => p.waitForLine(/"msg":"started"/, 30_000)));
+      const urls = apis.map(
+        (p) =>
+          JSON.parse(
+            p
+              .output()
+              .split('\n')
+              .find((l) => /"msg":"api listening"/.test(l))
+              ?.replace(/^\[[^\]]+\] /, '') ?? '{}',
+          ).url as string,
+      );
+      const articles = syntheticArticles(10, 3);
+      for (const a of articles) await bus.publisher.publish('articleExtracted', a);
+      const created = await eventually(
+        async () => {
+          const n = await eventMessages(bus, 'new-event');
+          return n.length >= 10 && (await pendingOutbox(env)) === 0 ? n : undefined;
+        },
+        60_000,
+        'ten new-event messages',
+      );
+      const ids = created.map((e) => e.eventId).sort();
+      expect(new Set(ids).size).toBe(10);
+      // Either API replica serves every event, whichever consumer stored it.
+      for (const url of urls) {
+        const page = (await (await fetch(`${url}/events?limit=100`)).json()) as {
+          events: { eventId: string }[];
+        };
+        expect(page.events.map((e) => e.eventId).sort(), url).toEqual(ids);
+      }
+      // Consumers serve no API; API replicas consume nothing and publish nothing.
+      for (const p of consumers) {
+        expect(p.output()).toMatch(/"msg":"stored"/);
+        expect(p.output()).not.toMatch(/"msg":"api listening"/);
+      }
+      for (const p of apis) expect(p.output()).not.toMatch(/"msg":"(stored|consuming)"/);
+    } finally {
+      await Promise.all([...consumers, ...apis].map((p) => p.stop()));
+      await bus.close();
+    }
+
+    // A split role needs PostgreSQL: PGlite is one process's.
+    const alone = startService('indexer', { ...env, DATABASE_URL: '' }, { INDEXER_ROLE: 'api' });
+    expect((await alone.exited).code).toBe(1);
+    expect(alone.output()).toMatch(
+      /INDEXER_ROLE: api shares the store with other processes: set DATABASE_URL/,
+    );
+  }, 150_000);
 });

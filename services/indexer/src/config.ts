@@ -11,6 +11,12 @@ export const indexerEnvSchema = baseEnvSchema('indexer').extend({
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected an SQL identifier')
     .default('public'),
   /**
+   * What this process does: `all` consumes article.extracted, relays the outbox and serves the
+   * API (one process); `consumer` does the first two, with no API; `api` serves the API alone
+   * (read-only; NATS only for /events/stream), so that it scales by replicas on its own.
+   */
+  INDEXER_ROLE: z.enum(['all', 'consumer', 'api']).default('all'),
+  /**
    * Whether this process publishes the outbox. Off leaves announcements to other replicas (and
    * lets tests stop between commit and publish).
    */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
-import { stages } from '@dyad/contracts';
+import { ConfigError, NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
+import { names as makeNames, stages } from '@dyad/contracts';
 import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
 import { natsEventFeed } from './api/event-feed.ts';
@@ -11,7 +11,10 @@ import { OutboxRelay } from './outbox-relay.ts';
 
 export const INDEXER_VERSION = '0.1.0';
 
-/** article.extracted → the store, events and the outbox (new-event / event-updated); serves the read-only HTTP API. */
+/**
+ * article.extracted → the store, events and the outbox (new-event / event-updated); serves the
+ * read-only HTTP API. INDEXER_ROLE splits the two: `consumer` (no API), `api` (the API alone).
+ */
 export class IndexerService {
   readonly runtime: ServiceRuntime;
   private readonly env: IndexerEnv;
@@ -29,6 +32,16 @@ export class IndexerService {
   async start(): Promise<void> {
     const { runtime, env } = this;
     await runtime.startHttp();
+    // Two processes (or more) share the store only through PostgreSQL: PGlite is one process's.
+    if (env.INDEXER_ROLE !== 'all' && !env.DATABASE_URL)
+      throw new ConfigError('indexer', [
+        `INDEXER_ROLE: ${env.INDEXER_ROLE} shares the store with other processes: set DATABASE_URL (PGlite is one process's)`,
+      ]);
+    // INDEXER_ROLE=api: the HTTP API alone, with no consumer and no outbox relay.
+    if (env.INDEXER_ROLE === 'api') {
+      await this.startApiRole();
+      return;
+    }
     const stored = new Counter({
       name: 'dyad_articles_stored_total',
       help: 'Articles saved by the indexer, by result (inserted, updated, unchanged)',
@@ -46,20 +59,7 @@ export class IndexerService {
       env,
       consumer: 'indexer',
       setup: async (bus: NatsBus) => {
-        const store = await openStore({
-          databaseUrl: env.DATABASE_URL,
-          dataDir: env.DATA_DIR,
-          schema: env.DATABASE_SCHEMA,
-        });
-        // Registered after NATS, so closed before it and after the consumer has drained.
-        this.store = store;
-        runtime.onShutdown('store', () => store.close());
-        runtime.addReadinessCheck('database', () => store.ping().then(() => true));
-        const migrated = await store.migrate();
-        runtime.log.info(
-          { backend: store.backend, applied: migrated.applied.map((m) => m.file) },
-          'store ready',
-        );
+        const store = await this.openStore();
         const relay = new OutboxRelay({
           store,
           publisher: bus.publisher,
@@ -72,19 +72,7 @@ export class IndexerService {
           // Registered after the store: stopped (its last batch finished) before the store closes.
           runtime.onShutdown('outbox relay', () => relay.stop());
         }
-        const api = await startApi({
-          store,
-          feed: natsEventFeed(bus.js, bus.names),
-          log: runtime.log,
-          version: INDEXER_VERSION,
-          host: env.API_HOST ?? env.HOST,
-          port: env.API_PORT,
-          heartbeatMs: env.API_HEARTBEAT_MS,
-        });
-        this.apiUrl = api.url;
-        // Registered after the store and NATS: closed (its streams ended) before either.
-        runtime.onShutdown('api', () => api.close());
-        runtime.log.info({ url: api.url, port: api.port }, 'api listening');
+        if (env.INDEXER_ROLE === 'all') await this.serveApi(store, bus);
         return async (article, ctx) => {
           let result: Awaited<ReturnType<typeof indexArticle>>;
           try {
@@ -111,6 +99,62 @@ export class IndexerService {
         };
       },
     });
+  }
+
+  /** INDEXER_ROLE=api: NATS (for /events/stream) and the store, then the API; nothing consumed or published. */
+  private async startApiRole(): Promise<void> {
+    const { runtime, env } = this;
+    const bus = await NatsBus.connect({
+      url: env.NATS_URL,
+      user: env.NATS_USER,
+      password: env.NATS_PASSWORD,
+      name: 'indexer-api',
+      names: makeNames(env.DYAD_NAMESPACE),
+      log: runtime.log,
+      streamReplicas: env.STREAM_REPLICAS,
+    });
+    runtime.onShutdown('nats', () => bus.close());
+    runtime.addReadinessCheck('nats', () => bus.connected);
+    const store = await this.openStore();
+    await this.serveApi(store, bus);
+  }
+
+  /** Opens the store and runs its migrations (safe from several processes at once). */
+  private async openStore(): Promise<Store> {
+    const { runtime, env } = this;
+    const store = await openStore({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      schema: env.DATABASE_SCHEMA,
+    });
+    // Registered after NATS, so closed before it and after the consumer has drained.
+    this.store = store;
+    runtime.onShutdown('store', () => store.close());
+    runtime.addReadinessCheck('database', () => store.ping().then(() => true));
+    const migrated = await store.migrate();
+    runtime.log.info(
+      { backend: store.backend, applied: migrated.applied.map((m) => m.file) },
+      'store ready',
+    );
+    return store;
+  }
+
+  /** The read-only HTTP API over the store (INDEXER_ROLE all or api). */
+  private async serveApi(store: Store, bus: NatsBus): Promise<void> {
+    const { runtime, env } = this;
+    const api = await startApi({
+      store,
+      feed: natsEventFeed(bus.js, bus.names),
+      log: runtime.log,
+      version: INDEXER_VERSION,
+      host: env.API_HOST ?? env.HOST,
+      port: env.API_PORT,
+      heartbeatMs: env.API_HEARTBEAT_MS,
+    });
+    this.apiUrl = api.url;
+    // Registered after the store and NATS: closed (its streams ended) before either.
+    runtime.onShutdown('api', () => api.close());
+    runtime.log.info({ url: api.url, port: api.port }, 'api listening');
   }
 
   /** Announcements committed but not yet published (0 once the relay has caught up). */
