@@ -71,3 +71,39 @@ describe('pruneBlocks', () => {
     expect(pruneBlocks(blocksOf(`<p>${text}</p>`), undefined).paragraphs).toHaveLength(1);
   });
 });
+
+describe('pruneBlocks: the steps added for pages it was not tuned on', () => {
+  const text = (n: number): string =>
+    `Paragraph ${n} of the article says something of its own, at some length, as articles do.`;
+
+  it('drops what comes before the headline (a consent notice taken in with the article)', () => {
+    const result = pruneBlocks(
+      blocksOf(
+        `<div><p>We use cookies on this site to give you the best experience; read our policy.</p></div><h1>The title of it</h1><p>${text(1)}</p><p>${text(2)}</p>`,
+      ),
+      'The title of it',
+    );
+    expect(result.paragraphs).toEqual([text(1), text(2)]);
+  });
+
+  it('drops menus of links, short meta lines at the top, a name-and-date line and empty headings', () => {
+    const menu = ['Home', 'Politics', 'Economy', 'World', 'Sport']
+      .map((m) => `<a href="/${m}">${m}</a>`)
+      .join(' | ');
+    const result = pruneBlocks(
+      blocksOf(
+        `<div>${menu}</div><div>43 views</div><div>Jane Doe · 2025-03-03</div><p>${text(1)}</p><h2>Latest news</h2><li><a href="/a">10:32 Another story entirely</a></li>`,
+      ),
+      undefined,
+    );
+    expect(result).toEqual({ paragraphs: [text(1)], dateLine: '2025-03-03' });
+  });
+
+  it('keeps short list items and subheadings that have text under them', () => {
+    const result = pruneBlocks(
+      blocksOf(`<p>${text(1)}</p><h2>What changes</h2><ul><li>Visas</li><li>Flights</li></ul>`),
+      undefined,
+    );
+    expect(result.paragraphs).toEqual([text(1), 'What changes', 'Visas', 'Flights']);
+  });
+});

@@ -1,11 +1,26 @@
 import type { DateCandidate } from '../dates/publication-date.ts';
 import { furniture } from '../text/furniture.ts';
+import { matchTokens } from '../text/normalize.ts';
 import { pruneBlocks } from './blocks.ts';
 import { readMetadata } from './metadata.ts';
 import { type DomMethod, type ParsedDom, parseWithJsdom, parseWithLinkedom } from './parse-dom.ts';
 import { prepass } from './prepass.ts';
-import { pruneContent, prunePage } from './prune.ts';
+import { pruneBeforeHeadline, pruneContent, prunePage } from './prune.ts';
 import { charThresholdFor, runReadability } from './readability.ts';
+import {
+  articleBlock,
+  denseBlocks,
+  type Evidence,
+  jsonLdParagraphs,
+  linkDensity,
+  type Option,
+  type OptionKind,
+  pageParagraphs,
+  paragraphFallback,
+  pickOption,
+  suspicion,
+  withoutFurniture,
+} from './second-opinion.ts';
 import { serializeBlocks } from './serialize.ts';
 
 /** What the HTML reader finds in a page, before language, dates and relevance are decided. */
@@ -18,7 +33,11 @@ export interface HtmlArticle {
   readonly htmlLang?: string;
   /** Dates from markup (source meta), then written dates (source text), most trusted first. */
   readonly dates: DateCandidate[];
-  /** `readability+linkedom`, `readability+jsdom`, or `paragraphs+…` when Readability found nothing. */
+  /**
+   * What gave the text, then the DOM: `readability+linkedom|jsdom`, or, when the check found
+   * Readability's choice wrong, the second opinion that won (`json-ld+…`, `density+…`,
+   * `article+…`, `paragraphs+…`).
+   */
   readonly method: string;
 }
 
@@ -48,56 +67,104 @@ function stripSiteSuffix(title: string, siteName: string | undefined): string {
   return title;
 }
 
-/**
- * Every `<p>` of the body with a sentence in it and no furniture: the last resort when
- * Readability finds nothing.
- */
-function paragraphsOf(document: Document): string[] {
-  const lexicon = furniture();
-  const out: string[] = [];
-  for (const p of document.querySelectorAll('p')) {
-    const text = (p.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    if (text.split(' ').length >= 8 && lexicon.classify(text) === 'text') out.push(text);
-  }
-  return out;
-}
-
 interface Attempt {
   readonly article: HtmlArticle;
   readonly chars: number;
 }
 
-function attempt(dom: ParsedDom, html: string, url: string | undefined): Attempt {
+/** An element's article text: content pruning by markup, block text, block pruning. */
+function textOf(root: Element, title: string): ReturnType<typeof pruneBlocks> {
+  pruneContent(root);
+  return pruneBlocks(serializeBlocks(root), title);
+}
+
+/**
+ * The alternatives to Readability's choice, from a fresh DOM of the same page (Readability has
+ * edited the first): JSON-LD `articleBody`, the densest block of paragraphs, the article's own
+ * markup, and the page's paragraphs.
+ */
+function alternatives(fresh: ParsedDom | undefined, evidence: Evidence, title: string): Option[] {
+  const options: Option[] = [];
+  const fromJson = jsonLdParagraphs(evidence.articleBody);
+  if (fromJson.length > 0) options.push({ kind: 'json-ld', paragraphs: fromJson, linkDensity: 0 });
+  if (fresh) {
+    const { document } = fresh;
+    prunePage(document);
+    const blocks: [OptionKind, Element | undefined][] = [
+      ...(document.body ? denseBlocks(document.body) : []).map((el): [OptionKind, Element] => [
+        'density',
+        el,
+      ]),
+      ['article', articleBlock(document)],
+    ];
+    for (const [kind, block] of blocks) {
+      if (!block) continue;
+      const density = linkDensity(block);
+      options.push({ kind, paragraphs: textOf(block, title).paragraphs, linkDensity: density });
+    }
+  }
+  options.push({ kind: 'paragraphs', paragraphs: paragraphFallback(evidence, furniture()), linkDensity: 0 });
+  return options;
+}
+
+function attempt(dom: ParsedDom, html: string, url: string | undefined, reparse: () => ParsedDom): Attempt {
   const { document } = dom;
   const meta = readMetadata(document, url);
   prunePage(document);
+  const title = stripSiteSuffix(meta.title ?? '', meta.siteName);
+  pruneBeforeHeadline(document, matchTokens(title));
+  // Read before Readability edits the page: the second opinion compares its choice with these.
+  const evidence: Evidence = {
+    paragraphs: pageParagraphs(document),
+    pageText: document.body?.textContent ?? '',
+    ...(meta.articleBody ? { articleBody: meta.articleBody } : {}),
+    ...(meta.description ? { description: meta.description } : {}),
+    ...(title ? { title } : {}),
+  };
   const result = runReadability(document, charThresholdFor(html));
-  let paragraphs: string[] = [];
+  const fullTitle = title || stripSiteSuffix(result?.title ?? '', meta.siteName);
   let author = meta.author;
   const dates = [...meta.dates];
-  let method = `readability+${dom.method}`;
-  const title = stripSiteSuffix(meta.title ?? result?.title ?? '', meta.siteName);
+  let candidate: Option = { kind: 'readability', paragraphs: [], linkDensity: 0 };
   if (result) {
-    pruneContent(result.content);
-    const pruned = pruneBlocks(serializeBlocks(result.content), title);
-    paragraphs = pruned.paragraphs;
+    const density = linkDensity(result.content);
+    const pruned = textOf(result.content, fullTitle);
+    candidate = { kind: 'readability', paragraphs: pruned.paragraphs, linkDensity: density };
     author ??= pruned.author ?? cleanByline(result.byline);
     if (pruned.dateLine) dates.push({ value: pruned.dateLine, source: 'text' });
   }
-  if (paragraphs.length === 0) {
-    paragraphs = paragraphsOf(document);
-    method = `paragraphs+${dom.method}`;
+  let chosen = candidate;
+  if (suspicion(candidate, evidence)) {
+    // A second opinion: the candidate without what the page shows as furniture, and the
+    // alternatives read from a fresh DOM of the page; the best by `scoreOption` wins.
+    let fresh: ParsedDom | undefined;
+    try {
+      fresh = reparse();
+    } catch {
+      fresh = undefined;
+    }
+    try {
+      const options = [
+        candidate,
+        withoutFurniture(candidate, evidence),
+        ...alternatives(fresh, evidence, fullTitle),
+      ];
+      chosen = pickOption(options, evidence) ?? candidate;
+    } finally {
+      fresh?.close();
+    }
   }
   dates.push(...meta.textDates);
+  const paragraphs = [...chosen.paragraphs];
   const article: HtmlArticle = {
-    title,
+    title: fullTitle,
     paragraphs,
     ...(author ? { author } : {}),
     ...(meta.siteName ? { siteName: meta.siteName } : {}),
     ...(meta.canonicalUrl ? { canonicalUrl: meta.canonicalUrl } : {}),
     ...(meta.htmlLang ? { htmlLang: meta.htmlLang } : {}),
     dates,
-    method,
+    method: `${chosen.kind}+${dom.method}`,
   };
   return { article, chars: textChars(paragraphs) };
 }
@@ -125,8 +192,9 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): HtmlArticle 
   for (const method of options.parsers ?? (['linkedom', 'jsdom'] as const)) {
     let dom: ParsedDom | undefined;
     try {
-      dom = (options.parse?.[method] ?? parsers[method])(source, options.url);
-      const current = attempt(dom, source, options.url);
+      const parse = options.parse?.[method] ?? parsers[method];
+      dom = parse(source, options.url);
+      const current = attempt(dom, source, options.url, () => parse(source, options.url));
       if (!best || current.chars > best.chars) best = current;
     } catch (error) {
       lastError = error;

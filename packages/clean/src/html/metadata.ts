@@ -14,6 +14,10 @@ export interface PageMetadata {
   readonly dates: DateCandidate[];
   /** Dates written in the page's date/byline elements, most trusted first. */
   readonly textDates: DateCandidate[];
+  /** JSON-LD `articleBody` (a second opinion on the article's text). */
+  readonly articleBody?: string;
+  /** The page's description (og:description, description, JSON-LD). */
+  readonly description?: string;
 }
 
 /** Meta tags that carry the publication date, most trusted first. */
@@ -176,6 +180,12 @@ export function readMetadata(document: Document, url: string | undefined): PageM
   const siteName = metas.get('og:site_name') ?? publisherName(ld?.publisher) ?? metas.get('application-name');
   const canonicalUrl = resolveUrl(found.canonical, url) ?? resolveUrl(metas.get('og:url'), url);
   const htmlLang = document.documentElement?.getAttribute('lang')?.trim().toLowerCase() || undefined;
+  const articleBody = stringOf(ld?.articleBody);
+  const description =
+    metas.get('og:description') ??
+    metas.get('description') ??
+    metas.get('twitter:description') ??
+    stringOf(ld?.description);
 
   return {
     ...(title ? { title: title.replace(/\s+/gu, ' ').trim() } : {}),
@@ -185,5 +195,7 @@ export function readMetadata(document: Document, url: string | undefined): PageM
     ...(htmlLang ? { htmlLang } : {}),
     dates,
     textDates,
+    ...(articleBody ? { articleBody } : {}),
+    ...(description ? { description } : {}),
   };
 }
