@@ -132,10 +132,7 @@ export class IndexerService {
     runtime.onShutdown('store', () => store.close());
     runtime.addReadinessCheck('database', () => store.ping().then(() => true));
     const migrated = await store.migrate();
-    runtime.log.info(
-      { backend: store.backend, applied: migrated.applied.map((m) => m.file) },
-      'store ready',
-    );
+    runtime.log.info({ backend: store.backend, applied: migrated.applied.map((m) => m.file) }, 'store ready');
     return store;
   }
 
