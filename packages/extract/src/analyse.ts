@@ -57,6 +57,8 @@ const UNREAL_WINDOW_AFTER = 3;
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;
 const RELATIVE_REACH = 3;
+// How far after "via" / "through the territory of" the country crossed may be named.
+const TRANSIT_REACH = 3;
 // "had held talks", "avait eu des entretiens"; in Arabic the subject stands between "كان" and the verb.
 const EARLIER_WINDOW = 2;
 const EARLIER_WINDOW_AR = 10;
@@ -65,16 +67,29 @@ const EARLIER_WINDOW_AR = 10;
 const MENTION_REACH = 3;
 // How close the next person must be to count as coordinated with a mentioned one ("X and Y").
 const COORDINATION_GAP = 2;
+// How far before a mention cue that follows its person ("Тоқаевтың атынан", "Тоқаевтың жылы
+// сәлемін") the person's phrase may end.
+const MENTION_REACH_AFTER = 1;
 
-/** People named after a mention cue, and those coordinated with them, were not there. */
-function markMentioned(people: readonly PersonHit[], cueEnds: readonly number[]): void {
-  if (cueEnds.length === 0) return;
+/**
+ * People named after a mention cue ("on behalf of X"), or before one that follows them ("X-тің
+ * атынан"), and those coordinated with them, were not there.
+ */
+function markMentioned(
+  people: readonly PersonHit[],
+  cueEnds: readonly number[],
+  cueStartsAfter: readonly number[],
+): void {
+  if (cueEnds.length === 0 && cueStartsAfter.length === 0) return;
   let previous: PersonHit | undefined;
   for (const person of people) {
     const start = person.phraseStart ?? person.tokStart;
     const afterCue = cueEnds.some((end) => end <= start && start - end <= MENTION_REACH);
+    const beforeCue = cueStartsAfter.some(
+      (cue) => person.tokEnd <= cue && cue - person.tokEnd <= MENTION_REACH_AFTER,
+    );
     const coordinated = previous?.mentioned === true && start - previous.tokEnd <= COORDINATION_GAP;
-    if (afterCue || coordinated) person.mentioned = true;
+    if (afterCue || beforeCue || coordinated) person.mentioned = true;
     previous = person;
   }
 }
@@ -122,21 +137,32 @@ export function analyseSentence(
           // "this visit", "هذه الزيارة", "этой встречи": the demonstrative stands right before the
           // event's noun. "جاء ذلك خلال استقبال …" ("this came during the reception of …") names a
           // new event: the demonstrative there is the statement told before.
-          anaphoric: cueSpans.some((c) => c.cue === 'anaphora' && c.end === m.start),
+          // "Сапар барысында" (during the visit): in Kazakh the cue follows the noun.
+          anaphoric: cueSpans.some(
+            (c) =>
+              (c.cue === 'anaphora' && c.end === m.start) || (c.cue === 'anaphoraAfter' && c.start === m.end),
+          ),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
           // "who is on a working visit": the clause opener ends at most three words before it.
+          // "Ресми сапармен жүрген" (who is on an official visit): the participle follows it.
           background: cueSpans.some(
-            (c) => c.cue === 'relativeClause' && c.end <= m.start && m.start - c.end <= RELATIVE_REACH,
+            (c) =>
+              (c.cue === 'relativeClause' && c.end <= m.start && m.start - c.end <= RELATIVE_REACH) ||
+              (c.cue === 'relativeClauseAfter' && c.start >= m.end && c.start - m.end <= RELATIVE_REACH),
           ),
           // "وكان رئيس المجلس قد أجرى": the auxiliary may stand a few words before the verb.
           earlier:
             recalled ||
             // "Diplomatic relations were established in 1992": told as background, always.
             p.type === 'relations' ||
-            near('earlier', m.start, m.start, lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW, 0),
+            near('earlier', m.start, m.start, lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW, 0) ||
+            // "Жеделхат жолдаған болатын" (had sent a telegram): the auxiliary follows the verb.
+            cueSpans.some(
+              (c) => c.cue === 'earlierAfter' && c.start >= m.end && c.start - m.end <= EARLIER_WINDOW,
+            ),
           plural: tokens
             .slice(m.start, m.end)
             .some(
@@ -149,14 +175,20 @@ export function analyseSentence(
         places.push({ name: p.name, country: p.country, tokStart: m.start, tokEnd: m.end });
         // A city of the dyad names its side; a city elsewhere is only where something happened.
         if (kb.dyad.includes(p.country)) countries.add(p.country);
-      } else if (p.kind === 'country') countries.add(p.code);
-      else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
+      } else if (p.kind === 'country') {
+        // "… to Morocco via Latvia": a country crossed on the way is no party to the event.
+        const crossed = cueSpans.some(
+          (c) => c.cue === 'transit' && c.end <= m.start && m.start - c.end <= TRANSIT_REACH,
+        );
+        if (!crossed || kb.dyad.includes(p.code)) countries.add(p.code);
+      } else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
     }
   }
-  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang.institutions);
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang.institutions, lang);
   markMentioned(
     people,
     cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),
+    cueSpans.filter((c) => c.cue === 'mentionedAfter').map((c) => c.start),
   );
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))

@@ -694,7 +694,7 @@ function participant(
     return {
       participant: {
         actorId: id,
-        name: names[lang] ?? names.en ?? id,
+        name: (lang === 'kk' ? actor.names.kk?.[0] : names[lang]) ?? names.en ?? id,
         names,
         ...(role ? { role } : {}),
         country: actor.country,

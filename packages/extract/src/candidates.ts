@@ -100,7 +100,9 @@ function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], 
   if (!f || !before || [...f.countries].some((c) => !kb.dyad.includes(c))) return false;
   const interaction = (t: TriggerHit) =>
     !t.unreal && (INTERACTION_PRIORITY as readonly string[]).includes(t.type);
-  return f.triggers.some((t) => t.anaphoric) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1);
+  return (
+    f.triggers.some((t) => t.anaphoric) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1)
+  );
 }
 
 /** Whether the sentence names both sides, or one side and the other within the two before. */

@@ -266,6 +266,12 @@ export function findDates(
   }
   const out: DateHit[] = [];
   const used = new Set<number>();
+  // "1992 жылғы 26 мамырда", "2024 жылдың қыркүйегінде": a year and its cue written before the day
+  // or the month they date.
+  const yearBefore = (k: number): number | null =>
+    lang.yearCues.has(key(tokens[k - 1])) ? isYear(tokens[k - 2]) : null;
+  const startsDate = (k: number) =>
+    ctx.month.has(k) || (isDayNum(tokens[k]) !== null && [1, 2, 3].some((n) => ctx.month.has(k + n)));
   const take = (hit: DateHit | null) => {
     if (!hit) return;
     for (let k = hit.tokStart; k < hit.tokEnd; k++) used.add(k);
@@ -312,8 +318,19 @@ export function findDates(
       if (second) j = second.end;
       if (first.m === undefined && !second?.m) continue;
       const rel = relationAt(ctx, j);
-      const spanStart = i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i;
-      take(finishDay(ctx, first, second, rel?.relation, spanStart, rel ? rel.end : j));
+      const y = first.y === undefined && second?.y === undefined ? yearBefore(i) : null;
+      const spanStart =
+        y !== null ? i - 2 : i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i;
+      take(
+        finishDay(
+          ctx,
+          y !== null ? { ...first, y } : first,
+          second,
+          rel?.relation,
+          spanStart,
+          rel ? rel.end : j,
+        ),
+      );
       i = (rel ? rel.end : j) - 1;
       continue;
     }
@@ -363,6 +380,19 @@ export function findDates(
         i = month.end;
         continue;
       }
+      const yBefore = yearBefore(i);
+      if (yBefore !== null) {
+        take({
+          value: `${yBefore}-${String(month.n).padStart(2, '0')}`,
+          precision: 'month',
+          tokStart: i - 2,
+          tokEnd: month.end,
+          kind: 'absolute',
+          explicitYear: true,
+        });
+        i = month.end - 1;
+        continue;
+      }
       const after = relationAt(ctx, month.end);
       const beforeRel = relationAt(ctx, i - 1);
       // Russian "в марте прошлого года": the month of the previous year.
@@ -370,7 +400,9 @@ export function findDates(
       const relation = after?.relation ?? beforeRel?.relation;
       const lead = BARE_MONTH_LEAD.has(key(tokens[i - 1])) || BARE_MONTH_LEAD.has(key(tokens[i - 2]));
       const capitalised = lang.lang !== 'en' || tokens[i]?.upper === true;
-      if (ctx.ref && capitalised && (relation || lead)) {
+      // "Наурызда" (in March): where a month's case ending makes it a date.
+      const caseMarked = lang.lexicon.monthsByCase && !lang.monthWords.has(key(tokens[i]));
+      if (ctx.ref && capitalised && (relation || lead || caseMarked)) {
         let year = monthWithRelation(ctx.ref, month.n, yearAfter ? undefined : relation).y;
         if (yearAfter && relation === 'past') year = parseDay(ctx.ref).y - 1;
         const end = after
@@ -394,6 +426,9 @@ export function findDates(
     // A year with its cue: "عام 1992", "en 2025", "in 2025", "в 2025 году".
     const y = isYear(t);
     if (y !== null && (lang.yearCues.has(key(tokens[i - 1])) || lang.yearCues.has(key(tokens[i + 1])))) {
+      const cueAfter = lang.yearCues.has(key(tokens[i + 1]));
+      // The year of a date written after it ("1992 жылғы 26 мамырда") is read with that date.
+      if (cueAfter && startsDate(i + 2)) continue;
       take({
         value: String(y),
         precision: 'year',
@@ -402,6 +437,9 @@ export function findDates(
         kind: 'absolute',
         explicitYear: true,
       });
+      // "2024 жылы өткен форум" (the forum held in 2024): the cue is the year's, not "year" before
+      // "past" (last year).
+      if (cueAfter) i++;
       continue;
     }
     const rel = ctx.relAt.get(i);
@@ -479,11 +517,15 @@ export function findDates(
   // also opens) right after a since-word, or after one and an article; a year cue may be the
   // since-word itself ("since 2016" is read from "since").
   const sinceAt = (k: number) => lang.since.has(key(tokens[k]));
+  // "2016 жылдан бері", "19 наурыздан бастап": a since-word after the date, or after its year cue.
+  const sinceAfterAt = (k: number) => lang.sinceAfter.has(key(tokens[k]));
   const since = (d: DateHit) =>
     !d.end &&
     (sinceAt(d.tokStart) ||
       sinceAt(d.tokStart - 1) ||
-      (sinceAt(d.tokStart - 2) && key(tokens[d.tokStart - 1]).length <= 3));
+      (sinceAt(d.tokStart - 2) && key(tokens[d.tokStart - 1]).length <= 3) ||
+      sinceAfterAt(d.tokEnd) ||
+      sinceAfterAt(d.tokEnd + 1));
   return kept.map((d) => (since(d) ? { ...d, since: true } : d)).sort((a, b) => a.tokStart - b.tokStart);
 }
 

@@ -32,7 +32,7 @@ export interface ExtractResult {
 }
 
 function languageOf(lang: string): EventLanguage {
-  return lang === 'ar' || lang === 'fr' || lang === 'ru' ? lang : 'en';
+  return lang === 'ar' || lang === 'fr' || lang === 'ru' || lang === 'kk' ? lang : 'en';
 }
 
 // A dateline is a line of dates with a few words: "24 November 2025 17:42", "3 مايو 2025", "RABAT,

@@ -43,6 +43,7 @@ export type CueKind =
   | 'earlier'
   | 'sameDay'
   | 'sameYear'
+  | 'transit'
   // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
   | 'mentionedAfter'
   | 'anaphoraAfter'
@@ -203,6 +204,7 @@ function buildLanguage(
     ['earlier', lexicon.earlier],
     ['sameDay', lexicon.sameDay],
     ['sameYear', lexicon.sameYear],
+    ['transit', lexicon.transit],
     ['mentionedAfter', lexicon.after.mentioned],
     ['anaphoraAfter', lexicon.after.anaphora],
     ['relativeClauseAfter', lexicon.after.relativeClause],

@@ -135,12 +135,62 @@ function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
   return hits.find((h) => h.start === index);
 }
 
+/** How a language writes a role's country: the lexicon's `countryBeforeRole`. */
+export interface RoleOrder {
+  readonly countryBeforeRole: boolean;
+  readonly hostForm: (token: Token) => boolean;
+  readonly possessorForm: (token: Token) => boolean;
+}
+const COUNTRY_AFTER_ROLE: RoleOrder = {
+  countryBeforeRole: false,
+  hostForm: () => false,
+  possessorForm: () => false,
+};
+// How far before a role its owner's country may stand: "Қазақстанның Марокко Корольдігіндегі
+// Төтенше және өкілетті елшісі" (Kazakhstan's Ambassador Extraordinary and Plenipotentiary in Morocco).
+const ROLE_REACH_BEFORE = 6;
+
+/**
+ * "Қазақстан Сыртқы істер министрі", "Қазақстанның Мароккодағы елшісі": where a role's country
+ * stands before it, the nearest one not in the host case owns the office, and one in the host case
+ * is where an ambassador serves. A country after the role belongs to the next phrase.
+ */
+function countryBeforeRole(
+  tokens: readonly Token[],
+  hits: Hits,
+  h: Match<EntityHit>,
+  order: RoleOrder,
+): { country?: string; toCountry?: string; end: number } {
+  let country: string | undefined;
+  let toCountry: string | undefined;
+  for (let k = h.start - 1; k >= Math.max(0, h.start - ROLE_REACH_BEFORE); k--) {
+    if (COMMA.test(tokens[k + 1]?.gapBefore ?? '')) break;
+    const hit = hits.find((x) => x.end === k + 1);
+    const c = hit ? countryAt(hits, hit.start) : undefined;
+    if (!hit || !c) {
+      if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
+      continue;
+    }
+    const t = tokens[k];
+    if (t && order.hostForm(t)) {
+      toCountry ??= c;
+      k = hit.start;
+      continue;
+    }
+    country = c;
+    break;
+  }
+  return { ...(country ? { country } : {}), ...(toCountry ? { toCountry } : {}), end: h.end };
+}
+
 /** The country (and, for an ambassador, the host country) a role phrase is qualified by. */
 function roleCountry(
   tokens: readonly Token[],
   hits: Hits,
   h: Match<EntityHit>,
+  order: RoleOrder = COUNTRY_AFTER_ROLE,
 ): { country?: string; toCountry?: string; end: number } {
+  if (order.countryBeforeRole) return countryBeforeRole(tokens, hits, h, order);
   let country: string | undefined;
   let toCountry: string | undefined;
   let end = h.end;
@@ -244,6 +294,7 @@ export function findPeople(
   text: string,
   offset: number,
   institutions: ReadonlySet<string> = new Set(),
+  order: RoleOrder = COUNTRY_AFTER_ROLE,
 ): PersonHit[] {
   const people: PersonHit[] = [];
   const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
@@ -294,7 +345,7 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
-    const { country, toCountry, end } = roleCountry(tokens, hits, h);
+    const { country, toCountry, end } = roleCountry(tokens, hits, h, order);
     // An institution of one country (the House of Councillors) says whose office it is; else the
     // country named with the role; else, for "the ambassador to Morocco", the other side.
     const who =
@@ -314,7 +365,10 @@ export function findPeople(
     // "the Kazakh ambassador, Saulekul Sailaukyzy" and, as often, with no comma: "سفيرة كازاخستان
     // سولكول سايلاوكيزي", "посол Казахстана Саулекуль Сайлаукызы" (a name is capitalised in Latin and
     // Cyrillic, and ends at punctuation in Arabic: see nameAt).
-    const after = !claimed(end) ? nameAt(tokens, hits, end, 1) : null;
+    // "Президентінің Әкімшілігі Басшысы": a role in the genitive owns what follows, not a name.
+    const last = tokens[end - 1];
+    const owns = order.countryBeforeRole && last !== undefined && order.possessorForm(last);
+    const after = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1) : null;
     const before =
       !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
         ? nameAt(tokens, hits, h.start - 1, -1)
@@ -348,7 +402,7 @@ export function findPeople(
       people.filter((q) => q.tokEnd <= h.start && q.how !== 'counterpart').at(-1) ??
       people.find((q) => q.tokStart >= h.end && q.how !== 'counterpart');
     if (!anchor?.country) continue;
-    const { country, end } = roleCountry(tokens, hits, h);
+    const { country, end } = roleCountry(tokens, hits, h, order);
     const side = country ?? kb.dyad.find((c) => c !== anchor.country);
     if (!side || side === anchor.country || !kb.dyad.includes(side)) continue;
     people.push({ tokStart: h.start, tokEnd: end, how: 'counterpart', country: side, counterpartOf: anchor });

@@ -117,7 +117,7 @@ const GREETINGS: Record<string, string> = {
 };
 const PHONE: Record<string, string> = {
   en: 'Moroccan Foreign Minister Nasser Bourita held a phone conversation on Monday with his Kazakh counterpart Murat Nurtleu on behalf of the two heads of state.',
-  fr: "Le ministre des Affaires étrangères Nasser Bourita a eu lundi un entretien téléphonique avec son homologue kazakh Murat Nurtleu.",
+  fr: 'Le ministre des Affaires étrangères Nasser Bourita a eu lundi un entretien téléphonique avec son homologue kazakh Murat Nurtleu.',
   ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين، اتصالا هاتفيا مع نظيره الكازاخستاني مراد نورتليو.',
   ru: 'Министр иностранных дел Марокко Насер Бурита провел в понедельник телефонный разговор со своим казахстанским коллегой Муратом Нуртлеу.',
 };

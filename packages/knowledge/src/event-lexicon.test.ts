@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventLanguages, loadEventLexicon } from './event-lexicon.ts';
+import { loadKazakhInflection } from './kazakh.ts';
 
 describe('lexicons/events/*.yaml', () => {
   it('loads every language with twelve months, seven weekdays and every event type', () => {
@@ -36,6 +37,23 @@ describe('lexicons/events/*.yaml', () => {
       expect(Object.keys(lexicon.topics)).toEqual(
         expect.arrayContaining(['trade', 'visa', 'culture', 'parliament']),
       );
+    }
+  });
+
+  it('reads Kazakh as a head-final language, with the cases it names in the inflection data', () => {
+    const kk = loadEventLexicon('kk');
+    expect(kk.monthsByCase).toBe(true);
+    expect(kk.namesCapitalised).toBe(true);
+    const cases = Object.keys(loadKazakhInflection().case);
+    expect(cases).toContain(kk.countryBeforeRole?.hostCase);
+    expect(cases).toContain(kk.countryBeforeRole?.possessorCase);
+    expect(kk.after.mentioned).toContain('атынан');
+    expect(kk.after.since).toEqual(expect.arrayContaining(['бері', 'бастап']));
+    // Every other language writes its cues before what they govern.
+    for (const lang of eventLanguages.filter((l) => l !== 'kk')) {
+      const lexicon = loadEventLexicon(lang);
+      expect(Object.values(lexicon.after).flat(), lang).toEqual([]);
+      expect(lexicon.countryBeforeRole, lang).toBeUndefined();
     }
   });
 });

@@ -3,7 +3,7 @@ import { EventType } from '@dyad/contracts';
 import { z } from 'zod';
 import { knowledgeDir, loadYaml } from './load-yaml.ts';
 
-export const EventLanguage = z.enum(['ar', 'fr', 'en', 'ru']);
+export const EventLanguage = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type EventLanguage = z.infer<typeof EventLanguage>;
 
 const Phrases = z.array(z.string().trim().min(1));
@@ -11,7 +11,8 @@ const Phrases = z.array(z.string().trim().min(1));
 /**
  * Event types of DESIGN's table, plus two that the participants decide: `visit` (official, or
  * courtesy when an ambassador calls) and `reception` ("X received Y": a courtesy visit when Y is
- * an ambassador, else a meeting).
+ * an ambassador, else a meeting); and `relations`, diplomatic relations established, an `other`
+ * event that is always background.
  */
 export const TriggerType = z.enum([...EventType.options, 'visit', 'reception', 'relations']);
 export type TriggerType = z.infer<typeof TriggerType>;
@@ -78,6 +79,11 @@ export const EventLexicon = z.object({
   sameDay: Phrases,
   /** "The same year", "в том же году": the year of the date told just before. */
   sameYear: Phrases,
+  /**
+   * "via", "passant par", "через", "عبر": a country named right after one is crossed on the way
+   * ("wheat shipped to Morocco via Latvia"), not a party to what happens.
+   */
+  transit: Phrases.default([]),
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
