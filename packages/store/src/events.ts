@@ -1,5 +1,5 @@
 import { EventMessage, formatIssues, UNDATED_RANGE } from '@dyad/contracts';
-import type { Db } from './db.ts';
+import type { Db, SqlValue } from './db.ts';
 import { StoredDataError } from './errors.ts';
 
 /** An event as stored: the `new-event` body plus why each article joined it. */
@@ -31,8 +31,41 @@ export interface EventFilter {
   readonly actor?: string;
   readonly country?: string;
   readonly topic?: string;
+  /** The event's place, by name as the events give it. */
+  readonly place?: string;
+  /** Events with a source article in this language. */
+  readonly lang?: string;
   readonly limit?: number;
   readonly offset?: number;
+}
+
+/**
+ * The conditions of an event listing, as SQL over `events` (listEvents, searchEvents and the
+ * month counts share them): from/to overlap the event's days, and a listing of a period leaves
+ * undated events out; participants, topics and source languages by containment.
+ */
+export function eventWhere(filter: EventFilter): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (sql: string, value: string) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.from) add('date_last >= ?::date', filter.from);
+  if (filter.to) add('date_first <= ?::date', filter.to);
+  // An undated event stands for every day (so that resolution finds it), but a listing of a
+  // period shows only events known to be in it.
+  if (filter.from || filter.to) add('date_first > ?::date', UNDATED_RANGE.first);
+  if (filter.type) add('type = ?', filter.type);
+  if (filter.actor)
+    add(`state->'participants' @> jsonb_build_array(jsonb_build_object('actorId', ?::text))`, filter.actor);
+  if (filter.country)
+    add(`state->'participants' @> jsonb_build_array(jsonb_build_object('country', ?::text))`, filter.country);
+  if (filter.topic) add(`state->'topics' @> jsonb_build_array(?::text)`, filter.topic);
+  if (filter.place) add(`state->'location'->>'name' = ?`, filter.place);
+  if (filter.lang)
+    add(`state->'sources' @> jsonb_build_array(jsonb_build_object('lang', ?::text))`, filter.lang);
+  return { where, params };
 }
 
 /** Event reads and writes; inside a transaction they commit with the article. */
@@ -186,29 +219,7 @@ export function eventQueries(db: Db): EventQueries {
       return row ? parseEvent(jsonOf(row.state), `event ${eventId}`) : undefined;
     },
     listEvents: async (filter) => {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      const add = (sql: string, value: string | number) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (filter.from) add('date_last >= ?::date', filter.from);
-      if (filter.to) add('date_first <= ?::date', filter.to);
-      // An undated event stands for every day (so that resolution finds it), but a listing of a
-      // period shows only events known to be in it.
-      if (filter.from || filter.to) add('date_first > ?::date', UNDATED_RANGE.first);
-      if (filter.type) add('type = ?', filter.type);
-      if (filter.actor)
-        add(
-          `state->'participants' @> jsonb_build_array(jsonb_build_object('actorId', ?::text))`,
-          filter.actor,
-        );
-      if (filter.country)
-        add(
-          `state->'participants' @> jsonb_build_array(jsonb_build_object('country', ?::text))`,
-          filter.country,
-        );
-      if (filter.topic) add(`state->'topics' @> jsonb_build_array(?::text)`, filter.topic);
+      const { where, params } = eventWhere(filter);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = await db.query<{ n: number | string }>(
         `SELECT count(*)::int AS n FROM events ${whereSql}`,

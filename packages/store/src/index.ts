@@ -16,7 +16,16 @@ export {
 export type { EventFilter, EventQueries, EventRow, OutboxMessage, StoredEvent } from './events.ts';
 export type { HeldReference, HeldReferenceQueries, ReferenceSource } from './held-references.ts';
 export type { AppliedMigration, MigrateResult } from './migrations.ts';
-export type { ActorFilter, ActorSummary, ArticleHit, ArticleSearch, SearchQueries } from './search.ts';
+export type {
+  ActorFilter,
+  ActorSummary,
+  ArticleHit,
+  ArticleSearch,
+  EventFacets,
+  EventVersion,
+  MonthCounts,
+  SearchQueries,
+} from './search.ts';
 export {
   DEFAULT_DATA_DIR,
   DEFAULT_SCHEMA,

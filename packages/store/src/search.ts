@@ -1,6 +1,6 @@
-import type { ArticleExtracted } from '@dyad/contracts';
+import { type ArticleExtracted, UNDATED_RANGE } from '@dyad/contracts';
 import type { Db, SqlValue } from './db.ts';
-import { type EventFilter, parseEvent, type StoredEvent } from './events.ts';
+import { type EventFilter, eventWhere, parseEvent, type StoredEvent } from './events.ts';
 
 /** One article that matches a full-text query. */
 export interface ArticleHit {
@@ -63,6 +63,38 @@ export interface SearchQueries {
   recentEvents(limit: number): Promise<StoredEvent[]>;
   /** Participants of events, the most active first. */
   listActors(filter?: ActorFilter): Promise<{ actors: ActorSummary[]; total: number }>;
+  /**
+   * How many events of each type start in each month, for events dated to a month or a day
+   * (`from`/`to` of the filter are ignored: the counts cover the whole period), with `q` as in
+   * `searchEvents`; and how many more match but are dated only by year, or not at all.
+   */
+  eventMonthCounts(filter: EventFilter & { readonly q?: string }): Promise<MonthCounts>;
+  /** Every version of the event as announced (new-event, then each event-updated), oldest first. */
+  eventHistory(eventId: string): Promise<EventVersion[]>;
+  /** Events that name an agreement, oldest first (undated last). */
+  agreementEvents(): Promise<StoredEvent[]>;
+  /** The places events happened in and the languages of their sources, with how many events each. */
+  eventFacets(): Promise<EventFacets>;
+}
+
+export interface MonthCounts {
+  readonly months: readonly { readonly month: string; readonly type: string; readonly count: number }[];
+  /** Matching events dated by a year only. */
+  readonly yearOnly: number;
+  readonly undated: number;
+}
+
+export interface EventVersion {
+  readonly subject: 'new-event' | 'event-updated';
+  readonly version: number;
+  /** When the indexer committed this version. */
+  readonly at: string;
+  readonly event: StoredEvent;
+}
+
+export interface EventFacets {
+  readonly places: readonly { readonly name: string; readonly events: number }[];
+  readonly langs: readonly { readonly lang: string; readonly events: number }[];
 }
 
 const LANGUAGES = ['arabic', 'french', 'english', 'russian', 'simple'] as const;
@@ -224,6 +256,85 @@ export function searchQueries(db: Db): SearchQueries {
         })),
       };
     },
+
+    eventMonthCounts: async (filter) => {
+      const { where, params } = eventWhere({ ...filter, from: undefined, to: undefined });
+      if (filter.q) {
+        params.push(filter.q);
+        where.push(
+          `event_id IN (SELECT r.event_id FROM event_reports r JOIN article_texts t ON t.article_id = r.article_id
+                         WHERE t.tsv @@ (${queryOf(params.length)}))`,
+        );
+      }
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      // The precision is the state's; an undated event has the range UNDATED_RANGE.
+      const { rows } = await db.query<{
+        kind: string;
+        month: string | null;
+        type: string;
+        n: number | string;
+      }>(
+        `SELECT CASE WHEN date_first = $${params.length + 1}::date THEN 'undated'
+                     WHEN state->'date'->>'precision' = 'year' THEN 'year'
+                     ELSE 'month' END AS kind,
+                to_char(date_first, 'YYYY-MM') AS month, type, count(*)::int AS n
+           FROM events ${whereSql}
+          GROUP BY 1, 2, 3 ORDER BY 2, 3`,
+        [...params, UNDATED_RANGE.first],
+      );
+      let yearOnly = 0;
+      let undated = 0;
+      const months: { month: string; type: string; count: number }[] = [];
+      for (const r of rows) {
+        if (r.kind === 'undated') undated += Number(r.n);
+        else if (r.kind === 'year') yearOnly += Number(r.n);
+        else if (r.month) months.push({ month: r.month, type: r.type, count: Number(r.n) });
+      }
+      return { months, yearOnly, undated };
+    },
+
+    eventHistory: async (eventId) => {
+      const { rows } = await db.query<{
+        subject: 'new-event' | 'event-updated';
+        version: number;
+        created_at: string | Date;
+        payload: unknown;
+      }>(
+        'SELECT subject, version, created_at, payload FROM outbox WHERE event_id = $1 ORDER BY version, id',
+        [eventId],
+      );
+      return rows.map((r) => ({
+        subject: r.subject,
+        version: r.version,
+        at: new Date(r.created_at).toISOString(),
+        event: readEvent({ event_id: eventId, state: r.payload }),
+      }));
+    },
+
+    agreementEvents: async () => {
+      const { rows } = await db.query<StateRow>(
+        `SELECT event_id, state FROM events WHERE jsonb_array_length(state->'agreements') > 0
+          ORDER BY date_first = $1::date, date_first, event_id`,
+        [UNDATED_RANGE.first],
+      );
+      return rows.map(readEvent);
+    },
+
+    eventFacets: async () => {
+      const places = await db.query<{ name: string; n: number | string }>(
+        `SELECT state->'location'->>'name' AS name, count(*)::int AS n FROM events
+          WHERE state->'location'->>'name' IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+      );
+      const langs = await db.query<{ lang: string; n: number | string }>(
+        `SELECT s->>'lang' AS lang, count(DISTINCT e.event_id)::int AS n
+           FROM events e CROSS JOIN LATERAL jsonb_array_elements(e.state->'sources') AS x(s)
+          GROUP BY 1 ORDER BY 2 DESC, 1`,
+      );
+      return {
+        places: places.rows.map((r) => ({ name: r.name, events: Number(r.n) })),
+        langs: langs.rows.map((r) => ({ lang: r.lang, events: Number(r.n) })),
+      };
+    },
   };
 }
 
@@ -259,28 +370,6 @@ interface ActorRow {
 /** LIMIT/OFFSET are inlined (they are not values of the query): only whole numbers ≥ 0. */
 function int(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isSafeInteger(value) && value >= 0 ? value : fallback;
-}
-
-/**
- * The conditions of `listEvents` (events.ts), kept in step with it: from/to overlap the event's
- * days, participants and topics by containment.
- */
-function eventWhere(filter: EventFilter): { where: string[]; params: SqlValue[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  const add = (sql: string, value: string) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.from) add('date_last >= ?::date', filter.from);
-  if (filter.to) add('date_first <= ?::date', filter.to);
-  if (filter.type) add('type = ?', filter.type);
-  if (filter.actor)
-    add(`state->'participants' @> jsonb_build_array(jsonb_build_object('actorId', ?::text))`, filter.actor);
-  if (filter.country)
-    add(`state->'participants' @> jsonb_build_array(jsonb_build_object('country', ?::text))`, filter.country);
-  if (filter.topic) add(`state->'topics' @> jsonb_build_array(?::text)`, filter.topic);
-  return { where, params };
 }
 
 /** An event row's state as StoredEvent. */
