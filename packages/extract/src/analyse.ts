@@ -184,7 +184,7 @@ export function analyseSentence(
       } else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
     }
   }
-  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang.institutions, lang);
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang);
   markMentioned(
     people,
     cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),

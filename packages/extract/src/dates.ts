@@ -38,27 +38,6 @@ interface Ctx {
   readonly relAt: Map<number, { which: RelWord; end: number }>;
 }
 
-// Words after which a bare month name is a date ("في مارس", "en mars", "in March", "в марте").
-const BARE_MONTH_LEAD = new Set([
-  'في',
-  'خلال',
-  'شهر',
-  'منذ',
-  'مطلع',
-  'اواخر',
-  'نهايه',
-  'بدايه',
-  'en',
-  'depui',
-  'courant',
-  'in',
-  'since',
-  'during',
-  'в',
-  'с',
-]);
-const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th', 'er', 'e', 'eme', 'го', 'е']);
-
 const key = (t: Token | undefined): string => t?.keys[0] ?? '';
 const isYear = (t: Token | undefined): number | null => {
   if (t?.script !== 'digit') return null;
@@ -74,7 +53,7 @@ const isDayNum = (t: Token | undefined): number | null => {
 /** Skips an ordinal suffix written against a day number ("21st", "1er"). */
 function afterOrdinal(ctx: Ctx, j: number): number {
   const t = ctx.tokens[j];
-  return t && t.gapBefore === '' && ORDINAL_SUFFIX.has(key(t)) ? j + 1 : j;
+  return t && t.gapBefore === '' && ctx.lang.ordinalSuffixes.has(key(t)) ? j + 1 : j;
 }
 
 /** The year to give a day and month written without one: the latest that is not far in the future. */
@@ -120,15 +99,13 @@ interface SimpleDate {
   end: number;
 }
 
-// Words written for a day number: Moroccan "فاتح يناير" (the first of January).
-const DAY_WORDS = new Map([['فاتح', 1]]);
-
-const dayAt = (t: Token | undefined): number | null =>
-  isDayNum(t) ?? (t?.script === 'arabic' ? (DAY_WORDS.get(key(t)) ?? null) : null);
+// A day written as a word: Moroccan "فاتح يناير", the first of January (the lexicon's `dayWords`).
+const dayAt = (ctx: Ctx, t: Token | undefined): number | null =>
+  isDayNum(t) ?? ctx.lang.dayWords.get(key(t)) ?? null;
 
 /** day [month [year]] from token i. */
 function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
-  const d = dayAt(ctx.tokens[i]);
+  const d = dayAt(ctx, ctx.tokens[i]);
   if (d === null) return null;
   let j = afterOrdinal(ctx, i + 1);
   const month = ctx.month.get(j);
@@ -398,7 +375,7 @@ export function findDates(
       // Russian "в марте прошлого года": the month of the previous year.
       const yearAfter = ctx.relAt.get(after?.end ?? -1)?.which === 'year';
       const relation = after?.relation ?? beforeRel?.relation;
-      const lead = BARE_MONTH_LEAD.has(key(tokens[i - 1])) || BARE_MONTH_LEAD.has(key(tokens[i - 2]));
+      const lead = lang.monthLeads.has(key(tokens[i - 1])) || lang.monthLeads.has(key(tokens[i - 2]));
       const capitalised = lang.lang !== 'en' || tokens[i]?.upper === true;
       // "Наурызда" (in March): where a month's case ending makes it a date.
       const caseMarked = lang.lexicon.monthsByCase && !lang.monthWords.has(key(tokens[i]));

@@ -101,6 +101,13 @@ export interface LanguageIndex {
   readonly abbreviations: ReadonlySet<string>;
   /** Visit words in the plural, lower case as written. */
   readonly pluralVisits: ReadonlySet<string>;
+  /** Folded words of the people and date grammars (the lexicon's lists of the same names). */
+  readonly notNames: ReadonlySet<string>;
+  readonly officeLinks: ReadonlySet<string>;
+  readonly hostWords: ReadonlySet<string>;
+  readonly monthLeads: ReadonlySet<string>;
+  readonly ordinalSuffixes: ReadonlySet<string>;
+  readonly dayWords: ReadonlyMap<string, number>;
 }
 
 export interface KnowledgeIndex {
@@ -231,6 +238,12 @@ function buildLanguage(
     possessorForm: caseForm(lexicon.countryBeforeRole?.possessorCase),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
+    notNames: wordSet(lexicon.notNames, lang),
+    officeLinks: wordSet(lexicon.officeLinks, lang),
+    hostWords: wordSet(lexicon.hostWords, lang),
+    monthLeads: wordSet(lexicon.monthLeads, lang),
+    ordinalSuffixes: wordSet(lexicon.ordinalSuffixes, lang),
+    dayWords: new Map(Object.entries(lexicon.dayWords).map(([w, d]) => [phraseWordKey(w, lang), d])),
   };
 }
 

@@ -36,89 +36,9 @@ const UNRESOLVABLE = new Set([
 ]);
 const COMMA = /[,،;:(«"“]/;
 const BOUNDARY = /[,،;:()«»"“”.!?]/;
-// Arabic words that start or fill a clause, never a name: a run containing one is not a person.
-const ARABIC_NOT_NAMES = new Set(
-  [
-    'في',
-    'من',
-    'علي',
-    'الي',
-    'عن',
-    'مع',
-    'ذلك',
-    'هذا',
-    'هذه',
-    'التي',
-    'الذي',
-    'حيث',
-    'كما',
-    'خلال',
-    'اطار',
-    'بين',
-    'قد',
-    'تم',
-    'عبر',
-    'ان',
-    'لدي',
-    'بعد',
-    'قبل',
-    'حول',
-    'منذ',
-    'ثم',
-    'او',
-    'كل',
-    'قام',
-    'اعضاء',
-    'عضو',
-    'فريق',
-    'حزب',
-    'مجموعه',
-    'مجلس',
-    'جماعه',
-    'رييس',
-    'رييسه',
-    'نايب',
-    'وزير',
-    'سفير',
-    'سفيره',
-    'مكلف',
-    'المكلف',
-    'قطاع',
-    'تدبير',
-    'باسم',
-    'معالي',
-    'السيد',
-    'السيده',
-    'وفد',
-    'الوفد',
-    'يوم',
-    'بمقر',
-    'مقر',
-  ].map((w) => w),
-);
 // How far after an office its country and host country may be named: "Ambassador of the Republic
 // of Kazakhstan to Morocco".
 const ROLE_REACH = 8;
-// Words that may stand between an office and its country: "President of the Republic of …".
-const LINK_WORDS = new Set([
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'l',
-  'd',
-  'of',
-  'the',
-  'и',
-  'جمهوريه',
-  'republic',
-  'republique',
-  'республики',
-  'республика',
-]);
-// Words after which a second country is the one an ambassador is accredited to.
-const TO_WORDS = new Set(['لدي', 'في', 'to', 'in', 'au', 'aupre', 'en', 'a', 'в', 'во', 'при']);
 
 type Hits = readonly Match<EntityHit>[];
 
@@ -135,17 +55,20 @@ function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
   return hits.find((h) => h.start === index);
 }
 
-/** How a language writes a role's country: the lexicon's `countryBeforeRole`. */
-export interface RoleOrder {
+/**
+ * How a language writes people and their offices (its lexicon's lists, folded): where a role's
+ * country stands, the words that link an office to its country or to a host country, the words
+ * that are never names, and those that make a name a body's ("the Mohammed VI Institute").
+ */
+export interface PeopleGrammar {
   readonly countryBeforeRole: boolean;
   readonly hostForm: (token: Token) => boolean;
   readonly possessorForm: (token: Token) => boolean;
+  readonly hostWords: ReadonlySet<string>;
+  readonly officeLinks: ReadonlySet<string>;
+  readonly notNames: ReadonlySet<string>;
+  readonly institutions: ReadonlySet<string>;
 }
-const COUNTRY_AFTER_ROLE: RoleOrder = {
-  countryBeforeRole: false,
-  hostForm: () => false,
-  possessorForm: () => false,
-};
 // How far before a role its owner's country may stand: "Қазақстанның Марокко Корольдігіндегі
 // Төтенше және өкілетті елшісі" (Kazakhstan's Ambassador Extraordinary and Plenipotentiary in Morocco).
 const ROLE_REACH_BEFORE = 6;
@@ -159,7 +82,7 @@ function countryBeforeRole(
   tokens: readonly Token[],
   hits: Hits,
   h: Match<EntityHit>,
-  order: RoleOrder,
+  order: PeopleGrammar,
 ): { country?: string; toCountry?: string; end: number } {
   let country: string | undefined;
   let toCountry: string | undefined;
@@ -188,7 +111,7 @@ function roleCountry(
   tokens: readonly Token[],
   hits: Hits,
   h: Match<EntityHit>,
-  order: RoleOrder = COUNTRY_AFTER_ROLE,
+  order: PeopleGrammar,
 ): { country?: string; toCountry?: string; end: number } {
   if (order.countryBeforeRole) return countryBeforeRole(tokens, hits, h, order);
   let country: string | undefined;
@@ -213,11 +136,11 @@ function roleCountry(
       continue;
     }
     if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
-    if (TO_WORDS.has(t.keys[0] ?? '')) sawTo = true;
+    if (order.hostWords.has(t.keys[0] ?? '')) sawTo = true;
     else if (t.script === 'digit') break;
     // "رئيس مجلس جهة الدار البيضاء", "président du conseil régional de Casablanca": the office is
     // of something else; a country named after it does not say whose the office is.
-    else if (generic && !LINK_WORDS.has(t.keys[0] ?? '')) elsewhere = true;
+    else if (generic && !order.officeLinks.has(t.keys[0] ?? '')) elsewhere = true;
     k++;
   }
   if (!country) {
@@ -239,6 +162,7 @@ function nameAt(
   hits: Hits,
   from: number,
   dir: 1 | -1,
+  notNames: ReadonlySet<string>,
 ): { start: number; end: number } | null {
   const claimed = (k: number) => hits.some((h) => k >= h.start && k < h.end);
   const picked: number[] = [];
@@ -251,10 +175,7 @@ function nameAt(
     if (picked.length > 0 && COMMA.test(dir === 1 ? t.gapBefore : (tokens[k + 1]?.gapBefore ?? ''))) break;
     // In Latin and Cyrillic script a name is capitalised.
     if (t.script !== 'arabic' && !t.upper) break;
-    if (
-      t.script === 'arabic' &&
-      t.keys.some((key) => ARABIC_NOT_NAMES.has(key) || ARABIC_NOT_NAMES.has(`ال${key}`))
-    ) {
+    if (t.script === 'arabic' && t.keys.some((key) => notNames.has(key) || notNames.has(`ال${key}`))) {
       if (dir === -1 && picked.length >= 2) {
         clauseBefore = true;
         break;
@@ -293,14 +214,13 @@ export function findPeople(
   hits: Hits,
   text: string,
   offset: number,
-  institutions: ReadonlySet<string> = new Set(),
-  order: RoleOrder = COUNTRY_AFTER_ROLE,
+  order: PeopleGrammar,
 ): PersonHit[] {
   const people: PersonHit[] = [];
   const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
   // "the Mohammed VI Institute", "l'Institut Mohammed VI", "معهد محمد السادس": a body named after
   // someone, not that person.
-  const institutionAt = (k: number) => tokens[k]?.keys.some((key) => institutions.has(key)) === true;
+  const institutionAt = (k: number) => tokens[k]?.keys.some((key) => order.institutions.has(key)) === true;
   for (const h of actorHits) {
     const p = h.payloads.find((x) => x.kind === 'actor');
     if (p?.kind !== 'actor') continue;
@@ -313,7 +233,7 @@ export function findPeople(
   for (const h of hits) {
     if (!h.payloads.some((p) => p.kind === 'title')) continue;
     if (people.some((q) => q.tokStart >= h.end && q.tokStart - h.end <= 1)) continue;
-    const name = nameAt(tokens, hits, h.end, 1);
+    const name = nameAt(tokens, hits, h.end, 1, order.notNames);
     if (!name) continue;
     const accompanied = hits.some(
       (x) => x.end <= h.start && h.start - x.end <= 1 && x.payloads.some((p) => p.kind === 'accompanied'),
@@ -368,10 +288,10 @@ export function findPeople(
     // "Президентінің Әкімшілігі Басшысы": a role in the genitive owns what follows, not a name.
     const last = tokens[end - 1];
     const owns = order.countryBeforeRole && last !== undefined && order.possessorForm(last);
-    const after = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1) : null;
+    const after = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1, order.notNames) : null;
     const before =
       !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
-        ? nameAt(tokens, hits, h.start - 1, -1)
+        ? nameAt(tokens, hits, h.start - 1, -1, order.notNames)
         : null;
     const name = after ?? before;
     const base = {

@@ -56,4 +56,18 @@ describe('lexicons/events/*.yaml', () => {
       expect(lexicon.countryBeforeRole, lang).toBeUndefined();
     }
   });
+
+  it('gives the people and date grammars their words in every language that writes a role’s country after it', () => {
+    for (const lang of eventLanguages.filter((l) => l !== 'kk')) {
+      const lexicon = loadEventLexicon(lang);
+      expect(lexicon.officeLinks.length, `${lang} officeLinks`).toBeGreaterThan(0);
+      expect(lexicon.hostWords.length, `${lang} hostWords`).toBeGreaterThan(0);
+      expect(lexicon.monthLeads.length, `${lang} monthLeads`).toBeGreaterThan(0);
+      expect(lexicon.transit.length, `${lang} transit`).toBeGreaterThan(0);
+      expect(lexicon.institutions.length, `${lang} institutions`).toBeGreaterThan(0);
+    }
+    // Arabic runs of unclaimed words are names unless a clause word stands in them.
+    expect(loadEventLexicon('ar').notNames).toEqual(expect.arrayContaining(['في', 'خلال', 'رئيس']));
+    expect(loadEventLexicon('ar').dayWords).toEqual({ فاتح: 1 });
+  });
 });

@@ -102,6 +102,18 @@ export const EventLexicon = z.object({
    * speaker" are one visit per person.
    */
   pluralVisits: Phrases,
+  /** Words that start or fill a clause, never a name: a run of words holding one is no person ("في", "خلال"). */
+  notNames: Phrases.default([]),
+  /** Words that may stand between an office and its country: "President of the Republic of …". */
+  officeLinks: Phrases.default([]),
+  /** Words after which a second country is the one an ambassador is accredited to ("to", "auprès", "при", "لدى"). */
+  hostWords: Phrases.default([]),
+  /** Words after which a month named alone is a date ("in March", "en mars", "в марте", "في مارس"). */
+  monthLeads: Phrases.default([]),
+  /** Ordinal endings written against a day number: "21st", "1er", "1-го". */
+  ordinalSuffixes: Phrases.default([]),
+  /** Words written for a day number: Moroccan "فاتح يناير", the first of January. */
+  dayWords: z.record(z.string().trim().min(1), z.int().min(1).max(31)).default({}),
   /**
    * Cues that follow the words they govern, in a language whose postpositions and auxiliaries
    * come after them (Kazakh): each kind means what the list of the same name means, read the other
