@@ -28,4 +28,16 @@ describe('indexer configuration', () => {
     });
     expect(() => parseEnv('indexer', indexerEnvSchema, { API_PORT: '80800' })).toThrow(/API_PORT/);
   });
+
+  it('takes API_PUBLIC_URL as an http(s) URL, and names anything else', () => {
+    expect(parseEnv('indexer', indexerEnvSchema, {}).API_PUBLIC_URL).toBeUndefined();
+    expect(
+      parseEnv('indexer', indexerEnvSchema, { API_PUBLIC_URL: 'https://dyad.example/relations/' })
+        .API_PUBLIC_URL,
+    ).toBe('https://dyad.example/relations/');
+    for (const bad of ['javascript:alert(1)', 'dyad.example', 'ftp://dyad.example/'])
+      expect(() => parseEnv('indexer', indexerEnvSchema, { API_PUBLIC_URL: bad }), bad).toThrow(
+        /API_PUBLIC_URL/,
+      );
+  });
 });

@@ -26,6 +26,12 @@ export const indexerEnvSchema = baseEnvSchema('indexer').extend({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Interface the API listens on; HOST's when unset. */
   API_HOST: z.string().min(1).optional(),
+  /**
+   * Where people reach the API and its web pages (http(s), may end in a path behind a proxy):
+   * absolute links (pages, Atom) start with it, never with a request's Host header. Unset: where
+   * the API listens (http://127.0.0.1:API_PORT when it listens on every interface).
+   */
+  API_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   /** How often an idle /events/stream gets a comment line, so that proxies keep it open. */
   API_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -1,4 +1,4 @@
-import { type EventMessage, formatEventDate } from '@dyad/contracts';
+import { type EventMessage, eventTypeFacts, formatEventDate } from '@dyad/contracts';
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab and newlines, lone surrogates,
 // U+FFFE/U+FFFF): escaping cannot express them, so they are dropped.
@@ -31,7 +31,7 @@ export function entryId(eventId: string): string {
 }
 
 function title(event: EventMessage): string {
-  return event.summary.replace(/\s+/g, ' ').trim() || event.type.replaceAll('_', ' ');
+  return event.summary.replace(/\s+/g, ' ').trim() || eventTypeFacts[event.type].label.en;
 }
 
 function details(event: EventMessage): string {
@@ -41,7 +41,7 @@ function details(event: EventMessage): string {
     : '';
   const who = event.participants.map((p) => `${p.name} (${p.country})`).join(', ');
   const lines = [
-    `${event.type.replaceAll('_', ' ')}, ${date}${place}.`,
+    `${eventTypeFacts[event.type].label.en}, ${date}${place}.`,
     who ? `Participants: ${who}.` : '',
     event.agreements.length
       ? `Agreements: ${event.agreements.map((a) => `${a.name} (${a.status})`).join('; ')}.`
@@ -53,6 +53,7 @@ function details(event: EventMessage): string {
 
 function entry(event: EventMessage, baseUrl: string): string {
   const self = `${baseUrl}/events/${encodeURIComponent(event.eventId)}`;
+  const page = `${baseUrl}/event/${encodeURIComponent(event.eventId)}`;
   const categories = [event.type, ...event.topics].map((term) => `    <category term="${escapeXml(term)}"/>`);
   const related = event.sources.map(
     (s) =>
@@ -64,6 +65,7 @@ function entry(event: EventMessage, baseUrl: string): string {
     `    <title>${escapeXml(title(event))}</title>`,
     `    <updated>${escapeXml(event.updatedAt)}</updated>`,
     `    <published>${escapeXml(event.firstSeenAt)}</published>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
     `    <link rel="alternate" type="application/json" href="${escapeXml(self)}"/>`,
     ...related,
     ...categories,
@@ -86,6 +88,7 @@ export function renderAtom(events: readonly EventMessage[], options: FeedOptions
     '  <subtitle>Events between Morocco and Kazakhstan, each once, with every article that reports it.</subtitle>',
     `  <updated>${escapeXml(updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${options.baseUrl}/feed.atom`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(`${options.baseUrl}/`)}"/>`,
     `  <link rel="alternate" type="application/json" href="${escapeXml(`${options.baseUrl}/events`)}"/>`,
     '  <author><name>Dyad</name></author>',
     '  <generator>Dyad indexer</generator>',

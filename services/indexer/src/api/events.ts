@@ -27,6 +27,8 @@ export function eventRoutes(app: FastifyInstance, store: ApiStore): void {
       actor: query.actor,
       country: query.country,
       topic: query.topic,
+      place: query.place,
+      lang: query.lang,
       limit: query.limit,
       offset: query.offset,
     };

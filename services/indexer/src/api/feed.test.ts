@@ -2,7 +2,7 @@ import type { EventMessage } from '@dyad/contracts';
 import { describe, expect, it } from '@dyad/testkit';
 import { SaxesParser } from 'saxes';
 import { entryId, escapeXml, renderAtom } from './atom.ts';
-import { useApi } from './test-backends.ts';
+import { PUBLIC_URL, useApi } from './test-backends.ts';
 
 interface XmlElement {
   readonly name: string;
@@ -48,13 +48,15 @@ const ATOM = 'http://www.w3.org/2005/Atom';
 describe('GET /feed.atom', () => {
   const api = useApi('pglite');
 
-  it('is a well-formed Atom 1.0 feed of the latest events, newest change first', async () => {
+  it('is a well-formed Atom 1.0 feed of the latest events, newest change first, linking from API_PUBLIC_URL', async () => {
     const { app, store } = api();
     const res = await app.inject({
       method: 'GET',
       url: '/feed.atom',
-      headers: { host: 'dyad.example:8080' },
+      // Links never come from the Host header: a request may name any host.
+      headers: { host: 'attacker.example:8080', 'x-forwarded-host': 'attacker.example' },
     });
+    expect(res.body).not.toContain('attacker.example');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
     const feed = parseXml(res.body);
@@ -62,7 +64,7 @@ describe('GET /feed.atom', () => {
     for (const required of ['id', 'title', 'updated', 'author'])
       expect(child(feed, required), required).toBeDefined();
     expect(children(feed, 'link').find((l) => l.attributes.rel === 'self')?.attributes.href).toBe(
-      'http://dyad.example:8080/feed.atom',
+      `${PUBLIC_URL}feed.atom`,
     );
 
     const entries = children(feed, 'entry');
@@ -75,9 +77,10 @@ describe('GET /feed.atom', () => {
     expect(child(entry, 'updated')?.text).toBe(visit?.updatedAt);
     expect(child(entry, 'published')?.text).toBe(visit?.firstSeenAt);
     const links = children(entry, 'link');
-    expect(links.find((l) => l.attributes.rel === 'alternate')?.attributes.href).toBe(
-      'http://dyad.example:8080/events/ev_1',
-    );
+    const alternate = (type: string) =>
+      links.find((l) => l.attributes.rel === 'alternate' && l.attributes.type === type)?.attributes.href;
+    expect(alternate('text/html')).toBe(`${PUBLIC_URL}event/ev_1`);
+    expect(alternate('application/json')).toBe(`${PUBLIC_URL}events/ev_1`);
     expect(links.filter((l) => l.attributes.rel === 'related').map((l) => l.attributes.hreflang)).toEqual([
       'ar',
       'fr',

@@ -83,6 +83,10 @@ export const EventsQuery = z
       .optional()
       .describe('Events with a participant of this country (ISO 3166-1 alpha-2).'),
     topic: Text.optional().describe('Events with this topic, e.g. aviation.'),
+    place: Text.optional().describe('Events at this place, by the name events give it, e.g. Rabat.'),
+    lang: LanguageCode.optional().describe(
+      'Events with a source article in this language (ISO 639, e.g. ar).',
+    ),
     q: Text.optional().describe(
       'Full text, in any language: events reported by an article that matches (websearch syntax).',
     ),

@@ -1,5 +1,6 @@
 import type { Logger } from '@dyad/bus';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { webRoutes } from '../web/routes.ts';
 import { actorRoutes } from './actors.ts';
 import { articleRoutes } from './articles.ts';
 import type { EventFeed } from './event-feed.ts';
@@ -18,6 +19,11 @@ export interface ApiOptions {
   readonly version: string;
   readonly heartbeatMs?: number;
   readonly maxStreams?: number;
+  /**
+   * API_PUBLIC_URL: absolute links (web pages, Atom) start with it, never with the request's Host
+   * header. A function when it is known only once listening (startApi: where it listens).
+   */
+  readonly publicUrl?: string | (() => string);
 }
 
 /** Every route of the API on `app` (exported so that tests can list what gets registered). */
@@ -25,7 +31,7 @@ export function registerRoutes(app: FastifyInstance, options: ApiOptions): void 
   eventRoutes(app, options.store);
   articleRoutes(app, options.store);
   actorRoutes(app, options.store);
-  feedRoutes(app, options.store);
+  feedRoutes(app, options.store, publicUrlOf(options));
   streamRoutes(app, {
     feed: options.feed,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -33,6 +39,11 @@ export function registerRoutes(app: FastifyInstance, options: ApiOptions): void 
   });
   const document = openApiDocument(options.version);
   app.get('/openapi.json', async () => document);
+}
+
+function publicUrlOf(options: ApiOptions): () => string {
+  const given = options.publicUrl ?? 'http://127.0.0.1:8080';
+  return typeof given === 'function' ? given : () => given;
 }
 
 /** The API, not listening yet: `inject()` it, or `listen()`. */
@@ -65,6 +76,8 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     }),
   );
   registerRoutes(app, options);
+  // The web pages (the timeline at /) beside the API; not part of its OpenAPI document.
+  webRoutes(app, { store: options.store, publicUrl: publicUrlOf(options), log: options.log });
   return app;
 }
 
@@ -86,7 +99,8 @@ export interface RunningApi {
 
 /** Builds the API and listens on host:port (0: any free port). */
 export async function startApi(options: ApiOptions & { host: string; port: number }): Promise<RunningApi> {
-  const app = buildApi(options);
+  let listening = '';
+  const app = buildApi({ ...options, publicUrl: options.publicUrl ?? (() => listening) });
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
@@ -96,9 +110,10 @@ export async function startApi(options: ApiOptions & { host: string; port: numbe
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  listening = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
   return {
     port,
-    url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
+    url: listening,
     close: () => app.close(),
   };
 }

@@ -10,4 +10,10 @@ export type ApiStore = Pick<
   | 'recentEvents'
   | 'searchArticles'
   | 'listActors'
+  // The web pages (../web/routes.ts):
+  | 'eventMonthCounts'
+  | 'eventHistory'
+  | 'agreementEvents'
+  | 'eventFacets'
+  | 'getArticle'
 >;

@@ -13,6 +13,9 @@ export const backends: ReadonlyArray<readonly [string, Backend]> = [
   ['PostgreSQL', 'postgres'],
 ];
 
+/** API_PUBLIC_URL of the API under test: behind a proxy, under a path. */
+export const PUBLIC_URL = 'https://dyad.example/relations/';
+
 export interface ApiUnderTest {
   readonly app: FastifyInstance;
   readonly store: Store;
@@ -46,7 +49,7 @@ export function useApi(backend: Backend): () => ApiUnderTest {
     }
     await store.migrate();
     await indexAll(store);
-    current = { store, app: buildApi({ store, version: 'test' }) };
+    current = { store, app: buildApi({ store, version: 'test', publicUrl: PUBLIC_URL }) };
   });
   afterAll(async () => {
     await current?.app.close();
