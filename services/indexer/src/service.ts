@@ -147,6 +147,7 @@ export class IndexerService {
       host: env.API_HOST ?? env.HOST,
       port: env.API_PORT,
       heartbeatMs: env.API_HEARTBEAT_MS,
+      publicUrl: env.API_PUBLIC_URL,
     });
     this.apiUrl = api.url;
     // Registered after the store and NATS: closed (its streams ended) before either.
