@@ -72,7 +72,7 @@ function predict(a: GoldArticle): Prediction {
     cleaner: { version: 'bench', method: cleaned.method },
   };
   const { extracted } = extractCleaned(article);
-  return { events: extracted.events, relevant: cleaned.relevance.relevant };
+  return { events: extracted.events, relevant: extracted.relevance.relevant };
 }
 
 /** The gold's knowledge-base ids exist, and hold an office at the event's dates. */

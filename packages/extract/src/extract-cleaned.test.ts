@@ -36,3 +36,23 @@ describe('extractCleaned', () => {
     expect(ArticleExtracted.parse(extracted).events).toEqual([]);
   });
 });
+
+describe('extractCleaned: relevance', () => {
+  it('keeps an article relevant when it tells an event between the two countries', () => {
+    const { extracted } = extractCleaned(cleaned({ relevant: true, assessed: true }));
+    expect(extracted.relevance.relevant).toBe(true);
+  });
+
+  it('finds an article that names both countries but tells nothing between them not relevant, and says why', () => {
+    const ranking = {
+      ...cleaned({ relevant: true, assessed: true }),
+      title: 'Tourism ranking 2025',
+      text: 'Morocco ranks 12th and Kazakhstan 40th in the 2025 ranking of tourist destinations published on Monday.',
+      lang: 'en',
+    };
+    const { extracted } = extractCleaned(ranking);
+    expect(extracted.events).toEqual([]);
+    expect(extracted.relevance.relevant).toBe(false);
+    expect(extracted.relevance.reasons.at(-1)).toMatch(/no event between the two countries/);
+  });
+});

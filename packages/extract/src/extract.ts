@@ -230,7 +230,8 @@ export interface Extraction {
 /**
  * The extractor stage's whole step, the same in the service and in `dyad extract`: an article a
  * relevance model found irrelevant is passed on with nothing found (so that it is still stored and
- * counted); any other goes through `extract`. A publication date the cleaner only inferred from
+ * counted); any other goes through `extract`, and is relevant only if it tells an event between the
+ * two countries. A publication date the cleaner only inferred from
  * the text is no publication date: the extractor reads the text's dates itself, and tells
  * background ("relations since 1992") from the article's own date. The fetch time is a last
  * resort for a crawled page; a replayed file's is only when it was replayed.
@@ -256,9 +257,20 @@ export function extractCleaned(cleaned: ArticleCleaned): Extraction {
     ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
   });
   const inText = (e: Evidence): Evidence => bodyEvidence(e, document.bodyStart);
+  // The cleaner's relevance reads names; an article that names both countries but tells nothing
+  // between them (a ranking, an interview, a draft decree) is not about the dyad's events.
+  const relevance =
+    cleaned.relevance.relevant && result.events.length === 0
+      ? {
+          ...cleaned.relevance,
+          relevant: false,
+          reasons: [...cleaned.relevance.reasons, 'no event between the two countries in the text'],
+        }
+      : cleaned.relevance;
   return {
     extracted: {
       ...cleaned,
+      relevance,
       mentions: {
         actors: result.mentions.actors.map((m) => ({ ...m, evidence: inText(m.evidence) })),
         places: result.mentions.places.map((m) => ({ ...m, evidence: inText(m.evidence) })),
