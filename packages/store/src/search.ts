@@ -75,6 +75,11 @@ export interface SearchQueries {
   agreementEvents(): Promise<StoredEvent[]>;
   /** The places events happened in and the languages of their sources, with how many events each. */
   eventFacets(): Promise<EventFacets>;
+  /**
+   * A value that changes whenever an event is created or changed (count and latest change), cheap
+   * to read: what caches of whole-table aggregates check.
+   */
+  eventsMarker(): Promise<string>;
 }
 
 export interface MonthCounts {
@@ -318,6 +323,14 @@ export function searchQueries(db: Db): SearchQueries {
         [UNDATED_RANGE.first],
       );
       return rows.map(readEvent);
+    },
+
+    eventsMarker: async () => {
+      const { rows } = await db.query<{ n: number | string; latest: string | Date | null }>(
+        'SELECT count(*)::int AS n, max(updated_at) AS latest FROM events',
+      );
+      const row = rows[0];
+      return `${row?.n ?? 0}:${row?.latest ? new Date(row.latest).toISOString() : ''}`;
     },
 
     eventFacets: async () => {

@@ -15,5 +15,6 @@ export type ApiStore = Pick<
   | 'eventHistory'
   | 'agreementEvents'
   | 'eventFacets'
+  | 'eventsMarker'
   | 'getArticle'
 >;

@@ -79,6 +79,27 @@ export function webRoutes(app: FastifyInstance, options: WebOptions): void {
     return known.get(id);
   };
 
+  // Aggregates over every event (the chart, the filters' choices) read each event's whole state:
+  // kept until an event is created or changed, so that the timeline answers fast between changes.
+  let marker = '';
+  const aggregates = new Map<string, Promise<unknown>>();
+  const cached = async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    const now = await store.eventsMarker();
+    if (now !== marker) {
+      aggregates.clear();
+      marker = now;
+    }
+    let value = aggregates.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      aggregates.set(key, value);
+      // A failed query is not kept; and the map stays small.
+      value.catch(() => aggregates.delete(key));
+      if (aggregates.size > 200) aggregates.delete(aggregates.keys().next().value ?? '');
+    }
+    return value;
+  };
+
   const context = (request: FastifyRequest): PageContext => {
     const { hl } = splitUi(request.query);
     return pageContext(options.publicUrl(), request.url, uiLanguage(hl));
@@ -141,9 +162,11 @@ export function webRoutes(app: FastifyInstance, options: WebOptions): void {
       };
       const [{ events, total }, counts, facets, { actors }] = await Promise.all([
         query.q ? store.searchEvents({ ...listFilter, q: query.q }) : store.listEvents(listFilter),
-        store.eventMonthCounts({ ...listFilter, q: query.q }),
-        store.eventFacets(),
-        store.listActors({ limit: 200 }),
+        cached(`counts:${JSON.stringify({ ...filters, from: undefined, to: undefined })}`, () =>
+          store.eventMonthCounts({ ...listFilter, q: query.q }),
+        ),
+        cached('facets', () => store.eventFacets()),
+        cached('actors', () => store.listActors({ limit: 200 })),
       ]);
       return send(
         reply,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../api/server.ts';
 import { allArticles, indexAll } from '../api/test-fixtures.ts';
+import { indexArticle } from '../index-article.ts';
 import { bourita, eventReport, extractedArticle, nurtleu } from '../test-articles.ts';
 import { CLIENT_SCRIPT } from './client.ts';
 import { escapeHtml, html, safeHref } from './html.ts';
@@ -269,5 +270,33 @@ describe('languages, assets and live fragments', () => {
     expect(() => new Function(js.body)).not.toThrow();
     expect(js.body).toContain('events/stream');
     expect((await get('/static/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
+  });
+});
+
+// Last: it adds an event to the store the tests above read.
+describe('the timeline after a change', () => {
+  it('recounts the chart and the filters’ choices once an event is added', async () => {
+    const before = (await get('/')).body;
+    expect(before).not.toContain('Tashkent');
+    expect(before).not.toContain('from=2026-05');
+    const meeting = extractedArticle(
+      'web-later',
+      [
+        eventReport({
+          type: 'bilateral_meeting',
+          cameo: '040',
+          date: { value: '2026-05-04', precision: 'day' },
+          location: { name: 'Tashkent', country: 'UZ' },
+        }),
+      ],
+      'en',
+      'The ministers met in Tashkent.',
+    );
+    await store.transaction((tx) =>
+      indexArticle(tx, meeting, { now: '2026-11-23T10:00:00.000Z', newEventId: () => 'ev_later' }),
+    );
+    const after = (await get('/')).body;
+    expect(after).toContain('<option value="Tashkent">Tashkent (1)</option>');
+    expect(after).toContain('from=2026-05&amp;to=2026-05&amp;type=bilateral_meeting');
   });
 });
