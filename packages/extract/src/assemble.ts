@@ -12,13 +12,13 @@ import type { Candidate } from './candidates.ts';
 import { addDays, type Precision, partialDateRange } from './date-math.ts';
 import { DOCUMENTS, INTERACTIONS, LEAD_SENTENCES, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import { matchKey } from './normalise.ts';
 import {
   counterpartHolder,
   everHolders,
   type PersonHit,
   resolveRole,
   roleHolders,
+  sameName,
   unknownId,
 } from './people.ts';
 
@@ -715,24 +715,4 @@ function participant(
     };
   }
   return null;
-}
-
-/**
- * Consonant skeleton of a word: spellings of one name across transliterations agree ("Saulekul",
- * "Saoulekoul"; "سولكول", "ساوليكول"). Vowels, long vowels and hamza seats go, and so does the
- * Arabic article.
- */
-function skeleton(word: string): string {
-  return matchKey(word)
-    .replace(/^ال(?=...)/, '')
-    .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
-    .replace(/(.)\1+/g, '$1');
-}
-
-/** Whether a written name shares a first-name skeleton with one of the knowledge base's forms. */
-function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
-  const first = written.split(/\s+/)[0] ?? '';
-  const key = skeleton(first);
-  if (key.length < 3) return false;
-  return forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
 }

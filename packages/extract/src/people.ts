@@ -288,7 +288,18 @@ export function findPeople(
     // "Президентінің Әкімшілігі Басшысы": a role in the genitive owns what follows, not a name.
     const last = tokens[end - 1];
     const owns = order.countryBeforeRole && last !== undefined && order.possessorForm(last);
-    const after = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1, order.notNames) : null;
+    const written = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1, order.notNames) : null;
+    // With no comma, an Arabic run of words after an office is a name only when it is the spelling
+    // of someone the knowledge base knows ("سفيرة كازاخستان سولكول سايلاوكيزي"): without capitals,
+    // "وزير الخارجية بخصوص قضية الصحراء" reads the same.
+    const bareArabic =
+      written !== null &&
+      !COMMA.test(tokens[end]?.gapBefore ?? '') &&
+      tokens[written.start]?.script === 'arabic' &&
+      ![...kb.actors.values()].some((a) =>
+        sameName(surface(tokens, written.start, written.end, text, offset), Object.values(a.names).flat()),
+      );
+    const after = bareArabic ? null : written;
     const before =
       !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
         ? nameAt(tokens, hits, h.start - 1, -1, order.notNames)
@@ -406,4 +417,24 @@ export function resolveRole(
 
 export function unknownId(name: string): string {
   return `unknown:${matchKey(name)}`;
+}
+
+/**
+ * Consonant skeleton of a word: spellings of one name across transliterations agree ("Saulekul",
+ * "Saoulekoul"; "سولكول", "ساوليكول"). Vowels, long vowels and hamza seats go, and so does the
+ * Arabic article.
+ */
+function skeleton(word: string): string {
+  return matchKey(word)
+    .replace(/^ال(?=...)/, '')
+    .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Whether a written name shares a first-name skeleton with one of the knowledge base's forms. */
+export function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
+  const first = written.split(/\s+/)[0] ?? '';
+  const key = skeleton(first);
+  if (key.length < 3) return false;
+  return forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
 }

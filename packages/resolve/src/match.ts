@@ -1,4 +1,4 @@
-import { eventDateRange, formatEventDate, rangesOverlap } from '@dyad/contracts';
+import { type EventReport, eventDateRange, formatEventDate, rangesOverlap } from '@dyad/contracts';
 import { matchRange } from './dates.ts';
 import { type EventState, type ReportInput, typeClass } from './types.ts';
 
@@ -39,6 +39,11 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
   if (!rangesOverlap(eventRange, reportRange)) return null;
 
   const eventActors = new Set(event.participants.map((p) => p.actorId));
+  // Talks, calls and calls on an official are between given people: the Kazakh ambassador received
+  // by Azoulay and the Kazakh ambassador received by the council's president are two events, even
+  // on one day. (A delegation's visit meets many hosts: its reports name different ones.)
+  if (!(report.type === 'official_visit' && event.type === 'official_visit') && sidesConflict(report, event))
+    return null;
   const shared = [...new Set(report.participants.map((p) => p.actorId))].filter((id) => eventActors.has(id));
   const sharedKnown = shared.filter(isKnownActor);
   const samePlace =
@@ -53,7 +58,18 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     .map((r) => ({ office: r.office, held: r.candidates.filter((id) => eventActors.has(id)) }))
     .filter((r) => r.held.length > 0);
 
-  if (shared.length === 0 && !samePlace && sharedAgreements.length === 0 && heldReferences.length === 0)
+  // An act of the two states that names no one, no place and no document ("diplomatic relations
+  // were established in 1992") is told the same way by every article: the same type on the same
+  // date is the same act. Without a date, nothing tells two such acts apart.
+  const sameBareAct =
+    bare(report) && bare(event) && report.type === event.type && sameWrittenDate(report.date, event.date);
+  if (
+    shared.length === 0 &&
+    !samePlace &&
+    sharedAgreements.length === 0 &&
+    heldReferences.length === 0 &&
+    !sameBareAct
+  )
     return null;
 
   const sameDay =
@@ -71,11 +87,57 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     `same kind of event (${cls})`,
     `dates compatible (${formatEventDate(event.date)} ~ ${formatEventDate(report.date)})`,
   ];
+  if (sameBareAct) parts.push('the same act, named by no one, on the same date');
   if (shared.length) parts.push(`shared participants ${shared.join(', ')}`);
   if (samePlace) parts.push(`same place ${report.location?.name}`);
   if (sharedAgreements.length) parts.push(`same agreement ${sharedAgreements.join(', ')}`);
   for (const r of heldReferences) parts.push(`${r.office} held by ${r.held.join(', ')}`);
   return { score, reason: parts.join('; ') };
+}
+
+/**
+ * Whether the two name known people of one side and none in common there: "Sailaukyzy and
+ * Azoulay" against "Sailaukyzy and the president of the Rabat council".
+ */
+function sidesConflict(
+  report: { participants: readonly { actorId: string; country: string }[] },
+  event: { participants: readonly { actorId: string; country: string }[] },
+): boolean {
+  const known = (list: readonly { actorId: string; country: string }[], side: string) =>
+    new Set(list.filter((p) => p.country === side && isKnownActor(p.actorId)).map((p) => p.actorId));
+  const sides = new Set(report.participants.map((p) => p.country));
+  for (const side of sides) {
+    const ours = known(report.participants, side);
+    const theirs = known(event.participants, side);
+    if (ours.size > 0 && theirs.size > 0 && ![...ours].some((id) => theirs.has(id))) return true;
+  }
+  return false;
+}
+
+/** An event or report with no participant, place, agreement or role reference. */
+function bare(x: {
+  participants: readonly unknown[];
+  location?: unknown;
+  agreements: readonly unknown[];
+  references?: readonly unknown[];
+}): boolean {
+  return (
+    x.participants.length === 0 &&
+    x.location === undefined &&
+    x.agreements.length === 0 &&
+    (x.references?.length ?? 0) === 0
+  );
+}
+
+/** The same date written the same way: value, end and precision (never two undated ones). */
+function sameWrittenDate(a: EventReport['date'], b: EventReport['date']): boolean {
+  return (
+    a !== null &&
+    b !== null &&
+    a.value === b.value &&
+    (a.end ?? null) === (b.end ?? null) &&
+    a.precision === b.precision
+  );
 }
 
 /**

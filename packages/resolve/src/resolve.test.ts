@@ -337,3 +337,45 @@ describe('undated reports, and dates taken from the article', () => {
     expect(events.find((e) => e.type === 'bilateral_meeting')?.partOf).toBeUndefined();
   });
 });
+
+describe('acts of the two states that name no one', () => {
+  const relations = (date: EventReport['date']) =>
+    report({ type: 'other', cameo: '010', date, participants: [], main: false });
+
+  it('are one event when told with the same date by several articles', () => {
+    const date = { value: '1992', precision: 'year', source: 'text' } as const;
+    const events = resolveAll([input('a', 'ar', relations(date)), input('b', 'fr', relations(date))], ctx);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.sources).toHaveLength(2);
+  });
+
+  it('stay apart at different dates, or when one names someone', () => {
+    const y1992 = { value: '1992', precision: 'year', source: 'text' } as const;
+    const y2016 = { value: '2016', precision: 'year', source: 'text' } as const;
+    expect(
+      resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', relations(y2016))], ctx),
+    ).toHaveLength(2);
+    const named = report({ type: 'other', cameo: '010', date: y1992, participants: [bourita], main: false });
+    expect(resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', named)], ctx)).toHaveLength(2);
+  });
+});
+
+describe('two calls on different officials', () => {
+  it('are two events even when one of them is undated: the ambassador and Azoulay, the ambassador and the council', () => {
+    const ambassador: Participant = {
+      actorId: 'kz.sailaukyzy',
+      name: 'Saulekul Sailaukyzy',
+      names: {},
+      country: 'KZ',
+    };
+    const azoulay: Participant = { actorId: 'ma.azoulay', name: 'André Azoulay', names: {}, country: 'MA' };
+    const call = (date: EventReport['date'], host: Participant) =>
+      report({ type: 'courtesy_visit', cameo: '043', date, participants: [ambassador, host] });
+    const dated = input('a', 'ar', call({ value: '2026-01-27', precision: 'day', source: 'text' }, tahir));
+    const undated = input('b', 'fr', call(null, azoulay));
+    expect(resolveAll([dated, undated], ctx)).toHaveLength(2);
+    // The same call told again with its host joins it.
+    const again = input('c', 'en', call(null, tahir));
+    expect(resolveAll([dated, again], ctx)).toHaveLength(1);
+  });
+});
