@@ -185,6 +185,12 @@ export function assemble(
   let main: Assembled | undefined;
   for (const c of leadFirst(candidates, story)) {
     if (isPlanned(c, articleDate)) continue;
+    // "Напомним, президент направил телеграмму соболезнования", "Еске салсақ, …": told as recalled
+    // and dated by nothing, an event of its own the article refers back to, never its news.
+    if (c.trigger.earlier && !c.date && !c.datedBy) {
+      events.push({ candidate: c, date: null, main: false, fromArticle: false, merged: [c] });
+      continue;
+    }
     if (!main && !isReferred(c, story) && !(c.anaphoric && !c.date)) {
       const own = dateOf(c, articleDate);
       main = {

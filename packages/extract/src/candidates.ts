@@ -180,7 +180,12 @@ export function sentenceCandidates(
   const pool = own.some(isInteraction) ? own : fresh.some(isInteraction) ? fresh : real;
   // Someone visits and someone receives: "Morocco received shipments of wheat", "Moroccans and
   // Kazakhs can travel without visas" tell of no visit and no reception.
-  const someone = f.people.some((p) => !p.mentioned) || f.cues.has('delegation');
+  const someone =
+    f.people.some((p) => !p.mentioned) ||
+    f.cues.has('delegation') ||
+    // "استقبل وزير الأوقاف والشؤون الإسلامية، أحمد التوفيق، … المفتي الأعلى": an office or a title
+    // is someone, even when the name beside it is not read.
+    f.entities.some((e) => e.payloads.some((p) => p.kind === 'office' || p.kind === 'title'));
   for (const kind of INTERACTION_PRIORITY) {
     const t = pool.find((x) => x.type === kind);
     if (!t || (!someone && NEEDS_SOMEONE.has(kind))) continue;
