@@ -45,7 +45,13 @@ const ManifestEntry = z
       .string()
       .refine((u) => URL.canParse(u), 'expected an absolute URL')
       .optional(),
-    publishedAt: PublicationDateValue.optional(),
+    publishedAt: z
+      .string()
+      .refine(
+        (v) => PublicationDateValue.safeParse(v).success,
+        'expected YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time',
+      )
+      .optional(),
     lang: LanguageCode.optional(),
   })
   .strict();
@@ -211,7 +217,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
     for (const a of articles) {
       println(
         io.stdout,
-        `${a.file}  [${a.lang}${a.publishedAt ? `, ${a.publishedAt}` : ''}${a.relevant ? '' : ', not relevant'}]`,
+        `${a.file}  [${a.lang}${a.publishedAt ? `, ${a.publishedAt}${a.publishedAtSource === 'meta' ? '' : ` (${a.publishedAtSource})`}` : ''}${a.relevant ? '' : ', not relevant'}]`,
       );
       for (const e of a.events)
         println(
