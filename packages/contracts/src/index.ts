@@ -39,7 +39,7 @@ export {
   weekday,
   ymd,
 } from './dates.ts';
-export { type EventTypeFacts, eventTypeFacts } from './event-types.ts';
+export { type EventTypeFacts, eventTypeFacts, type TypeClass, typeClassOf } from './event-types.ts';
 export { articleIdFor, canonicalUrl, InvalidUrlError, seedUrl, sha256Hex } from './ids.ts';
 export { formatIssues } from './issues.ts';
 export { jsonSchemas } from './json-schemas.ts';

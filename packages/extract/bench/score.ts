@@ -17,22 +17,20 @@
  * - non-dyad FP: predicted main events in articles that are not about the dyad.
  * - relevance: the pipeline's relevance verdict against the gold's.
  */
-import { type EventReport, eventDateRange, partialDateRange, rangesOverlap } from '@dyad/contracts';
+import {
+  type EventReport,
+  type EventType,
+  eventDateRange,
+  partialDateRange,
+  rangesOverlap,
+  typeClassOf,
+} from '@dyad/contracts';
 import type { GoldArticle, GoldDate, GoldEvent } from './gold.ts';
 
 type DateLike = { value: string; end?: string | undefined; precision: string } | null;
 
-// The type classes of DESIGN's table: reports of one event may name its type differently.
-const CLASS: Record<string, string> = {
-  official_visit: 'visit',
-  courtesy_visit: 'visit',
-  bilateral_meeting: 'meeting',
-  parliamentary_meeting: 'meeting',
-  phone_call: 'meeting',
-  agreement_signing: 'agreement',
-  joint_statement: 'agreement',
-};
-const typeClass = (t: string): string => CLASS[t] ?? t;
+// Reports of one event may name its type differently: matched within DESIGN's type classes.
+const typeClass = (t: EventType): string => typeClassOf(t);
 
 function overlaps(a: DateLike, b: DateLike): boolean {
   return rangesOverlap(eventDateRange(a), eventDateRange(b));

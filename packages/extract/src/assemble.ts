@@ -1,10 +1,11 @@
-import type {
-  Agreement,
-  DateSource,
-  EventReport,
-  Evidence,
-  Participant,
-  RoleReference,
+import {
+  type Agreement,
+  type DateSource,
+  type EventReport,
+  type Evidence,
+  eventTypeFacts,
+  type Participant,
+  type RoleReference,
 } from '@dyad/contracts';
 import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
@@ -52,32 +53,6 @@ interface EventDateValue {
   readonly precision: Precision;
   readonly source: DateSource;
 }
-
-const CAMEO: Record<string, string> = {
-  official_visit: '042',
-  courtesy_visit: '043',
-  bilateral_meeting: '040',
-  parliamentary_meeting: '040',
-  phone_call: '040',
-  agreement_signing: '057',
-  joint_statement: '057',
-  agreement_entry_into_force: '057',
-  policy_statement: '051',
-  other: '010',
-};
-
-const LABEL: Record<string, string> = {
-  official_visit: 'Official visit',
-  courtesy_visit: 'Courtesy visit',
-  bilateral_meeting: 'Meeting',
-  parliamentary_meeting: 'Parliamentary meeting',
-  phone_call: 'Phone call',
-  agreement_signing: 'Agreement signed',
-  joint_statement: 'Joint statement',
-  agreement_entry_into_force: 'Agreement in force',
-  policy_statement: 'Policy statement',
-  other: 'Bilateral act',
-};
 
 /**
  * The date a candidate's own words give it. A relative one ("on Friday") read against the fetch
@@ -563,10 +538,10 @@ export function toReport(
   if (agreements.some((a) => a.name === 'visa waiver agreement')) topics.add('visa');
   if (c.type === 'parliamentary_meeting') topics.add('parliament');
   const names = participants.map((p) => p.names.en ?? p.name);
-  const summary = `${LABEL[c.type] ?? c.type}${names.length ? `: ${names.join(', ')}` : ''}${location ? ` (${location.name})` : ''}`;
+  const summary = `${eventTypeFacts[c.type].label.en}${names.length ? `: ${names.join(', ')}` : ''}${location ? ` (${location.name})` : ''}`;
   return {
     type: c.type,
-    cameo: CAMEO[c.type] ?? '010',
+    cameo: eventTypeFacts[c.type].cameo,
     date: e.date
       ? {
           value: e.date.value,

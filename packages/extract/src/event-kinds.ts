@@ -1,18 +1,17 @@
-import type { EventType } from '@dyad/contracts';
+import { EventType, type TypeClass, typeClassOf } from '@dyad/contracts';
+
+/** The event types of some classes (the classes are the contracts' facts of each type). */
+function ofClasses(...classes: TypeClass[]): ReadonlySet<EventType> {
+  return new Set(EventType.options.filter((t) => classes.includes(typeClassOf(t))));
+}
 
 /** Events where people meet or speak: visits, meetings, calls. */
-export const INTERACTIONS: ReadonlySet<EventType> = new Set([
-  'official_visit',
-  'courtesy_visit',
-  'bilateral_meeting',
-  'parliamentary_meeting',
-  'phone_call',
-]);
+export const INTERACTIONS = ofClasses('visit', 'meeting');
 
-export const VISITS: ReadonlySet<EventType> = new Set(['official_visit', 'courtesy_visit']);
+export const VISITS = ofClasses('visit');
 
 /** Events that adopt a document: a signing, a joint statement. */
-export const DOCUMENTS: ReadonlySet<EventType> = new Set(['agreement_signing', 'joint_statement']);
+export const DOCUMENTS = ofClasses('agreement');
 
 /**
  * Headline, dateline and lead: where an article tells its news and, with no publication date,

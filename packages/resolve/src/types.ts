@@ -1,4 +1,10 @@
-import type { EventMessage, EventReport, EventType } from '@dyad/contracts';
+import {
+  type EventMessage,
+  type EventReport,
+  type EventType,
+  type TypeClass,
+  typeClassOf,
+} from '@dyad/contracts';
 
 /** One article's report of one event, with what the event's sources list needs of the article. */
 export interface ReportInput {
@@ -41,22 +47,9 @@ export type Resolution =
       readonly reason: string;
     };
 
-export type TypeClass = 'visit' | 'meeting' | 'agreement' | 'entry_into_force' | 'statement' | 'other';
+export type { TypeClass } from '@dyad/contracts';
 
-const CLASS_OF: Record<EventType, TypeClass> = {
-  official_visit: 'visit',
-  courtesy_visit: 'visit',
-  bilateral_meeting: 'meeting',
-  parliamentary_meeting: 'meeting',
-  phone_call: 'meeting',
-  agreement_signing: 'agreement',
-  joint_statement: 'agreement',
-  agreement_entry_into_force: 'entry_into_force',
-  policy_statement: 'statement',
-  other: 'other',
-};
-
-/** Reports of one real event may name its type differently (a signing reported as a joint statement). */
+/** Reports of one event may name its type differently (a signing reported as a joint statement). */
 export function typeClass(type: EventType): TypeClass {
-  return CLASS_OF[type];
+  return typeClassOf(type);
 }
