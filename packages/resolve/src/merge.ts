@@ -101,7 +101,9 @@ export function createEvent(eventId: string, input: ReportInput, now: string): E
     updatedAt: now,
     mergeReasons: [{ articleId: input.source.articleId, reason: 'first report' }],
   };
-  return { ...base, summary: r.summary ?? summarize(base) };
+  // The event's summary is the resolver's, so that it follows the event as reports refine it (a
+  // report's own summary says what that one article told).
+  return { ...base, summary: summarize(base) };
 }
 
 /**

@@ -379,3 +379,17 @@ describe('two calls on different officials', () => {
     expect(resolveAll([dated, again], ctx)).toHaveLength(1);
   });
 });
+
+describe('an event’s summary', () => {
+  it('follows the event as a later report adds a participant and a day', () => {
+    const first = input(
+      'a',
+      'ar',
+      report({ date: { value: '2025-02', precision: 'month' }, participants: [nurtleu] }),
+    );
+    const second = input('b', 'fr', report({ participants: [nurtleu, bourita] }));
+    const [event] = resolveAll([first, second], ctx);
+    expect(event?.summary).toContain('2025-02-28');
+    expect(event?.summary).toContain(bourita.name);
+  });
+});
