@@ -11,8 +11,9 @@
 #      `pnpm stack` starts NATS and Redis itself as children, so for it only the packages are
 #      checked here.
 #   5. For the tests: Debian's docker-compose (v1), which checks docker-compose.yml with
-#      `docker-compose config` (no Docker engine needed), and Debian's chromium, which the web
-#      tests drive through playwright-core (no browser is ever downloaded).
+#      `docker-compose config` (no Docker engine needed), Debian's haproxy, which runs the
+#      compose stack's api-proxy, and Debian's chromium, which the web tests drive through
+#      playwright-core (no browser is ever downloaded).
 set -euo pipefail
 
 NODE_VERSION=24.21.0
@@ -167,6 +168,7 @@ else
   ensure_redis
   ensure_postgres
   ensure_binary docker-compose docker-compose ' (the compose tests run `docker-compose config`)'
+  ensure_binary haproxy haproxy ' (the compose tests run api-proxy, infra/haproxy/haproxy.cfg)'
   ensure_binary chromium chromium ' (the web tests in packages/e2e drive /usr/bin/chromium)'
 fi
 

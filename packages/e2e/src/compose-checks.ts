@@ -3,7 +3,7 @@
  * the references between services, volumes and files, and what `--scale` and profiles need.
  * Each returns human-readable problems; an empty list means the file passes.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
@@ -11,8 +11,10 @@ import {
   buildOf,
   type ComposeDocument,
   dependsOn,
+  healthcheckCommand,
   type LoadedCompose,
   portMappings,
+  serviceEnvironment,
   volumeMounts,
 } from './compose-file.ts';
 
@@ -167,6 +169,98 @@ export function scaleProblems(doc: ComposeDocument, scalable: readonly string[])
     for (const port of portMappings(service)) {
       if (port.published !== undefined && !port.published.includes('-'))
         problems.push(`${name}: publishes host port ${port.published}, which prevents --scale`);
+    }
+  }
+  return problems;
+}
+
+/** An HAProxy configuration as sections (`global`, `defaults`, `frontend NAME`, …) of word lists. */
+export interface HaproxySection {
+  readonly kind: string;
+  readonly name: string;
+  readonly lines: readonly (readonly string[])[];
+}
+
+export function parseHaproxyConfig(text: string): HaproxySection[] {
+  const sections: { kind: string; name: string; lines: string[][] }[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trimEnd();
+    if (line.trim() === '') continue;
+    const words = line.trim().split(/\s+/);
+    if (/^\S/.test(line)) sections.push({ kind: words[0] ?? '', name: words[1] ?? '', lines: [] });
+    else sections.at(-1)?.lines.push(words);
+  }
+  return sections;
+}
+
+/**
+ * A proxy service running HAProxy in front of replicas of another service (api-proxy →
+ * indexer-api): its mounted configuration, the ports it binds against what compose publishes
+ * and its healthcheck, each backend's servers against the ports the proxied service listens on
+ * (its *PORT variables), health checks on that service's /readyz at its PORT, and compose's DNS
+ * as the resolver (so that replicas started later are found).
+ */
+export function proxyProblems(compose: LoadedCompose, name: string, configText?: string): string[] {
+  const problems: string[] = [];
+  const doc = compose.doc;
+  const proxy = doc.services[name];
+  if (!proxy) return [`${name}: not a service`];
+  const command = Array.isArray(proxy.command) ? proxy.command : [];
+  const configPath = command[command.indexOf('-f') + 1];
+  const mount = volumeMounts(proxy, compose.dir).find((m) => m.target === configPath);
+  if (command[0] !== 'haproxy' || !configPath) problems.push(`${name}: not haproxy -f <config>`);
+  if (!mount?.source || mount.type !== 'bind' || !mount.readOnly)
+    problems.push(`${name}: ${configPath} is not a read-only bind mount`);
+  const text =
+    configText ?? (mount?.source && existsSync(mount.source) ? readFileSync(mount.source, 'utf8') : '');
+  const sections = parseHaproxyConfig(text);
+  const lines = (kind: string) => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
+
+  const bound = new Set(
+    lines('frontend')
+      .filter((w) => w[0] === 'bind')
+      .map((w) => Number(/:(\d+)$/.exec(w[1] ?? '')?.[1])),
+  );
+  for (const port of portMappings(proxy))
+    if (!bound.has(port.target)) problems.push(`${name}: publishes ${port.target}, which no frontend binds`);
+  const hcPort = Number(/127\.0\.0\.1:(\d+)\//.exec((healthcheckCommand(proxy)?.args ?? []).join(' '))?.[1]);
+  if (!bound.has(hcPort))
+    problems.push(`${name}: its healthcheck asks port ${hcPort}, which no frontend binds`);
+
+  const nameservers = lines('resolvers').filter((w) => w[0] === 'nameserver');
+  if (nameservers.length === 0 || nameservers.some((w) => w[2] !== '127.0.0.11:53'))
+    problems.push(`${name}: the resolvers are not compose's DNS (127.0.0.11:53) alone`);
+
+  const backends = sections.filter((s) => s.kind === 'backend');
+  if (backends.length === 0) problems.push(`${name}: no backend`);
+  for (const backend of backends) {
+    const servers = backend.lines.filter((w) => w[0] === 'server' || w[0] === 'server-template');
+    const defaults = backend.lines.find((w) => w[0] === 'default-server') ?? [];
+    if (!backend.lines.some((w) => w.join(' ') === 'option httpchk GET /readyz'))
+      problems.push(`backend ${backend.name}: no health check on /readyz (option httpchk GET /readyz)`);
+    if (servers.length === 0) problems.push(`backend ${backend.name}: no server`);
+    for (const server of servers) {
+      const address = server[server[0] === 'server' ? 2 : 3] ?? '';
+      const [host = '', port = ''] = address.split(':');
+      const target = doc.services[host];
+      if (!target) {
+        problems.push(`backend ${backend.name}: ${address} is not a compose service`);
+        continue;
+      }
+      const env = serviceEnvironment(target);
+      const listens = Object.entries(env).filter(([k]) => /(^|_)PORT$/.test(k));
+      if (!listens.some(([, v]) => v === port))
+        problems.push(
+          `backend ${backend.name}: ${host} listens on no port ${port} (${listens.map(([k, v]) => `${k}=${v}`).join(', ')})`,
+        );
+      const words = [...defaults, ...server];
+      const checkPort = words[words.lastIndexOf('port') + 1];
+      if (!words.includes('check') || checkPort !== env.PORT)
+        problems.push(
+          `backend ${backend.name}: ${host}'s health is checked on port ${checkPort}, not its PORT ${env.PORT}`,
+        );
+      if (server[0] === 'server-template' && !words.includes('resolvers'))
+        problems.push(`backend ${backend.name}: server-template without resolvers finds no replica`);
     }
   }
   return problems;

@@ -25,7 +25,7 @@ import {
   userSettings,
 } from './compose-project.ts';
 
-/** Each Dyad service's own env schema, as its main.ts parses it. */
+/** Each Dyad image's own env schema, as its main.ts parses it, by Dockerfile target. */
 const schemas: Record<string, EnvSchema> = {
   fetcher: fetcherEnvSchema,
   cleaner: cleanerEnvSchema,
@@ -43,9 +43,9 @@ const images = dyadImageServices(project.compose);
 /** Problems of one compose service's container environment (image ENV + compose environment). */
 function problemsOf(p: ProjectFiles, image: DyadImageService): string[] {
   const env = containerEnvironment(p, image);
-  const schema = schemas[image.service];
+  const schema = schemas[image.target];
   if (schema) return envProblems(image.service, Object.keys(schema.shape), env, schema);
-  if (image.service === 'cli') return envProblems('cli', cliVariables, env);
+  if (image.target === 'cli') return envProblems('cli', cliVariables, env);
   return [`${image.service}: no env schema known to this test`];
 }
 
@@ -54,12 +54,13 @@ function withDoc(doc: ComposeDocument): ProjectFiles {
 }
 
 describe('compose environments against the services’ own config schemas', () => {
-  it('compose: builds exactly fetcher, cleaner, extractor, indexer and cli from the Dockerfile, one workspace package each', () => {
+  it('compose: builds fetcher, cleaner, extractor, indexer (twice: indexer and indexer-api) and cli from the Dockerfile, one workspace package each', () => {
     expect(images.map((i) => [i.service, i.target, i.pkg?.name])).toEqual([
       ['fetcher', 'fetcher', '@dyad/fetcher'],
       ['cleaner', 'cleaner', '@dyad/cleaner'],
       ['extractor', 'extractor', '@dyad/extractor'],
       ['indexer', 'indexer', '@dyad/indexer'],
+      ['indexer-api', 'indexer', '@dyad/indexer'],
       ['cli', 'cli', '@dyad/cli'],
     ]);
     expect(cliVariables.sort()).toEqual([
@@ -73,7 +74,7 @@ describe('compose environments against the services’ own config schemas', () =
     ]);
   });
 
-  it.each(['fetcher', 'cleaner', 'extractor', 'indexer', 'cli'])(
+  it.each(['fetcher', 'cleaner', 'extractor', 'indexer', 'indexer-api', 'cli'])(
     'compose: the environment compose gives %s parses with its own schema and names only variables it reads',
     (name) => {
       const image = images.find((i) => i.service === name);
@@ -89,7 +90,7 @@ describe('compose environments against the services’ own config schemas', () =
       });
       if (name === 'fetcher' || name === 'cli')
         expect(env.REDIS_URL).toMatch(/^redis:\/\/:[^@]+@redis:6379$/);
-      if (name === 'indexer')
+      if (name === 'indexer' || name === 'indexer-api')
         expect(env.DATABASE_URL).toMatch(/^postgres:\/\/dyad:[^@]+@postgres:5432\/dyad$/);
       if (name !== 'cli') expect(env.HOST).toBe('0.0.0.0');
     },
@@ -127,13 +128,23 @@ describe('compose environments against the services’ own config schemas', () =
     for (const image of images)
       expect(renamed[image.service]?.join('\n'), image.service).toMatch(/^NATS_PASS: not read/);
     const badLevel = mutate('LOG_LEVEL: ${LOG_LEVEL:-info}', 'LOG_LEVEL: verbose');
-    for (const stage of ['fetcher', 'cleaner', 'extractor', 'indexer'])
+    for (const stage of ['fetcher', 'cleaner', 'extractor', 'indexer', 'indexer-api'])
       expect(badLevel[stage]?.join('\n'), stage).toMatch(/^LOG_LEVEL: /m);
     const badPort = mutate('PORT: 9102', 'PORT: http');
     expect(badPort.cleaner?.join('\n')).toMatch(/^PORT: /m);
     const badNamespace = mutate('DYAD_NAMESPACE: ${DYAD_NAMESPACE:-}', 'DYAD_NAMESPACE: has spaces');
-    for (const stage of ['fetcher', 'cleaner', 'extractor', 'indexer'])
+    for (const stage of ['fetcher', 'cleaner', 'extractor', 'indexer', 'indexer-api'])
       expect(badNamespace[stage]?.join('\n'), stage).toMatch(/^DYAD_NAMESPACE: /m);
+  });
+
+  it('compose: an API_PUBLIC_URL in .env that is not an http(s) URL is refused by indexer-api', () => {
+    const api = images.find((i) => i.service === 'indexer-api');
+    if (!api) throw new Error('no indexer-api');
+    expect(problemsOf(project, api)).toEqual([]);
+    for (const bad of ['dyad.example', 'javascript:alert(1)']) {
+      const withBad = loadProject(userSettings({ API_PUBLIC_URL: bad }));
+      expect(problemsOf(withBad, api).join('\n'), bad).toMatch(/^API_PUBLIC_URL: /m);
+    }
   });
 
   it('compose: a variable renamed in a service’s schema fails against the current compose file', () => {
@@ -157,12 +168,12 @@ describe('compose environments against the services’ own config schemas', () =
       const env = containerEnvironment(example, image);
       let message = '';
       try {
-        const schema = schemas[image.service];
+        const schema = schemas[image.target];
         if (schema) parseEnv(image.service, schema, env);
         else loadConfig(env);
       } catch (error) {
         if (!(error instanceof Error)) throw error;
-        if (image.service !== 'cli') expect(error).toBeInstanceOf(ConfigError);
+        if (image.target !== 'cli') expect(error).toBeInstanceOf(ConfigError);
         message = error.message;
       }
       expect(message, image.service).toMatch(/NATS_PASSWORD: still the placeholder of \.env\.example/);

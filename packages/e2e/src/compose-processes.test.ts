@@ -66,7 +66,7 @@ describe('compose as processes: the pieces', () => {
     const ports = new Map([
       ['nats:4222', 1],
       ['redis:6379', 2],
-      ['indexer:8080', 3],
+      ['api-proxy:8080', 3],
     ]);
     const spec = dyadProcess(project, cli, { ports, runArgs: ['replay', 'seeds'] });
     expect(spec.args).toEqual(['--conditions=dyad:source', 'src/main.ts', 'replay', join(repoRoot, 'seeds')]);
@@ -87,7 +87,14 @@ describe('compose as processes: the whole stack', () => {
     let exits: Awaited<ReturnType<typeof stack.stop>> | undefined;
     let subscriber: TestProcess | undefined;
     try {
-      expect([...stack.services.keys()].sort()).toEqual(['cleaner', 'extractor', 'fetcher', 'indexer']);
+      expect([...stack.services.keys()].sort()).toEqual([
+        'cleaner',
+        'extractor',
+        'fetcher',
+        'indexer',
+        'indexer-api',
+      ]);
+      expect([...stack.proxies.keys()]).toEqual(['api-proxy']);
 
       // The servers demand the credentials of .env.example, as configured in compose.
       await expect(
@@ -121,7 +128,7 @@ describe('compose as processes: the whole stack', () => {
       expect(replay.output).toMatch(/5 published/);
       expect(stored).toEqual(expectedIds);
 
-      // docker compose run --rm cli events | search: the indexer's API inside the stack (DYAD_API_URL).
+      // docker compose run --rm cli events | search: the indexer's API through api-proxy (DYAD_API_URL).
       const events = await runToEnd(stack.cli(['events', '--json']));
       expect(events.code, events.output).toBe(0);
       expect(jsonOutput<{ total: number }>(events.output).total).toBeGreaterThan(0);
@@ -139,15 +146,18 @@ describe('compose as processes: the whole stack', () => {
       );
       await fetcher?.waitForLine(/"sources":1,.*poll schedules in sync/, 30_000);
 
-      // The ports compose publishes answer: the indexer's events API.
-      for (const [name, s] of stack.services) {
-        for (const published of portMappings(s.image.definition)) {
-          const port = stack.ports.get(`${name}:${published.target}`);
-          expect(port, `${name}:${published.target} is a port the service listens on`).toBeDefined();
+      // The ports compose publishes for Dyad answer: the indexer's events API, through api-proxy.
+      let published = 0;
+      for (const name of [...stack.services.keys(), ...stack.proxies.keys()]) {
+        for (const mapping of portMappings(project.compose.doc.services[name] ?? {})) {
+          const port = stack.ports.get(`${name}:${mapping.target}`);
+          expect(port, `${name}:${mapping.target} is a port the service listens on`).toBeDefined();
           const res = await fetch(`http://127.0.0.1:${port}/openapi.json`);
-          expect(res.status, `${name}:${published.target}/openapi.json`).toBe(200);
+          expect(res.status, `${name}:${mapping.target}/openapi.json`).toBe(200);
+          published++;
         }
       }
+      expect(published).toBe(1);
 
       // docker compose run --rm cli status: NATS and Redis with their passwords.
       const status = await runToEnd(stack.cli(['status']));
@@ -174,7 +184,8 @@ describe('compose as processes: the whole stack', () => {
           }
         }
       }
-      expect(scraped).toBe(4);
+      // The four stages, the API's replicas and the proxy.
+      expect(scraped).toBe(6);
     } finally {
       const subscribed = subscriber ? await subscriber.stop() : undefined;
       exits = await stack.stop();
@@ -263,6 +274,94 @@ describe('compose as processes: the whole stack', () => {
   }, 180_000);
 });
 
+describe('compose as processes: the API behind api-proxy', () => {
+  it('compose: `--scale indexer-api=2`: requests through the one published port reach both replicas, /events/stream and the pages pass through with API_PUBLIC_URL links (not the Host header), and a stopped replica is left out', async ({
+    postgres,
+  }) => {
+    const stack = await startComposeStack(project, postgres);
+    let second: TestProcess | undefined;
+    let stream: AbortController | undefined;
+    try {
+      const proxy = `http://127.0.0.1:${stack.proxies.get('api-proxy')?.port}`;
+      const first = stack.services.get('indexer-api');
+      if (!first) throw new Error('no indexer-api');
+      // A second container of indexer-api: an address of its own, the same ports.
+      const address = '127.0.1.2';
+      const listenPorts = { PORT: Number(first.spec.env.PORT), API_PORT: Number(first.spec.env.API_PORT) };
+      second = startProcess({
+        ...dyadProcess(project, first.image, {
+          ports: stack.ports,
+          listenPorts,
+          postgres,
+          overrides: { HOST: address },
+        }),
+        name: 'indexer-api-2',
+      });
+      await eventually(
+        async () => ((await fetchOk(`http://${address}:${listenPorts.PORT}/readyz`)) ? true : undefined),
+        60_000,
+        'the second indexer-api replica ready',
+      );
+      // Compose's DNS now names both replicas; HAProxy asks again within seconds.
+      stack.dns.set('indexer-api', ['127.0.0.1', address]);
+      const answered = await eventually(
+        async () => {
+          for (let i = 0; i < 10; i++) expect((await fetch(`${proxy}/events`)).status).toBe(200);
+          const servers = await proxyServerResponses(proxy, stack.ports.get('api-proxy:8404'));
+          return servers.size >= 2 ? servers : undefined;
+        },
+        60_000,
+        'requests through api-proxy answered by two indexer-api replicas',
+      );
+      expect([...answered.values()].every((n) => n > 0)).toBe(true);
+
+      // /events/stream through the proxy: a new-event arrives while the stream is open.
+      stream = new AbortController();
+      const res = await fetch(`${proxy}/events/stream`, { signal: stream.signal });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = res.body?.getReader();
+      if (!reader) throw new Error('no body');
+      const replay = await runToEnd(stack.cli(['replay', 'seeds']));
+      expect(replay.code, replay.output).toBe(0);
+      let received = '';
+      while (!/^event: new-event$/m.test(received)) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error(`stream ended: ${received}`);
+        received += new TextDecoder().decode(chunk.value);
+      }
+      stream.abort();
+
+      // Absolute links come from API_PUBLIC_URL, whatever Host the request names.
+      const publicUrl = serviceEnvironment(project.compose.doc.services['indexer-api'] ?? {}).API_PUBLIC_URL;
+      expect(publicUrl).toMatch(/^http/);
+      for (const path of ['/feed.atom', '/']) {
+        const page = await fetch(`${proxy}${path}`, { headers: { host: 'attacker.example' } });
+        expect(page.status, path).toBe(200);
+        const body = await page.text();
+        expect(body, path).toContain(publicUrl?.replace(/\/$/, ''));
+        expect(body, path).not.toContain('attacker.example');
+      }
+
+      // docker compose up --scale indexer-api=1: the second replica stops and leaves compose's DNS.
+      const exit = await second.stop();
+      expect(exit, second.output()).toEqual({ code: 0, signal: null });
+      stack.dns.set('indexer-api', ['127.0.0.1']);
+      await eventually(
+        async () =>
+          (await activeServers(proxy, stack.ports.get('api-proxy:8404'))) === 1 ? true : undefined,
+        60_000,
+        'api-proxy down to one indexer-api replica',
+      );
+      for (let i = 0; i < 20; i++) expect((await fetch(`${proxy}/events`)).status).toBe(200);
+    } finally {
+      stream?.abort();
+      await second?.stop();
+      await stack.stop();
+    }
+  }, 240_000);
+});
+
 describe('compose as processes: credentials', () => {
   it.each(['123456', '1.5', 'true', '007'])(
     'compose: nats-server starts from infra/nats/nats.conf with the NATS password %s, and a client gets in with it',
@@ -305,6 +404,41 @@ describe('compose as processes: credentials', () => {
     }
   });
 });
+
+/** Whether a GET of `url` answers 2xx (false when nothing listens). */
+async function fetchOk(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** HAProxy's exporter (api-proxy's monitoring port): 2xx responses per server of backend indexer-api. */
+async function proxyServerResponses(
+  proxy: string,
+  monitorPort: number | undefined,
+): Promise<Map<string, number>> {
+  const text = await (
+    await fetch(`${new URL(proxy).origin.replace(/:\d+$/, '')}:${monitorPort}/metrics`)
+  ).text();
+  const out = new Map<string, number>();
+  for (const match of text.matchAll(
+    /^haproxy_server_http_responses_total\{proxy="indexer-api",server="([^"]+)",code="2xx"\} (\d+)/gm,
+  ))
+    if (Number(match[2]) > 0) out.set(match[1] ?? '', Number(match[2]));
+  return out;
+}
+
+/** HAProxy's exporter: how many servers of backend indexer-api are up. */
+async function activeServers(proxy: string, monitorPort: number | undefined): Promise<number> {
+  const text = await (
+    await fetch(`${new URL(proxy).origin.replace(/:\d+$/, '')}:${monitorPort}/metrics`)
+  ).text();
+  return Number(
+    /^haproxy_backend_active_servers\{proxy="indexer-api"\} (\d+)/m.exec(text)?.[1] ?? Number.NaN,
+  );
+}
 
 /** What a process printed as JSON, without the `[name] ` prefix TestProcess puts on each line. */
 function jsonOutput<T>(output: string): T {

@@ -21,18 +21,23 @@
  * - nats-server and redis-server are this machine's binaries, with the compose command's
  *   arguments (config file, store dir; redis's start script and options) plus the port overrides
  *   above;
- * - compose's `user:` is not applied: every process runs as this test's user.
+ * - compose's `user:` is not applied: every process runs as this test's user;
+ * - compose's DNS (127.0.0.11) is a DNS server of the test (compose-dns.ts) answering each
+ *   service's name with 127.0.0.1 (or, for replicas, an address each: 127.0.1.1, 127.0.1.2, …);
+ *   HAProxy (api-proxy) runs from a copy of its mounted configuration with its listen addresses,
+ *   the DNS server and its backends' ports mapped as above (`haproxyConfigForHost`).
  *
  * Given the images built from their context (image-build.ts), a container's filesystem is its
  * image's folder instead, and `node dist/main.js` runs as is from its WORKDIR.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, TestProcess } from '@dyad/testkit';
 import { startOrder } from './compose-checks.ts';
+import { type ComposeDns, startComposeDns } from './compose-dns.ts';
 import { containerEnvironment } from './compose-env.ts';
 import {
   argv,
@@ -41,6 +46,7 @@ import {
   dependsOn,
   healthcheckCommand,
   mapContainerArgs,
+  portMappings,
   serviceEnvironment,
   volumeMounts,
 } from './compose-file.ts';
@@ -402,6 +408,139 @@ export async function startComposeRedis(project: ProjectFiles, volumes: Volumes)
   return { process: proc, port };
 }
 
+/** The compose services that run HAProxy (api-proxy). */
+export function haproxyServices(project: ProjectFiles): string[] {
+  return Object.entries(project.compose.doc.services)
+    .filter(([, s]) => argv(s.command)?.[0] === 'haproxy' && (s.profiles ?? []).length === 0)
+    .map(([name]) => name);
+}
+
+/** Compose's DNS inside every container. */
+export const COMPOSE_DNS = '127.0.0.11:53';
+
+/**
+ * An HAProxy configuration for this machine, as `name`'s container would run it: each `bind
+ * :PORT` listens on 127.0.0.1 at the port standing for `name:PORT`; the resolvers' nameserver,
+ * compose's DNS, is `dns`; a backend's servers (`server`, `server-template`) name
+ * `service:port`, which becomes `service:<its port here>`, and a `port N` on those lines or the
+ * backend's `default-server` (the health check's port) becomes the port standing for
+ * `service:N`. Any other address is refused: the test would reach something else.
+ */
+export function haproxyConfigForHost(
+  text: string,
+  name: string,
+  ports: PortMap,
+  dns: { readonly host: string; readonly port: number },
+): string {
+  const mapped = (key: string) => {
+    const port = ports.get(key);
+    if (port === undefined) throw new Error(`${name}: nothing runs here for ${key}`);
+    return port;
+  };
+  const lines = text.split('\n');
+  // Each backend's service (its servers' host), for its default-server's `port N`.
+  const backendService = new Map<string, string>();
+  let section = '';
+  for (const line of lines) {
+    const words = line.trim().split(/\s+/);
+    if (/^\S/.test(line)) section = line.trim();
+    if (words[0] === 'server' || words[0] === 'server-template') {
+      const address = words[words[0] === 'server' ? 2 : 3] ?? '';
+      backendService.set(section, address.split(':')[0] ?? '');
+    }
+  }
+  section = '';
+  return lines
+    .map((line) => {
+      if (/^\S/.test(line)) section = line.trim();
+      const words = line.trim().split(/\s+/);
+      const indent = /^\s*/.exec(line)?.[0] ?? '';
+      const keyword = words[0];
+      if (keyword === 'bind') {
+        const port = /^(?:\*|0\.0\.0\.0)?:(\d+)$/.exec(words[1] ?? '')?.[1];
+        if (!port) throw new Error(`${name}: bind ${words[1]}: expected :PORT`);
+        return `${indent}bind 127.0.0.1:${mapped(`${name}:${port}`)} ${words.slice(2).join(' ')}`.trimEnd();
+      }
+      if (keyword === 'nameserver') {
+        if (words[2] !== COMPOSE_DNS) throw new Error(`${name}: nameserver ${words[2]}: not compose's DNS`);
+        return `${indent}nameserver ${words[1]} ${dns.host}:${dns.port}`;
+      }
+      if (keyword === 'server' || keyword === 'server-template' || keyword === 'default-server') {
+        const service = backendService.get(section) ?? '';
+        const out = words.map((word, i) => {
+          const isAddress = i === (keyword === 'server' ? 2 : 3) && keyword !== 'default-server';
+          if (isAddress) {
+            const [host = '', port = ''] = word.split(':');
+            return `${host}:${mapped(`${host}:${port}`)}`;
+          }
+          if (words[i - 1] === 'port') return String(mapped(`${service}:${word}`));
+          return word;
+        });
+        return `${indent}${out.join(' ')}`;
+      }
+      return line;
+    })
+    .join('\n');
+}
+
+/**
+ * An HAProxy service of the stack (api-proxy): this machine's haproxy with the compose command
+ * and a mapped copy of its mounted configuration (`haproxyConfigForHost`). Its ports here are
+ * taken from `ports` (`<name>:<port>` for each `bind`), or chosen and added to it when missing.
+ */
+export async function startComposeHaproxy(
+  project: ProjectFiles,
+  volumes: Volumes,
+  name: string,
+  ports: Map<string, number>,
+  dns: ComposeDns,
+): Promise<ServerProcess> {
+  const service = project.compose.doc.services[name];
+  const command = argv(service?.command);
+  if (!service || !command) throw new Error(`compose service ${name} has no command`);
+  const configIndex = command.indexOf('-f') + 1;
+  const mount = volumeMounts(service, project.compose.dir).find((m) => m.target === command[configIndex]);
+  if (configIndex === 0 || !mount?.source) throw new Error(`${name}: its -f file is not a bind mount`);
+  const text = readFileSync(mount.source, 'utf8');
+  for (const match of text.matchAll(/^\s*bind\s+\S*:(\d+)/gm))
+    if (!ports.has(`${name}:${match[1]}`)) ports.set(`${name}:${match[1]}`, await freePort());
+  const config = join(volumes.path(`${name}-config`), 'haproxy.cfg');
+  writeFileSync(config, haproxyConfigForHost(text, name, ports, dns));
+  const [binary = '', ...args] = command.map((arg, i) => (i === configIndex ? config : arg));
+  const executable = findExecutable(binary);
+  if (!executable) throw new Error(`${binary} is not installed: bash infra/dev.sh installs it`);
+  const proc = new TestProcess({ name, command: executable, args, env: isolatedEnv({}) });
+  const published = portMappings(service)[0]?.target;
+  try {
+    // Listening once its published port takes a connection.
+    const port = ports.get(`${name}:${published}`) ?? 0;
+    await eventually(
+      async () => {
+        if (!proc.running) throw new Error(`${name} exited at start:\n${proc.output()}`);
+        return (await accepts(port)) ? true : undefined;
+      },
+      15_000,
+      `${name} listening on ${port}`,
+    );
+  } catch (error) {
+    proc.signal('SIGKILL');
+    throw error;
+  }
+  return { process: proc, port: ports.get(`${name}:${published}`) ?? 0 };
+}
+
+/** Whether something on 127.0.0.1 accepts a TCP connection on `port`. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** What a process keeps of this test's own environment: a container inherits nothing from the host. */
 const KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL'];
 
@@ -452,6 +591,10 @@ export interface ComposeStack {
   /** Every nats-server service, by name (one, or three with the cluster file). */
   readonly natsNodes: ReadonlyMap<string, NatsNode>;
   readonly redis: ServerProcess;
+  /** Compose's DNS: each service's name → 127.0.0.1 (`set` adds replicas). */
+  readonly dns: ComposeDns;
+  /** The HAProxy services (api-proxy), by name; `port` is the one standing for the published port. */
+  readonly proxies: ReadonlyMap<string, ServerProcess>;
   /** The Dyad services `docker compose up` starts (no profile), by compose service name. */
   readonly services: ReadonlyMap<string, StackService>;
   /** `docker compose run --rm cli ARGS…` as a process spec. */
@@ -544,6 +687,20 @@ export async function startComposeStack(
     }
     await Promise.all(healthy.values());
 
+    // Compose's DNS, then the HAProxy services: they depend on the Dyad services they proxy.
+    const dns = await startComposeDns(
+      Object.fromEntries(Object.keys(doc.services).map((name) => [name, ['127.0.0.1']])),
+    );
+    stoppers.push(() => dns.close());
+    const proxies = new Map<string, ServerProcess>();
+    for (const name of haproxyServices(project)) {
+      const proxy = await startComposeHaproxy(project, volumes, name, ports, dns);
+      stoppers.push(() => proxy.process.stop(5_000));
+      proxies.set(name, proxy);
+      if (findExecutable('wget'))
+        await waitHealthy(() => runHealthcheck(doc.services[name] ?? {}, {}, { ports, name }), name, 30_000);
+    }
+
     const cliImage = dyadImageServices(project.compose).find((i) => i.service === 'cli');
     return {
       project,
@@ -551,6 +708,8 @@ export async function startComposeStack(
       nats,
       natsNodes,
       redis,
+      dns,
+      proxies,
       services,
       cli(args) {
         if (!cliImage) throw new Error('docker-compose.yml has no cli service');
@@ -563,6 +722,8 @@ export async function startComposeStack(
             exits.set(name, await s.process.stop(20_000));
           }),
         );
+        await Promise.all([...proxies.values()].map((p) => p.process.stop(5_000)));
+        await dns.close();
         await Promise.all([...[...natsNodes.values()].map((n) => n.process.stop()), redis.process.stop()]);
         volumes.cleanup();
         return exits;

@@ -7,12 +7,14 @@ import { parse } from 'yaml';
 import {
   dependencyProblems,
   fileProblems,
+  proxyProblems,
   scaleProblems,
   startOrder,
   validateComposeSpec,
 } from './compose-checks.ts';
 import {
   argv,
+  buildOf,
   type ComposeDocument,
   dependsOn,
   healthcheckCommand,
@@ -38,10 +40,11 @@ const { compose } = loadProject();
 const doc = compose.doc;
 const envExample = parseDotenv(readFileSync(envExampleFile, 'utf8'));
 
-/** Stages that `docker compose up --scale NAME=N` may multiply (the indexer publishes its API port). */
-const SCALABLE = ['fetcher', 'cleaner', 'extractor'];
-/** The four Dyad services and the ports their /metrics answer on. */
-const STAGES = ['fetcher', 'cleaner', 'extractor', 'indexer'];
+/** Services that `docker compose up --scale NAME=N` may multiply: the stages and the API's replicas. */
+const SCALABLE = ['fetcher', 'cleaner', 'extractor', 'indexer', 'indexer-api'];
+/** The Dyad services `docker compose up` starts: the four stages and the indexer's API. */
+const STAGES = ['fetcher', 'cleaner', 'extractor', 'indexer', 'indexer-api'];
+const haproxyConfigPath = join(repoRoot, 'infra', 'haproxy', 'haproxy.cfg');
 /** Variables compose itself reads from .env, not through ${…}. */
 const COMPOSE_SETTINGS = ['COMPOSE_PROJECT_NAME', 'COMPOSE_PROFILES', 'COMPOSE_FILE'];
 
@@ -125,11 +128,13 @@ describe('compose file: Compose Specification and .env.example', () => {
         expect(dep.condition).toBe('service_healthy');
       }
     }
-    expect(
-      dependsOn(doc.services.indexer ?? {})
-        .map((d) => d.service)
-        .sort(),
-    ).toEqual(['nats', 'postgres']);
+    for (const indexer of ['indexer', 'indexer-api'])
+      expect(
+        dependsOn(doc.services[indexer] ?? {})
+          .map((d) => d.service)
+          .sort(),
+        indexer,
+      ).toEqual(['nats', 'postgres']);
     expect(
       dependsOn(doc.services.fetcher ?? {})
         .map((d) => d.service)
@@ -160,10 +165,12 @@ describe('compose file: Compose Specification and .env.example', () => {
 
   it('compose: every always-on service has a healthcheck, a restart policy, resource limits and rotated logs', () => {
     expect(alwaysOn.sort()).toEqual([
+      'api-proxy',
       'cleaner',
       'extractor',
       'fetcher',
       'indexer',
+      'indexer-api',
       'nats',
       'postgres',
       'redis',
@@ -252,14 +259,19 @@ describe('compose file: Compose Specification and .env.example', () => {
     ).toBe(pgEnv.POSTGRES_PASSWORD);
   });
 
-  it('compose: cli in profile tools; Prometheus and exporters in observability; NATS and the indexer API published', () => {
+  it('compose: cli in profile tools; Prometheus and exporters in observability; NATS and the API (through api-proxy) published', () => {
     expect(doc.services.cli?.profiles).toEqual(['tools']);
     for (const name of ['prometheus', 'nats-exporter', 'redis-exporter', 'postgres-exporter'])
       expect(doc.services[name]?.profiles, name).toEqual(['observability']);
-    expect(portMappings(doc.services.indexer ?? {})).toEqual([
+    expect(portMappings(doc.services['api-proxy'] ?? {})).toEqual([
       { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.INDEXER_API_PORT, target: 8080 },
     ]);
-    expect(serviceEnvironment(doc.services.indexer ?? {})).toMatchObject({ PORT: '9104', API_PORT: '8080' });
+    for (const name of ['indexer', 'indexer-api'])
+      expect(portMappings(doc.services[name] ?? {}), `${name} publishes nothing`).toEqual([]);
+    expect(serviceEnvironment(doc.services['indexer-api'] ?? {})).toMatchObject({
+      PORT: '9104',
+      API_PORT: '8080',
+    });
     expect(portMappings(doc.services.nats ?? {})).toEqual([
       { hostIp: envExample.DYAD_BIND_ADDRESS, published: envExample.NATS_PORT, target: 4222 },
     ]);
@@ -298,6 +310,13 @@ describe('compose file: Compose Specification and .env.example', () => {
         port,
       });
     }
+    // HAProxy's exporter, on the monitoring port its healthcheck uses.
+    const monitorPort = Number(
+      /127\.0\.0\.1:(\d+)\//.exec(
+        healthcheckCommand(doc.services['api-proxy'] ?? {})?.args.join(' ') ?? '',
+      )?.[1],
+    );
+    expect(targets).toContainEqual({ job: 'api-proxy', host: 'api-proxy', port: monitorPort });
     // The servers, through exporters that run in the same profile and reach them.
     for (const [server, exporter] of [
       ['nats', 'nats-exporter'],
@@ -324,6 +343,71 @@ describe('compose file: Compose Specification and .env.example', () => {
     const changed = resolveCompose(parseComposeYaml(text), envExample, composeFile).doc;
     for (const stage of STAGES)
       expect(serviceEnvironment(changed.services[stage] ?? {}).LOG_LEVEL).toBe('debug');
+  });
+
+  it('compose: the indexer runs as two services of one image, `indexer` (INDEXER_ROLE=consumer) and `indexer-api` (api), on one PostgreSQL; the API gets API_PUBLIC_URL', () => {
+    const consumer = doc.services.indexer ?? {};
+    const api = doc.services['indexer-api'] ?? {};
+    expect([consumer.image, buildOf(consumer)?.target]).toEqual([api.image, buildOf(api)?.target]);
+    expect(buildOf(api)?.target).toBe('indexer');
+    const consumerEnv = serviceEnvironment(consumer);
+    const apiEnv = serviceEnvironment(api);
+    expect([consumerEnv.INDEXER_ROLE, apiEnv.INDEXER_ROLE]).toEqual(['consumer', 'api']);
+    expect(consumerEnv.DATABASE_URL).toBe(apiEnv.DATABASE_URL);
+    // The consumer serves nothing: no API settings that would suggest otherwise.
+    expect(Object.keys(consumerEnv).filter((k) => k.startsWith('API_'))).toEqual([]);
+    // Where people reach the API: .env.example's value, which is the published address.
+    expect(apiEnv.API_PUBLIC_URL).toBe(envExample.API_PUBLIC_URL);
+    const published = new URL(envExample.API_PUBLIC_URL ?? '');
+    expect([published.hostname, published.port]).toEqual([
+      envExample.DYAD_BIND_ADDRESS,
+      envExample.INDEXER_API_PORT,
+    ]);
+    // Required: absolute links from a wrong default would be silently broken.
+    const { API_PUBLIC_URL: _, ...withoutUrl } = envExample;
+    expect(resolveCompose(compose.raw, withoutUrl, composeFile).errors.join('\n')).toMatch(
+      /required variable API_PUBLIC_URL/,
+    );
+    // `cli events` and `cli search` go through the proxy, as users do.
+    const proxyPort = portMappings(doc.services['api-proxy'] ?? {})[0]?.target;
+    expect(serviceEnvironment(doc.services.cli ?? {}).DYAD_API_URL).toBe(`http://api-proxy:${proxyPort}`);
+  });
+
+  it('compose: api-proxy (HAProxy, infra/haproxy/haproxy.cfg) sends its published port to every ready indexer-api replica, found through compose’s DNS', () => {
+    expect(proxyProblems(compose, 'api-proxy')).toEqual([]);
+    expect(dependsOn(doc.services['api-proxy'] ?? {})).toEqual([
+      { service: 'indexer-api', condition: 'service_healthy' },
+    ]);
+    // The checks themselves: copies that break each rule.
+    const text = readFileSync(haproxyConfigPath, 'utf8');
+    const broken = (from: RegExp, to: string) => {
+      expect(text, `haproxy.cfg matches ${from}`).toMatch(from);
+      return proxyProblems(compose, 'api-proxy', text.replace(from, to)).join('\n');
+    };
+    expect(broken(/indexer-api:8080/, 'indexer-api:8081')).toMatch(/indexer-api listens on no port 8081/);
+    expect(broken(/ port 9104 /, ' port 8080 ')).toMatch(/health is checked on port 8080, not its PORT 9104/);
+    expect(broken(/option httpchk GET \/readyz/, 'option httpchk GET /healthz')).toMatch(
+      /no health check on \/readyz/,
+    );
+    expect(broken(/bind :8080/, 'bind :8081')).toMatch(/publishes 8080, which no frontend binds/);
+    expect(broken(/127\.0\.0\.11:53/, '8.8.8.8:53')).toMatch(/not compose's DNS/);
+    expect(
+      broken(
+        /server-template indexer-api- 1-10 indexer-api:8080/,
+        'server-template indexer-api- 1-10 indexr-api:8080',
+      ),
+    ).toMatch(/indexr-api:8080 is not a compose service/);
+  });
+
+  // Debian's haproxy: `bash infra/dev.sh` installs it, so this never skips in CI.
+  it('compose: haproxy -c accepts infra/haproxy/haproxy.cfg', () => {
+    const executable = findExecutable('haproxy');
+    if (!executable) throw new Error('haproxy is not installed: `bash infra/dev.sh true` installs it');
+    const result = spawnSync(executable, ['-c', '-f', haproxyConfigPath], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
   });
 
   // Debian's docker-compose (v1): `bash infra/dev.sh` installs it, so this never skips in CI.

@@ -29,7 +29,8 @@ afterAll(() => rmSync(sourcesDir, { recursive: true, force: true }));
 /** .env as a user writes it: .env.example with passwords of their own. */
 const project = loadProject(userSettings({ DYAD_SOURCES_DIR: sourcesDir }));
 const text = readFileSync(dockerfilePath, 'utf8');
-const targets = dyadImageServices(project.compose).map((i) => i.target);
+// One build per target (indexer and indexer-api are one image).
+const targets = [...new Set(dyadImageServices(project.compose).map((i) => i.target))];
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'dyad-image-build');
 
 /** This machine's pnpm store (the one `bash infra/dev.sh` installed from), shared by every build. */

@@ -32,6 +32,8 @@ export class IndexerService {
   async start(): Promise<void> {
     const { runtime, env } = this;
     await runtime.startHttp();
+    // Ready only once the API listens: a proxy or a Kubernetes Service sends requests by /readyz.
+    if (env.INDEXER_ROLE !== 'consumer') runtime.addReadinessCheck('api', () => this.apiUrl !== undefined);
     // Two processes (or more) share the store only through PostgreSQL: PGlite is one process's.
     if (env.INDEXER_ROLE !== 'all' && !env.DATABASE_URL)
       throw new ConfigError('indexer', [
