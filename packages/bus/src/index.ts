@@ -33,8 +33,18 @@ export {
   urlPassword,
   urlWithSecretSchema,
 } from './runtime/config.ts';
-export { createLogger, type Logger } from './runtime/logger.ts';
+export { createLogger, type Logger, type LoggerOptions } from './runtime/logger.ts';
 export { createMetrics, type WorkerMetrics } from './runtime/metrics.ts';
+export {
+  isSecretName,
+  natsServers,
+  REDACTED,
+  Redactor,
+  redactSettings,
+  redactUrl,
+  redactUrlsIn,
+  secretsOf,
+} from './runtime/secrets.ts';
 export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';
 export { ShutdownRegistry } from './runtime/shutdown.ts';
 export { type InputOf, type StageOptions, startStage } from './runtime/stage.ts';

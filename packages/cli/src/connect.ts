@@ -1,4 +1,4 @@
-import { NatsBus } from '@dyad/bus';
+import { NatsBus, redactUrl } from '@dyad/bus';
 import { Redis } from 'ioredis';
 import type { CliConfig } from './config.ts';
 import { CommandError, errorMessage } from './errors.ts';
@@ -20,7 +20,7 @@ export async function connectBus(config: CliConfig, options: { ensureStreams: bo
     });
   } catch (error) {
     throw new CommandError(
-      `cannot use NATS at ${config.natsUrl}: ${errorMessage(error).replace(/\.$/, '')}. ` +
+      `cannot use NATS at ${redactUrl(config.natsUrl)}: ${errorMessage(error).replace(/\.$/, '')}. ` +
         'Is nats-server (with JetStream, -js) running? Start it with `pnpm stack` or ' +
         '`docker compose up -d nats`, or set NATS_URL.',
       { cause: error },
@@ -49,7 +49,7 @@ export async function connectRedis(url: string, timeoutMs = 3_000): Promise<Redi
     redis.disconnect();
     const reason = errorMessage(cause ?? error).replace(/\.$/, '');
     throw new CommandError(
-      `cannot reach Redis at ${url}: ${reason}. Is redis-server running? Start it with ` +
+      `cannot reach Redis at ${redactUrl(url)}: ${reason}. Is redis-server running? Start it with ` +
         '`pnpm stack` or `docker compose up -d redis`, or set REDIS_URL.',
       { cause: error },
     );

@@ -11,7 +11,7 @@ import { stackCommand, stackUsage } from './commands/stack.ts';
 import { statusCommand, statusUsage } from './commands/status.ts';
 import { subscribeCommand, subscribeUsage } from './commands/subscribe.ts';
 import { CommandError, errorMessage, UsageError } from './errors.ts';
-import { type Io, println } from './io.ts';
+import { type Io, println, redactingIo } from './io.ts';
 import { wantsColour } from './stack/render.ts';
 
 interface Command {
@@ -110,8 +110,12 @@ function splitCommand(argv: readonly string[]): { name: string | undefined; args
   return { name: argv[i], args: [...argv.slice(i + 1), ...leading] };
 }
 
-/** Runs one command line and returns its exit status; never throws. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs one command line and returns its exit status; never throws. Whatever it writes (its own
+ * lines, errors, the stack's children) passes the redactor of its environment's secrets.
+ */
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = redactingIo(rawIo);
   const { name, args } = splitCommand(argv);
   if (name === undefined || name === 'help') {
     const topic = name === 'help' ? args[0] : undefined;

@@ -1,5 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { natsServers } from '../runtime/secrets.ts';
 
 export interface NatsOptions {
   readonly url: string;
@@ -11,14 +12,17 @@ export interface NatsOptions {
 
 /**
  * A connection that reconnects for ever (a broker restart must not end a service) and logs its
- * status changes.
+ * status changes. Credentials written inside the URL (`nats://user:pw@host`, `nats://token@host`)
+ * are used, and taken out of the server list; `user`/`password` (NATS_USER, NATS_PASSWORD) win.
  */
 export async function connectNats(options: NatsOptions): Promise<NatsConnection> {
+  const { servers, user, pass, token } = natsServers(options.url);
   const nc = await connect({
-    servers: options.url.split(',').map((s) => s.trim()),
+    servers,
     name: options.name,
-    user: options.user,
-    pass: options.password,
+    user: options.user ?? user,
+    pass: options.password ?? pass,
+    ...(token !== undefined && options.user === undefined && user === undefined ? { token } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
     timeout: 5_000,

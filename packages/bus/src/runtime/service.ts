@@ -5,6 +5,7 @@ import type { BaseEnv } from './config.ts';
 import { type ReadinessCheck, startHealthServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type WorkerMetrics } from './metrics.ts';
+import { secretsOf } from './secrets.ts';
 import { ShutdownRegistry } from './shutdown.ts';
 
 export interface RuntimeOptions {
@@ -14,6 +15,8 @@ export interface RuntimeOptions {
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
   readonly logger?: Logger;
+  /** Strings the logger never writes (default: the secrets of process.env). */
+  readonly secrets?: readonly string[];
   /** Shown on /healthz: what this service does, its version. */
   readonly info?: Record<string, unknown>;
 }
@@ -44,13 +47,15 @@ export class ServiceRuntime {
       logLevel: env.LOG_LEVEL,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       info,
+      secrets: secretsOf(process.env, env),
     });
   }
 
   constructor(options: RuntimeOptions) {
     this.options = options;
     this.service = options.service;
-    this.log = options.logger ?? createLogger(options.service, options.logLevel);
+    this.log =
+      options.logger ?? createLogger(options.service, options.logLevel, { secrets: options.secrets });
     this.metrics = createMetrics(options.service);
     this.shutdown = new ShutdownRegistry(this.log);
   }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultPorts } from '@dyad/bus';
+import { defaultPorts, redactUrl } from '@dyad/bus';
 import type { StageName } from '@dyad/contracts';
 import { parseCommandArgs, positiveInt } from '../args.ts';
 import { type CliConfig, loadConfig } from '../config.ts';
@@ -93,7 +93,7 @@ export function brokerArgs(name: 'nats' | 'redis', host: string, port: number, r
 export function missingBinaryMessage(binary: string, debianPackage: string, url: string): string {
   const service = binary === 'nats-server' ? 'nats' : 'redis';
   return (
-    `nothing listens at ${url} and ${binary} is not installed (looked on PATH and in /usr/sbin, /usr/bin). ` +
+    `nothing listens at ${redactUrl(url)} and ${binary} is not installed (looked on PATH and in /usr/sbin, /usr/bin). ` +
     `Install it (Debian/Ubuntu: sudo apt-get install ${debianPackage}), ` +
     `or run \`docker compose up -d nats redis\` and start the stack again (it then uses ${service} from there).`
   );
@@ -177,7 +177,7 @@ export async function runStack(options: StackOptions): Promise<number> {
         throw new CommandError(`${spec.name}: ${errorMessage(error)}`);
       }
       if (await isListening(where.host, where.port)) {
-        say(`${spec.name}: using the server already at ${spec.url}`);
+        say(`${spec.name}: using the server already at ${redactUrl(spec.url)}`);
         continue;
       }
       const binary = options.findBinary

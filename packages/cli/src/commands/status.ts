@@ -1,4 +1,4 @@
-import type { NatsBus } from '@dyad/bus';
+import { type NatsBus, redactUrl } from '@dyad/bus';
 import {
   type ConsumerKey,
   consumers,
@@ -203,8 +203,8 @@ export async function collectStatus(
   ]);
   return {
     namespace: names.namespace,
-    natsUrl: config.natsUrl,
-    redisUrl: config.redisUrl,
+    natsUrl: redactUrl(config.natsUrl),
+    redisUrl: redactUrl(config.redisUrl),
     streams: streamStates,
     consumers: consumerStates,
     deadLetters: { total: Object.values(byConsumer).reduce((a, b) => a + b, 0), byConsumer },
