@@ -48,3 +48,13 @@ export {
 export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';
 export { ShutdownRegistry } from './runtime/shutdown.ts';
 export { type InputOf, type StageOptions, startStage } from './runtime/stage.ts';
+export {
+  serveThread,
+  ThreadCrashedError,
+  type ThreadFailure,
+  ThreadPool,
+  type ThreadPoolOptions,
+  ThreadTaskError,
+  ThreadTimeoutError,
+  threadModule,
+} from './runtime/thread-pool.ts';

@@ -53,6 +53,10 @@ export const fetcherEnvSchema = baseEnvSchema('fetcher').extend({
   ROBOTS_TTL_MS: positive(24 * 3_600_000),
   POLL_CONCURRENCY: z.coerce.number().int().positive().max(64).optional(),
   SITEMAP_MAX_CHILDREN: positive(3),
+  /** Time limit to parse one feed, sitemap or listing page (on a parser thread). */
+  LISTING_PARSE_TIMEOUT_MS: positive(10_000),
+  /** Deepest element nesting of a feed, sitemap or listing page that is parsed at all. */
+  LISTING_MAX_DEPTH: positive(1_000),
   /** A source that fails this many polls in a row is reported failing. */
   SOURCE_FAILING_AFTER: positive(5),
   SOURCE_MAX_BACKOFF_MS: positive(24 * 3_600_000),

@@ -1,6 +1,7 @@
 import { loadProfile } from '@dyad/knowledge';
 import type { FetcherEnv } from './config.ts';
 import { type CrawlerSettings, createHttpFetcher } from './crawler.ts';
+import { ListingParser, type ListingParserOptions } from './feeds/listing-parser.ts';
 import { InvalidFeedError } from './feeds/parse-rss.ts';
 import type { Dedup } from './frontier/dedup.ts';
 import { cachedProxyResolver, canonicalItems } from './frontier/item-links.ts';
@@ -49,6 +50,8 @@ export interface PreviewOptions {
   readonly rules: UrlRules;
   readonly prefilter: Prefilter;
   readonly maxSitemaps: number;
+  /** The parser threads' limits. */
+  readonly listing: ListingParserOptions;
   /** When given, items already queued by the running fetcher are shown as such. */
   readonly dedup?: Dedup;
 }
@@ -63,6 +66,7 @@ export function previewOptionsFromEnv(env: FetcherEnv, dedup?: Dedup): PreviewOp
     },
     prefilter: createPrefilter(loadProfile(env.PROFILE), { enabled: env.PREFILTER }),
     maxSitemaps: env.SITEMAP_MAX_CHILDREN,
+    listing: { timeoutMs: env.LISTING_PARSE_TIMEOUT_MS, maxDepth: env.LISTING_MAX_DEPTH },
     ...(dedup ? { dedup } : {}),
   };
 }
@@ -74,8 +78,9 @@ export async function previewSource(source: Source, options: PreviewOptions): Pr
   const items: PreviewItem[] = [];
   const skipped: { link: string; reason: string }[] = [];
   const seen = new Set<string>();
+  const parser = new ListingParser(options.listing);
   try {
-    for await (const doc of sourceDocuments(source, http, { maxSitemaps: options.maxSitemaps })) {
+    for await (const doc of sourceDocuments(source, http, { maxSitemaps: options.maxSitemaps, parser })) {
       documents.push({ url: doc.url, finalUrl: doc.finalUrl, items: doc.listing.items.length });
       const found = await canonicalItems(doc.listing.items, doc.finalUrl, options.rules, resolveProxy);
       skipped.push(...found.invalid, ...found.unresolved);
@@ -117,10 +122,12 @@ export async function previewSource(source: Source, options: PreviewOptions): Pr
         documents,
         items,
         skipped,
-        error: { reason: 'invalid-document', message: error.message },
+        error: { reason: error.reason, message: error.message },
       };
     }
     throw error;
+  } finally {
+    await parser.close();
   }
   return { source, documents, items, skipped };
 }

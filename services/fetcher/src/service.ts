@@ -11,6 +11,7 @@ import { names as makeNames, queues, stages } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
 import type { FetcherEnv } from './config.ts';
 import { createHttpFetcher } from './crawler.ts';
+import { ListingParser } from './feeds/listing-parser.ts';
 import { createFetcherMetrics } from './fetcher-metrics.ts';
 import { articleFetchHandler } from './frontier/article-fetch.ts';
 import { Dedup } from './frontier/dedup.ts';
@@ -123,7 +124,13 @@ export class FetcherService {
     });
     runtime.onShutdown('sources watcher', () => registry.stop());
 
+    const parser = new ListingParser({
+      timeoutMs: env.LISTING_PARSE_TIMEOUT_MS,
+      maxDepth: env.LISTING_MAX_DEPTH,
+    });
+    runtime.onShutdown('listing parser', () => parser.close());
     const poller = new Poller({
+      parser,
       http,
       rules,
       resolveProxy: cachedProxyResolver(http, redis, keys, PROXY_CACHE_MS),

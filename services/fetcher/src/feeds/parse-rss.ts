@@ -3,24 +3,31 @@ import { cleanText, isoDate, type ListedItem, type ParsedListing } from './liste
 
 /** RSS 2.0, Atom and RSS 1.0 (RDF) through rss-parser; what it returns is untyped, so it is read field by field. */
 
-const parser = new Parser<Record<string, unknown>, Record<string, unknown>>({
-  customFields: { feed: ['ttl'] },
-});
-
 function str(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number') return String(value);
   return undefined;
 }
 
+/**
+ * A document of a source that cannot be read as its kind, or that a limit refused: the source's
+ * fault, recorded against it with `reason` (invalid-document, too-deep, parse-timeout, …).
+ */
 export class InvalidFeedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly reason: string;
+  constructor(message: string, options?: { cause?: unknown; reason?: string }) {
     super(message, options);
     this.name = 'InvalidFeedError';
+    this.reason = options?.reason ?? 'invalid-document';
   }
 }
 
 export async function parseFeed(xml: string): Promise<ParsedListing> {
+  // A parser per feed: rss-parser keeps its XML parser between calls, and one that failed on a
+  // feed (an XXE, an entity bomb) answered the next feed in a broken state.
+  const parser = new Parser<Record<string, unknown>, Record<string, unknown>>({
+    customFields: { feed: ['ttl'] },
+  });
   let feed: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     feed = await parser.parseString(xml);

@@ -1,5 +1,6 @@
 import type { Logger } from '@dyad/bus';
 import type { FetchJob } from '@dyad/contracts';
+import type { ListingParser } from '../feeds/listing-parser.ts';
 import { InvalidFeedError } from '../feeds/parse-rss.ts';
 import type { FetcherMetrics } from '../fetcher-metrics.ts';
 import { freshnessMs, nextPollNotBefore } from '../net/cache-policy.ts';
@@ -33,6 +34,8 @@ export interface PollerOptions {
   /** Consecutive failures after which a source is reported failing. */
   readonly failingAfter: number;
   readonly maxGateWaitMs: number;
+  /** Parses feeds, sitemaps and listing pages off the main thread, under its limits. */
+  readonly parser: ListingParser;
 }
 
 export type PollOutcome = 'ok' | 'not-modified' | 'error' | 'not-due' | 'unknown-source' | 'disabled';
@@ -56,7 +59,7 @@ function sourceFailure(
       ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
     };
   }
-  if (error instanceof InvalidFeedError) return { reason: 'invalid-document', message: error.message };
+  if (error instanceof InvalidFeedError) return { reason: error.reason, message: error.message };
   return undefined;
 }
 
@@ -97,6 +100,7 @@ export class Poller {
         validators: o.validators,
         maxSitemaps: o.maxSitemaps,
         maxGateWaitMs: o.maxGateWaitMs,
+        parser: o.parser,
       })) {
         allNotModified &&= doc.notModified;
         const docFreshness = freshnessMs(doc.headers);

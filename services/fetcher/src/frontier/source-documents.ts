@@ -1,8 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ParsedListing } from '../feeds/listed-item.ts';
-import { parseListingPage } from '../feeds/parse-listing-page.ts';
-import { parseFeed } from '../feeds/parse-rss.ts';
-import { parseSitemap } from '../feeds/parse-sitemap.ts';
+import type { ListingParser } from '../feeds/listing-parser.ts';
 import type { HttpFetcher, Validators } from '../net/http-fetcher.ts';
 import type { Source } from '../sources/source-schema.ts';
 
@@ -53,6 +51,7 @@ async function fetchOne(
   source: Source,
   validators: ValidatorStore | undefined,
   maxGateWaitMs: number | undefined,
+  parser: ListingParser,
 ): Promise<SourceDocument> {
   const stored = validators ? await validators.get(url) : {};
   const isHtml = source.kind === 'html';
@@ -73,10 +72,12 @@ async function fetchOne(
       commit: async () => undefined,
     };
   }
-  let listing: ParsedListing;
-  if (source.kind === 'rss') listing = await parseFeed(doc.text);
-  else if (source.kind === 'sitemap') listing = parseSitemap(doc.text);
-  else listing = parseListingPage(doc.text, doc.finalUrl, source.selector);
+  const listing: ParsedListing = await parser.parse({
+    kind: source.kind,
+    text: doc.text,
+    url: doc.finalUrl,
+    ...(source.kind === 'html' ? { selector: source.selector } : {}),
+  });
   return {
     url,
     finalUrl: doc.finalUrl,
@@ -107,15 +108,34 @@ export function pickSitemaps(sitemaps: readonly { url: string; lastmod?: string 
 export async function* sourceDocuments(
   source: Source,
   http: HttpFetcher,
-  options: { validators?: ValidatorStore; maxSitemaps: number; maxGateWaitMs?: number },
+  options: {
+    validators?: ValidatorStore;
+    maxSitemaps: number;
+    maxGateWaitMs?: number;
+    parser: ListingParser;
+  },
 ): AsyncGenerator<SourceDocument> {
-  const first = await fetchOne(http, source.url, source, options.validators, options.maxGateWaitMs);
+  const first = await fetchOne(
+    http,
+    source.url,
+    source,
+    options.validators,
+    options.maxGateWaitMs,
+    options.parser,
+  );
   yield first;
   if (source.kind !== 'sitemap' || !first.listing.sitemaps?.length) return;
   // A sitemap index: its sitemaps are read one level deep (an index of indexes is not followed).
   for (const url of pickSitemaps(first.listing.sitemaps, options.maxSitemaps)) {
     const child = new URL(url, first.finalUrl).href;
-    const doc = await fetchOne(http, child, source, options.validators, options.maxGateWaitMs);
+    const doc = await fetchOne(
+      http,
+      child,
+      source,
+      options.validators,
+      options.maxGateWaitMs,
+      options.parser,
+    );
     yield { ...doc, listing: { ...doc.listing, sitemaps: [] } };
   }
 }

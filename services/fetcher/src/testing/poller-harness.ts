@@ -6,6 +6,7 @@ import { Registry } from 'prom-client';
 import { parse } from 'yaml';
 import type { CrawlerSettings } from '../crawler.ts';
 import { createHttpFetcher } from '../crawler.ts';
+import { ListingParser } from '../feeds/listing-parser.ts';
 import { createFetcherMetrics } from '../fetcher-metrics.ts';
 import { Dedup } from '../frontier/dedup.ts';
 import { cachedProxyResolver } from '../frontier/item-links.ts';
@@ -36,8 +37,10 @@ export async function pollerHarness(
   const byId = new Map(sources.map((s) => [s.id, Source.parse(s)]));
   const http = createHttpFetcher(testSettings(settings), { redis, keys });
   const states = new SourceStateStore(redis, keys);
+  const parser = new ListingParser({ timeoutMs: 5_000, maxDepth: 1_000 });
   const make = () =>
     new Poller({
+      parser,
       http,
       rules: {
         isTrackingParam: loadTrackingParams(),
@@ -74,6 +77,7 @@ export async function pollerHarness(
     },
     async close() {
       await queue.close();
+      await parser.close();
       redis.disconnect();
     },
   };
