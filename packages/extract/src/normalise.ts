@@ -191,6 +191,23 @@ export function wordKeys(
   script: Script = scriptOf(word),
   lang?: KeyLanguage,
 ): readonly string[] {
+  // A word's keys depend on the word, its script and the text's language only: the same words
+  // come back article after article, and folding them (NFD, clitics, stems) is a good part of the
+  // extractor's time.
+  const memo = `${lang ?? ''}\u0000${word}`;
+  const known = keysOf.get(memo);
+  if (known) return known;
+  const keys = foldedKeys(word, script, lang);
+  if (keysOf.size >= KEYS_MEMO_SIZE) keysOf.clear();
+  keysOf.set(memo, keys);
+  return keys;
+}
+
+// How many words' keys are remembered before the memo starts again (a few MB).
+const KEYS_MEMO_SIZE = 50_000;
+const keysOf = new Map<string, readonly string[]>();
+
+function foldedKeys(word: string, script: Script, lang: KeyLanguage | undefined): readonly string[] {
   if (readsKazakh(script, lang)) return kazakhStems(foldKazakh(word));
   switch (script) {
     case 'arabic':

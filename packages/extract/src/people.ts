@@ -296,8 +296,8 @@ export function findPeople(
       written !== null &&
       !COMMA.test(tokens[end]?.gapBefore ?? '') &&
       tokens[written.start]?.script === 'arabic' &&
-      ![...kb.actors.values()].some((a) =>
-        sameName(surface(tokens, written.start, written.end, text, offset), Object.values(a.names).flat()),
+      !knownNameSkeletons(kb).has(
+        firstNameSkeleton(surface(tokens, written.start, written.end, text, offset)),
       );
     const after = bareArabic ? null : written;
     const before =
@@ -431,10 +431,32 @@ function skeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/** The skeleton of a written name's first word ('' when too short to tell anyone apart). */
+function firstNameSkeleton(written: string): string {
+  const key = skeleton(written.split(/\s+/)[0] ?? '');
+  return key.length < 3 ? '' : key;
+}
+
 /** Whether a written name shares a first-name skeleton with one of the knowledge base's forms. */
 export function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
-  const first = written.split(/\s+/)[0] ?? '';
-  const key = skeleton(first);
-  if (key.length < 3) return false;
-  return forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
+  const key = firstNameSkeleton(written);
+  return key !== '' && forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
+}
+
+// The skeletons of every word of every known person's names, per knowledge base (derived once).
+const skeletonsOf = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
+
+function knownNameSkeletons(kb: KnowledgeIndex): ReadonlySet<string> {
+  let known = skeletonsOf.get(kb);
+  if (!known) {
+    known = new Set(
+      [...kb.actors.values()].flatMap((a) =>
+        Object.values(a.names)
+          .flat()
+          .flatMap((f) => (f ?? '').split(/\s+/).map(skeleton)),
+      ),
+    );
+    skeletonsOf.set(kb, known);
+  }
+  return known;
 }
