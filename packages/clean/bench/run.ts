@@ -16,10 +16,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { loadProfile } from '@dyad/knowledge';
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { CLEANER_HEAP_LIMITS } from '../../../services/cleaner/src/worker-pool.ts';
 import { keptSegments } from '../src/benchmark/segments.ts';
 import {
   aggregate,
@@ -61,8 +61,11 @@ interface SetLabel {
   readonly mustDrop: readonly string[];
 }
 
+/** A page on disk: its gzip-compressed HTML file and its labels. */
+type PageFile = Omit<Page, 'html'> & { readonly file: string };
+
 /** An evaluation set of this folder: bench/<name>/labels.json and pages/<id>.html.gz. */
-function loadSet(name: string): Page[] {
+function setFiles(name: string): PageFile[] {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`no such set: ${name}`);
   const dir = join(import.meta.dirname, name);
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, SetLabel>;
@@ -71,13 +74,12 @@ function loadSet(name: string): Page[] {
     .flatMap((id) => {
       const label = labels[id];
       if (!label || (HALF && label.split !== HALF)) return [];
-      const html = gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))).toString('utf8');
       return [
         {
           id,
           url: label.url,
           truth: label.articleBody,
-          html,
+          file: join(dir, 'pages', `${id}.html.gz`),
           split: label.split,
           mustDrop: label.mustDrop,
           note: `${label.lang} ${label.shape}`,
@@ -86,8 +88,8 @@ function loadSet(name: string): Page[] {
     });
 }
 
-function loadPages(): Page[] {
-  if (SET !== 'public') return loadSet(SET);
+function pageFiles(): PageFile[] {
+  if (SET !== 'public') return setFiles(SET);
   const truth = JSON.parse(readFileSync(join(dataDir, 'ground-truth.json'), 'utf8')) as Record<
     string,
     { articleBody: string; url: string }
@@ -98,9 +100,15 @@ function loadPages(): Page[] {
     .map((id) => {
       const entry = truth[id];
       if (!entry || !files.has(`${id}.html.gz`)) throw new Error(`benchmark page ${id} has no HTML file`);
-      const html = gunzipSync(readFileSync(join(dataDir, 'html', `${id}.html.gz`))).toString('utf8');
-      return { id, url: entry.url, truth: entry.articleBody, html };
+      return { id, url: entry.url, truth: entry.articleBody, file: join(dataDir, 'html', `${id}.html.gz`) };
     });
+}
+
+function loadPages(): Page[] {
+  return pageFiles().map(({ file, ...page }) => ({
+    ...page,
+    html: gunzipSync(readFileSync(file)).toString('utf8'),
+  }));
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -126,10 +134,17 @@ function dyad(page: Page): { text: string; method: string } {
   }
 }
 
+// jsdom and Readability are loaded for the comparison only: the memory loop's threads must not hold them.
+const { Readability } = process.argv.some((arg) => arg.startsWith('--memory-'))
+  ? { Readability: undefined }
+  : await import('@mozilla/readability');
+const jsdom = process.argv.some((arg) => arg.startsWith('--memory-')) ? undefined : await import('jsdom');
+
 /** Plain Readability over jsdom, as the benchmark's readability_js extractor runs it. */
 async function readabilityJsdom(page: Page): Promise<string> {
   // The virtual console only keeps jsdom's CSS parse errors off stderr; it changes nothing else.
-  const dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
+  if (!jsdom || !Readability) throw new Error('jsdom is not loaded in the memory loop');
+  const dom = new jsdom.JSDOM(page.html, { url: page.url, virtualConsole: new jsdom.VirtualConsole() });
   try {
     return new Readability(dom.window.document).parse()?.textContent ?? '';
   } catch {
@@ -286,46 +301,69 @@ function perPage(pages: readonly Page[], ours: Run, theirs: Run, below: number):
     );
 }
 
-/** LOOP_PAGES pages through Dyad's cleaner, cycling the corpus; RSS at the start and the end. */
+/**
+ * The memory loop's process: one worker thread with the cleaner service's heap limits
+ * (`CLEANER_HEAP_LIMITS`), as the service runs the cleaner.
+ */
 async function memoryLoop(): Promise<void> {
-  const pages = loadPages();
-  for (const page of pages) dyad(page);
+  const conditions = process.execArgv.filter((arg) => arg.startsWith('--conditions'));
+  const worker = new Worker(import.meta.filename, {
+    argv: [...process.argv.slice(2).filter((arg) => arg !== '--memory-loop'), '--memory-worker'],
+    execArgv: conditions,
+    resourceLimits: CLEANER_HEAP_LIMITS,
+  });
+  const code = await new Promise<number>((done, fail) => {
+    worker.on('error', fail);
+    worker.on('exit', done);
+  });
+  if (code !== 0) throw new Error(`the memory worker failed (exit ${code})`);
+}
+
+/**
+ * LOOP_PAGES pages through Dyad's cleaner on this worker thread, cycling the corpus: RSS at the
+ * start, every 1,000 pages, at the end and at its peak (sampled after every page), and CPU time
+ * per page. The pages are kept gzip-compressed and decoded one at a time, as a cleaner worker
+ * receives them: the corpus decoded (60 MB and more of strings) is the harness's, not the
+ * worker's.
+ */
+async function memoryWorker(): Promise<void> {
+  const pages = pageFiles().map(({ file, ...page }) => ({ ...page, gz: readFileSync(file) }));
+  const run = (i: number): void => {
+    const page = pages[i % pages.length];
+    if (page) dyad({ ...page, html: gunzipSync(page.gz).toString('utf8') });
+  };
+  for (let i = 0; i < pages.length; i++) run(i);
   await settle();
   const start = process.memoryUsage();
   console.log();
   console.log(
-    `memory: ${LOOP_PAGES} pages through Dyad's cleaner (the ${pages.length} cycled), in a fresh process`,
+    `memory: ${LOOP_PAGES} pages through Dyad's cleaner (the ${pages.length} cycled) on a worker thread with the ` +
+      `service's heap limits (young generation ${CLEANER_HEAP_LIMITS.maxYoungGenerationSizeMb} MB, old ` +
+      `${CLEANER_HEAP_LIMITS.maxOldGenerationSizeMb} MB), in a fresh process; pages kept gzip-compressed`,
   );
   console.log(`  start  RSS ${mb(start.rss)}, heap used ${mb(start.heapUsed)}`);
-  const checkpoints: { pages: number; rss: number }[] = [];
+  let peak = start.rss;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < LOOP_PAGES; i++) {
-    const page = pages[i % pages.length];
-    if (page) dyad(page);
+    run(i);
+    peak = Math.max(peak, process.memoryUsage.rss());
     // The event loop gets a turn now and then, as it does between messages in the service.
     if (i % 25 === 24) await yieldToLoop();
-    if ((i + 1) % 1_000 === 0 && i + 1 < LOOP_PAGES) {
-      const rss = process.memoryUsage().rss;
-      checkpoints.push({ pages: i + 1, rss });
-      console.log(`  ${String(i + 1).padStart(5)}  RSS ${mb(rss)}`);
-    }
+    if ((i + 1) % 1_000 === 0 && i + 1 < LOOP_PAGES)
+      console.log(`  ${String(i + 1).padStart(5)}  RSS ${mb(process.memoryUsage.rss())}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await settle();
   const end = process.memoryUsage();
+  console.log(`  end    RSS ${mb(end.rss)}, heap used ${mb(end.heapUsed)}`);
   console.log(
-    `  end    RSS ${mb(end.rss)}, heap used ${mb(end.heapUsed)} (${(LOOP_PAGES / seconds).toFixed(1)} pages/s over the loop)`,
+    `  peak RSS ${mb(peak)}; ${(LOOP_PAGES / seconds).toFixed(1)} pages/s over the loop, ` +
+      `${((used.user + used.system) / 1000 / LOOP_PAGES).toFixed(1)} ms of CPU a page`,
   );
-  const [first, ...rest] = checkpoints;
-  if (first) {
-    const later = [...rest.map((c) => c.rss), end.rss];
-    console.log(
-      `  RSS ${mb(start.rss)} → ${mb(first.rss)} over the first ${first.pages} pages (V8 sizing its heap), then ` +
-        `between ${mb(Math.min(first.rss, ...later))} and ${mb(Math.max(first.rss, ...later))} up to the end; ` +
-        `heap in use ${mb(start.heapUsed)} → ${mb(end.heapUsed)}`,
-    );
-  }
 }
 
-if (process.argv.includes('--memory-loop')) await memoryLoop();
+if (process.argv.includes('--memory-worker')) await memoryWorker();
+else if (process.argv.includes('--memory-loop')) await memoryLoop();
 else await main();

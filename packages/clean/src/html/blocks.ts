@@ -105,7 +105,8 @@ export function pruneBlocks(
       continue;
     }
     if (kind === 'furniture') continue;
-    if (isTeaserLink(block) || isLinkLine(block) || isCredit(text)) continue;
+    const links = linksOf(block);
+    if (isTeaserLink(block, links) || isLinkLine(links) || isCredit(text)) continue;
     if (inSection) {
       if (!readsAsParagraph(text, 25)) continue;
       inSection = false;
@@ -134,15 +135,29 @@ export function pruneBlocks(
   return { paragraphs, ...(author ? { author } : {}), ...(dateLine ? { dateLine } : {}) };
 }
 
-/** Letters inside links, over the block's letters (digits, times and separators do not count). */
-function linkShare(element: Element, text: string): number {
-  const letters = (s: string): number => s.match(/\p{L}/gu)?.length ?? 0;
+interface Links {
+  readonly count: number;
+  /** Letters inside links over the block's letters (digits, times and separators do not count). */
+  readonly share: number;
+}
+
+const letters = (text: string): number => text.match(/\p{L}/gu)?.length ?? 0;
+
+/**
+ * The links of a short block (60 words or fewer, of a leaf block element), walked once; none for
+ * other blocks. More linked letters than the block has means the element holds other blocks too:
+ * then they are not this block's.
+ */
+function linksOf(block: TextBlock): Links {
+  const el = block.element;
+  if (!LEAF_BLOCKS.has(el.tagName) || wordCount(block.text) > 60) return { count: 0, share: 0 };
+  const anchors = el.getElementsByTagName('a');
+  if (anchors.length === 0) return { count: 0, share: 0 };
   let linked = 0;
-  for (const a of element.getElementsByTagName('a')) linked += letters(a.textContent ?? '');
-  const total = letters(text);
-  // More linked letters than the block has: the element holds other blocks too; not this block's.
-  if (total === 0 || linked > total * 1.05) return 0;
-  return Math.min(1, linked / total);
+  for (const a of anchors) linked += letters(a.textContent ?? '');
+  const total = letters(block.text);
+  if (total === 0 || linked > total * 1.05) return { count: 0, share: 0 };
+  return { count: anchors.length, share: Math.min(1, linked / total) };
 }
 
 const LEAF_BLOCKS = new Set([
@@ -167,18 +182,13 @@ const LEAF_BLOCKS = new Set([
  * A block that is nothing but a link to another page ("Related: …", a teaser headline, a
  * "click here to get the app" line, "10:32 Another headline"): not the article's own text.
  */
-function isTeaserLink(block: TextBlock): boolean {
-  const el = block.element;
-  if (!LEAF_BLOCKS.has(el.tagName)) return false;
-  if (wordCount(block.text) > 30) return false;
-  return linkShare(el, block.text) >= 0.9;
+function isTeaserLink(block: TextBlock, links: Links): boolean {
+  return links.share >= 0.9 && wordCount(block.text) <= 30;
 }
 
 /** A line of five links or more, most of its letters linked: a menu or a list of sections. */
-function isLinkLine(block: TextBlock): boolean {
-  const el = block.element;
-  if (!LEAF_BLOCKS.has(el.tagName) || wordCount(block.text) > 60) return false;
-  return el.getElementsByTagName('a').length >= 5 && linkShare(el, block.text) >= 0.6;
+function isLinkLine(links: Links): boolean {
+  return links.count >= 5 && links.share >= 0.6;
 }
 
 /** A short line with a copyright sign: a photo credit or the site's copyright, not article text. */

@@ -2,7 +2,7 @@ import type { DateCandidate } from '../dates/publication-date.ts';
 import { furniture } from '../text/furniture.ts';
 import { matchTokens } from '../text/normalize.ts';
 import { pruneBlocks } from './blocks.ts';
-import { readMetadata } from './metadata.ts';
+import { type PageMetadata, readMetadata } from './metadata.ts';
 import { type DomMethod, type ParsedDom, parseWithJsdom, parseWithLinkedom } from './parse-dom.ts';
 import { prepass } from './prepass.ts';
 import { pruneBeforeHeadline, pruneContent, prunePage } from './prune.ts';
@@ -89,7 +89,6 @@ function alternatives(fresh: ParsedDom | undefined, evidence: Evidence, title: s
   if (fromJson.length > 0) options.push({ kind: 'json-ld', paragraphs: fromJson, linkDensity: 0 });
   if (fresh) {
     const { document } = fresh;
-    prunePage(document);
     const blocks: [OptionKind, Element | undefined][] = [
       ...(document.body ? denseBlocks(document.body) : []).map((el): [OptionKind, Element] => [
         'density',
@@ -112,16 +111,51 @@ function attempt(dom: ParsedDom, html: string, url: string | undefined, reparse:
   const meta = readMetadata(document, url);
   prunePage(document);
   const title = stripSiteSuffix(meta.title ?? '', meta.siteName);
-  pruneBeforeHeadline(document, matchTokens(title));
+  const titleTokens = matchTokens(title);
+  pruneBeforeHeadline(document, titleTokens);
+  // A second DOM of the page, pruned the same way, built only when the check needs one
+  // (Readability edits the first).
+  let fresh: ParsedDom | undefined;
+  let freshFailed = false;
+  const freshDom = (): ParsedDom | undefined => {
+    if (fresh || freshFailed) return fresh;
+    try {
+      fresh = reparse();
+      prunePage(fresh.document);
+      pruneBeforeHeadline(fresh.document, titleTokens);
+    } catch {
+      freshFailed = true;
+    }
+    return fresh;
+  };
+  let pageText: string | undefined;
   // Read before Readability edits the page: the second opinion compares its choice with these.
   const evidence: Evidence = {
     paragraphs: pageParagraphs(document),
-    pageText: document.body?.textContent ?? '',
+    pageText: () => {
+      pageText ??= freshDom()?.document.body?.textContent ?? '';
+      return pageText;
+    },
     ...(meta.articleBody ? { articleBody: meta.articleBody } : {}),
     ...(meta.description ? { description: meta.description } : {}),
     ...(title ? { title } : {}),
   };
-  const result = runReadability(document, charThresholdFor(html));
+  try {
+    return readArticle(dom, html, meta, title, evidence, freshDom);
+  } finally {
+    fresh?.close();
+  }
+}
+
+function readArticle(
+  dom: ParsedDom,
+  html: string,
+  meta: PageMetadata,
+  title: string,
+  evidence: Evidence,
+  freshDom: () => ParsedDom | undefined,
+): Attempt {
+  const result = runReadability(dom.document, charThresholdFor(html));
   const fullTitle = title || stripSiteSuffix(result?.title ?? '', meta.siteName);
   let author = meta.author;
   const dates = [...meta.dates];
@@ -137,22 +171,12 @@ function attempt(dom: ParsedDom, html: string, url: string | undefined, reparse:
   if (suspicion(candidate, evidence)) {
     // A second opinion: the candidate without what the page shows as furniture, and the
     // alternatives read from a fresh DOM of the page; the best by `scoreOption` wins.
-    let fresh: ParsedDom | undefined;
-    try {
-      fresh = reparse();
-    } catch {
-      fresh = undefined;
-    }
-    try {
-      const options = [
-        candidate,
-        withoutFurniture(candidate, evidence),
-        ...alternatives(fresh, evidence, fullTitle),
-      ];
-      chosen = pickOption(options, evidence) ?? candidate;
-    } finally {
-      fresh?.close();
-    }
+    const options = [
+      candidate,
+      withoutFurniture(candidate, evidence),
+      ...alternatives(freshDom(), evidence, fullTitle),
+    ];
+    chosen = pickOption(options, evidence) ?? candidate;
   }
   dates.push(...meta.textDates);
   const paragraphs = [...chosen.paragraphs];

@@ -72,7 +72,7 @@ describe('suspicion and the score', () => {
       { text: LEAD, furniture: false },
       { text: 'Accept all cookies to continue reading this page and all the others.', furniture: true },
     ],
-    pageText: `${LEAD} ${SECOND}`,
+    pageText: () => `${LEAD} ${SECOND}`,
     description: LEAD,
     title: TITLE,
   };
@@ -113,11 +113,11 @@ describe('paragraphFallback', () => {
     const { document } = parseWithLinkedom(
       '<html><body><p>A short line here.</p><div class="comments"><p>A comment of some length here, by a reader.</p></div></body></html>',
     );
-    const evidence: Evidence = { paragraphs: pageParagraphs(document), pageText: '' };
+    const evidence: Evidence = { paragraphs: pageParagraphs(document), pageText: () => '' };
     expect(evidence.paragraphs.map((p) => p.furniture)).toEqual([false, true]);
     expect(paragraphFallback(evidence, furniture())).toEqual(['A short line here.']);
     expect(
-      paragraphFallback({ paragraphs: [{ text: 'Hi', furniture: true }], pageText: '' }, furniture()),
+      paragraphFallback({ paragraphs: [{ text: 'Hi', furniture: true }], pageText: () => '' }, furniture()),
     ).toEqual(['Hi']);
   });
 

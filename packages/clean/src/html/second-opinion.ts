@@ -23,8 +23,8 @@ export interface PageParagraph {
 /** What the page says beside Readability's choice. */
 export interface Evidence {
   readonly paragraphs: readonly PageParagraph[];
-  /** All the text of the page's body (after page pruning). */
-  readonly pageText: string;
+  /** All the text of the page's body (after page pruning), read when a check needs it. */
+  readonly pageText: () => string;
   /** JSON-LD `articleBody`, as the page gives it. */
   readonly articleBody?: string;
   readonly description?: string;
@@ -181,7 +181,7 @@ export function suspicion(candidate: Option, evidence: Evidence): string | undef
   const held = ref ? overlap(ref.words, text) : undefined;
   const prose = pageProse(evidence);
   if (prose >= 1000 && text.length < prose * 0.3 && (held === undefined || held < 0.5)) return 'short';
-  if (ref && held !== undefined && held < 0.3 && overlap(ref.words, evidence.pageText) >= 0.6)
+  if (ref && held !== undefined && held < 0.3 && overlap(ref.words, evidence.pageText()) >= 0.6)
     return 'disagrees';
   if (ref?.whole && agreementWith(ref, text) < 0.5) return 'bloated';
   return undefined;
