@@ -115,11 +115,10 @@ function isReferred(c: Candidate, story: Story): boolean {
     return true;
   // "X received Y. … The meeting reinforces the ties, like the embassy opened in December 2020."
   if (!articleDate) return story.undatedLead !== undefined && c.sentence > story.undatedLead + 1;
-  const last = spanOf(h).last;
-  // Against the start of a month- or year-precision reference: "April 2025" may be the 1st.
-  const reference =
-    articleDate.precision === 'day' ? articleDate.day : partialDateRange(articleValue(articleDate)).first;
-  return last < addDays(reference, -14);
+  // Only an article dated to the day tells how old an event is: a page dated "2025-03" may be a
+  // wrap-up of the visit of 2 February, or the month the page was stored.
+  if (articleDate.precision !== 'day') return false;
+  return spanOf(h).last < addDays(articleDate.day, -14);
 }
 
 function within(inner: EventDateValue | null, outer: EventDateValue | null): boolean {
