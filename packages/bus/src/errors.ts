@@ -9,6 +9,21 @@ export class PermanentError extends Error {
   }
 }
 
+/**
+ * A message larger than the bus takes (NATS max_payload): it will not get smaller on retry, so
+ * it is permanent, and its article is dead-lettered with this reason.
+ */
+export class MessageTooLargeError extends PermanentError {
+  readonly bytes: number;
+  readonly maxBytes: number;
+  constructor(subject: string, bytes: number, maxBytes: number) {
+    super(`message for ${subject} is ${bytes} bytes, over the bus's limit of ${maxBytes} (NATS max_payload)`);
+    this.name = 'MessageTooLargeError';
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
+  }
+}
+
 /** A message or job that does not parse or fails its schema. */
 export class InvalidMessageError extends Error {
   readonly issues: readonly string[];

@@ -1,5 +1,12 @@
 export { backoffDelayMs } from './backoff.ts';
-export { ConfigError, errorMessage, InvalidMessageError, PermanentError, PublishError } from './errors.ts';
+export {
+  ConfigError,
+  errorMessage,
+  InvalidMessageError,
+  MessageTooLargeError,
+  PermanentError,
+  PublishError,
+} from './errors.ts';
 export { NatsBus } from './nats/bus.ts';
 export { closeNats, connectNats, type NatsOptions } from './nats/connection.ts';
 export {

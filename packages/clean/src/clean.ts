@@ -1,3 +1,4 @@
+import { UNREADABLE_MAX_SHARE, unreadableShare, withoutNuls } from '@dyad/contracts';
 import type { Profile } from '@dyad/knowledge';
 import {
   type DateCandidate,
@@ -55,6 +56,17 @@ export class UnsupportedContentError extends Error {
   }
 }
 
+/** A body that is not text: binary data, or bytes decoded with a charset they are not in. */
+export class UnreadableContentError extends UnsupportedContentError {
+  readonly share: number;
+  constructor(contentType: string, share: number) {
+    super(contentType);
+    this.message = `not text: ${(share * 100).toFixed(1)}% of the body is undecodable bytes or control characters (binary data, or a wrong charset)`;
+    this.name = 'UnreadableContentError';
+    this.share = share;
+  }
+}
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const TEXT_TYPES = new Set(['text/plain']);
 
@@ -90,7 +102,16 @@ function titleFromText(paragraphs: readonly string[]): string {
  * never after the fetch), author, site, canonical URL and relevance to the profile's dyad.
  * Pure: no network, no clock but `fetchedAt`.
  */
-export function cleanArticle(input: CleanInput, options: CleanOptions): CleanResult {
+export function cleanArticle(raw: CleanInput, options: CleanOptions): CleanResult {
+  const share = unreadableShare(raw.body);
+  if (share > UNREADABLE_MAX_SHARE) throw new UnreadableContentError(raw.contentType, share);
+  // NULs are no text's (PostgreSQL cannot store them): removed, with the feed's title's.
+  const feedTitle = raw.feed?.title === undefined ? undefined : withoutNuls(raw.feed.title);
+  const input: CleanInput = {
+    ...raw,
+    body: withoutNuls(raw.body),
+    ...(raw.feed ? { feed: { ...raw.feed, ...(feedTitle === undefined ? {} : { title: feedTitle }) } } : {}),
+  };
   const kind = kindOf(input.contentType, input.body);
   const { profile } = options;
   const feedDate = input.feed?.publishedAt ? parseDateValue(input.feed.publishedAt) : undefined;

@@ -10,6 +10,7 @@ export {
   type CleanOptions,
   type CleanResult,
   cleanArticle,
+  UnreadableContentError,
   UnsupportedContentError,
 } from './clean.ts';
 export { type DateMention, findDates } from './dates/find-dates.ts';

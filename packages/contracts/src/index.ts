@@ -43,8 +43,17 @@ export { type EventTypeFacts, eventTypeFacts, type TypeClass, typeClassOf } from
 export { articleIdFor, canonicalUrl, InvalidUrlError, seedUrl, sha256Hex } from './ids.ts';
 export { formatIssues } from './issues.ts';
 export { jsonSchemas } from './json-schemas.ts';
+export {
+  articleLimits,
+  fitArticleCleaned,
+  fitArticleExtracted,
+  messageBytes,
+  UNREADABLE_MAX_SHARE,
+  unreadableShare,
+  withoutNuls,
+} from './limits.ts';
 export { InvalidNamespaceError, type Names, names } from './names.ts';
-export { ArticleCleaned, PublicationDate, Relevance } from './schemas/article-cleaned.ts';
+export { ArticleCleaned, PublicationDate, Relevance, Truncated } from './schemas/article-cleaned.ts';
 export { ActorMention, ArticleExtracted, DateMention, PlaceMention } from './schemas/article-extracted.ts';
 export { ArticleFetched, FeedItem, FetchedBody, HttpExchange } from './schemas/article-fetched.ts';
 export {
@@ -56,6 +65,7 @@ export {
   PartialDate,
   PublicationDateValue,
   Sha256Hex,
+  StorableText,
 } from './schemas/common.ts';
 export { DeadLetter, DeadLetterReason } from './schemas/dead-letter.ts';
 export {

@@ -160,7 +160,7 @@ for (const [label, test] of backends) {
         expect(error).toMatchObject({ articleId: 'not-a-sha256', cause: { issues: expect.any(Array) } });
         expect(String(error)).toMatch(/articleId/);
 
-        const nul = sampleArticle(2, { text: 'before\u0000after' });
+        const nul = { ...sampleArticle(2), text: `${sampleArticle(2).text}\u0000after` };
         await expect(store.saveArticle(nul)).rejects.toThrow(/NUL/);
         expect(await store.countArticles()).toBe(0);
       } finally {

@@ -88,6 +88,7 @@ export class CleanerService {
             relevant: cleaned.relevance.relevant,
             score: cleaned.relevance.score,
             duplicate: result.duplicate,
+            ...(cleaned.truncated ? { truncated: cleaned.truncated } : {}),
           },
           'cleaned',
         );

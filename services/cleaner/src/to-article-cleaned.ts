@@ -1,12 +1,15 @@
 import type { CleanResult } from '@dyad/clean';
-import type { ArticleCleaned, ArticleFetched } from '@dyad/contracts';
+import { type ArticleCleaned, type ArticleFetched, fitArticleCleaned } from '@dyad/contracts';
 
 /** Bumped whenever what the cleaner outputs for the same input changes. */
 export const CLEANER_VERSION = '0.2.0';
 
-/** The core's result as the `article.cleaned` message, carrying the fetched article's identity. */
+/**
+ * The core's result as the `article.cleaned` message, carrying the fetched article's identity,
+ * within the article limits (a text over them is cut at a paragraph boundary, with a note).
+ */
 export function toArticleCleaned(fetched: ArticleFetched, result: CleanResult): ArticleCleaned {
-  return {
+  return fitArticleCleaned({
     schema: 1,
     articleId: fetched.articleId,
     url: fetched.url,
@@ -22,5 +25,5 @@ export function toArticleCleaned(fetched: ArticleFetched, result: CleanResult): 
     ...(result.canonicalUrl ? { canonicalUrl: result.canonicalUrl } : {}),
     relevance: result.relevance,
     cleaner: { version: CLEANER_VERSION, method: result.method },
-  };
+  });
 }

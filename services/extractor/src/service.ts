@@ -1,5 +1,5 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
-import { stages } from '@dyad/contracts';
+import { fitArticleExtracted, stages } from '@dyad/contracts';
 import { EXTRACTOR_VERSION, extractCleaned } from '@dyad/extract';
 import type { ExtractorEnv } from './config.ts';
 
@@ -25,7 +25,9 @@ export class ExtractorService {
       env: this.env,
       consumer: 'extractor',
       setup: (bus: NatsBus) => async (cleaned, ctx) => {
-        const { extracted, skipped } = extractCleaned(cleaned);
+        const { extracted: full, skipped } = extractCleaned(cleaned);
+        // Within the article limits and the bus's message size (mentions give way first).
+        const extracted = fitArticleExtracted(full, bus.publisher.maxBodyBytes);
         const result = await bus.publisher.publish('articleExtracted', extracted);
         ctx.log.info(
           {
@@ -33,6 +35,7 @@ export class ExtractorService {
             main: extracted.events.filter((e) => e.main).length,
             skipped,
             duplicate: result.duplicate,
+            ...(extracted.truncated ? { truncated: extracted.truncated } : {}),
           },
           skipped ? 'skipped (irrelevant)' : 'extracted',
         );

@@ -32,7 +32,7 @@ export class NatsBus {
     this.jsm = jsm;
     this.names = names;
     this.streamReplicas = streamReplicas;
-    this.publisher = new Publisher(js, names);
+    this.publisher = new Publisher(js, names, () => nc.info?.max_payload ?? 1_048_576);
   }
 
   /** Connects and makes sure the catalog's streams exist. */

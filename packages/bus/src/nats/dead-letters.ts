@@ -8,6 +8,7 @@ import {
 } from '@dyad/contracts';
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
+import { DEFAULT_MAX_BODY_BYTES } from './publisher.ts';
 
 export function headersRecord(msg: { headers?: JsMsg['headers'] }): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -52,12 +53,26 @@ export function buildDeadLetter(
   };
 }
 
-/** Stores the dead letter; its id makes a second dead-lettering of the same message by the same consumer a no-op. */
+/**
+ * The letter as it can be stored: when it would be larger than `maxBytes`, its payload is left
+ * in the original stream and referred to (`payloadEncoding: "stream"`).
+ */
+export function fitDeadLetter(letter: DeadLetter, maxBytes: number): DeadLetter {
+  if (new TextEncoder().encode(JSON.stringify(letter)).length <= maxBytes) return letter;
+  return { ...letter, payload: '', payloadEncoding: 'stream' };
+}
+
+/**
+ * Stores the dead letter (its payload referred to when it would not fit `maxBytes`); its id makes
+ * a second dead-lettering of the same message by the same consumer a no-op.
+ */
 export async function publishDeadLetter(
   js: JetStreamClient,
   names: Names,
-  letter: DeadLetter,
+  full: DeadLetter,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<void> {
+  const letter = fitDeadLetter(full, maxBytes);
   const h = natsHeaders();
   h.set('Content-Type', 'application/json');
   h.set('Dyad-Schema', 'dead-letter/1');
@@ -149,10 +164,27 @@ export async function redriveDeadLetter(
     for (const value of values) h.append(key, value);
   }
   h.set('Dyad-Redriven-From', `${names.stream('DLQ')}:${entry.seq}`);
-  const data =
-    letter.payloadEncoding === 'base64'
-      ? Buffer.from(letter.payload, 'base64')
-      : new TextEncoder().encode(letter.payload);
+  let data: Uint8Array;
+  if (letter.payloadEncoding === 'stream') {
+    // Too large to have been copied: read it from where it was, while that stream keeps it.
+    let original: Awaited<ReturnType<typeof jsm.streams.getMessage>> = null;
+    try {
+      original = await jsm.streams.getMessage(letter.stream, { seq: letter.streamSeq });
+    } catch {
+      original = null;
+    }
+    if (!original)
+      return {
+        seq: entry.seq,
+        ok: false,
+        detail: `the original (${letter.stream} #${letter.streamSeq}) is no longer in its stream`,
+      };
+    data = original.data;
+  } else
+    data =
+      letter.payloadEncoding === 'base64'
+        ? Buffer.from(letter.payload, 'base64')
+        : new TextEncoder().encode(letter.payload);
   const msgID = `${letter.msgId ?? `${letter.stream}:${letter.streamSeq}`}:redrive:${entry.seq}`;
   await js.publish(letter.subject, data, { msgID, headers: h, timeout: 5_000 });
   await jsm.streams.deleteMessage(names.stream('DLQ'), entry.seq, false);

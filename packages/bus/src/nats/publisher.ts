@@ -1,7 +1,13 @@
 import { formatIssues, type MessageOf, type Names, type SubjectKey, subjects } from '@dyad/contracts';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { errorMessage, InvalidMessageError, PublishError } from '../errors.ts';
+import { errorMessage, InvalidMessageError, MessageTooLargeError, PublishError } from '../errors.ts';
+
+/** Room kept under max_payload for the headers and the protocol line. */
+export const HEADER_ROOM_BYTES = 1_024;
+
+/** NATS's default max_payload (1 MiB) less the header room: when the server's is not known. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576 - HEADER_ROOM_BYTES;
 
 export interface PublishResult {
   readonly stream: string;
@@ -24,10 +30,18 @@ export interface PublishOptions {
 export class Publisher {
   private readonly js: JetStreamClient;
   private readonly names: Names;
+  private readonly maxPayload: () => number;
 
-  constructor(js: JetStreamClient, names: Names) {
+  /** `maxPayload`: the largest message the server takes (its max_payload), in bytes. */
+  constructor(js: JetStreamClient, names: Names, maxPayload: () => number = () => 1_048_576) {
     this.js = js;
     this.names = names;
+    this.maxPayload = maxPayload;
+  }
+
+  /** The largest JSON body a message may have, in bytes: max_payload less room for headers. */
+  get maxBodyBytes(): number {
+    return this.maxPayload() - HEADER_ROOM_BYTES;
   }
 
   async publish<K extends SubjectKey>(
@@ -51,8 +65,11 @@ export class Publisher {
     h.set('Dyad-Schema', `${spec.subject}/1`);
     const articleId = (spec.articleId as ((m: MessageOf<K>) => string) | undefined)?.(data);
     if (articleId) h.set('Dyad-Article-Id', articleId);
+    const body = new TextEncoder().encode(JSON.stringify(data));
+    if (body.length > this.maxBodyBytes)
+      throw new MessageTooLargeError(subject, body.length, this.maxBodyBytes);
     try {
-      const ack = await this.js.publish(subject, JSON.stringify(data), {
+      const ack = await this.js.publish(subject, body, {
         msgID: msgId,
         headers: h,
         timeout: options.timeoutMs ?? 5_000,

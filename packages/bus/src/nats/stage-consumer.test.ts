@@ -64,6 +64,81 @@ describe('StageConsumer', () => {
     }
   });
 
+  it('a message too large for the bus fails its article at once (a dead letter with the sizes), never as temporary', async ({
+    nats,
+  }) => {
+    const spec = testConsumerSpec();
+    const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
+    const attempts: number[] = [];
+    const consumer = consumerFor({
+      bus,
+      names,
+      spec,
+      metrics,
+      handler: async (m, ctx) => {
+        attempts.push(ctx.deliveryCount);
+        // What a stage does with its output: too large for the server's max_payload.
+        const big = {
+          ...m,
+          body: { contentType: 'text/plain', charset: 'utf-8', inline: 'x'.repeat(2_000_000) },
+        };
+        await bus.publisher.publish('articleFetched', big, { msgId: `${m.articleId}:big` });
+      },
+    });
+    try {
+      expect(bus.publisher.maxBodyBytes).toBe((bus.nc.info?.max_payload ?? 0) - 1_024);
+      await consumer.start();
+      await bus.publisher.publish('articleFetched', fetchedMessage(3));
+      const [letter] = await waitFor(async () => {
+        const l = await listDeadLetters(bus.jsm, names, { consumer: spec.durable });
+        return l.length === 1 ? l : undefined;
+      });
+      const reason = DeadLetter.parse(letter?.letter).reason;
+      expect(reason.code).toBe('permanent');
+      expect(reason.message).toMatch(/is 2000\d{3} bytes, over the bus's limit of \d+ \(NATS max_payload\)/);
+      expect(attempts).toEqual([1]);
+    } finally {
+      await consumer.stop();
+      await bus.close();
+    }
+  });
+
+  it('a message too large to copy into a dead letter is dead-lettered by reference, and redriven from its stream', async ({
+    nats,
+  }) => {
+    const spec = testConsumerSpec();
+    const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
+    const consumer = consumerFor({ bus, names, spec, metrics, handler: async () => undefined });
+    try {
+      await consumer.start();
+      // Near the server's max_payload, and not JSON: a letter that copied it would not fit.
+      const huge = 'z'.repeat(bus.publisher.maxBodyBytes - 100);
+      const { seq } = await bus.js.publish(names.subject('article.fetched'), huge);
+      const [entry] = await waitFor(async () => {
+        const l = await listDeadLetters(bus.jsm, names, { consumer: spec.durable });
+        return l.length === 1 ? l : undefined;
+      });
+      const letter = DeadLetter.parse(entry?.letter);
+      expect(letter).toMatchObject({ payload: '', payloadEncoding: 'stream', streamSeq: seq });
+      expect(letter.reason.code).toBe('invalid');
+      if (!entry) throw new Error('no letter');
+      const redriven = await redriveDeadLetter(bus.js, bus.jsm, names, entry);
+      expect(redriven.ok, redriven.detail).toBe(true);
+      // The same bytes are on the subject again (and dead-lettered again, being no JSON).
+      const again = await waitFor(async () => {
+        const l = await listDeadLetters(bus.jsm, names, { consumer: spec.durable });
+        return l.length === 1 && l[0]?.letter?.streamSeq !== seq ? l[0] : undefined;
+      });
+      const copy = await bus.jsm.streams.getMessage(names.stream('ARTICLES'), {
+        seq: again.letter?.streamSeq ?? 0,
+      });
+      expect(copy?.data.length).toBe(huge.length);
+    } finally {
+      await consumer.stop();
+      await bus.close();
+    }
+  });
+
   it('dead-letters invalid messages with the reason and keeps consuming', async ({ nats }) => {
     const spec = testConsumerSpec();
     const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);

@@ -41,6 +41,8 @@ export interface StageConsumerOptions<K extends SubjectKey> {
   readonly metrics: WorkerMetrics;
   readonly concurrency?: number;
   readonly random?: () => number;
+  /** The largest message body the bus takes (default: NATS's 1 MiB less header room). */
+  readonly maxBodyBytes?: () => number;
 }
 
 /**
@@ -242,7 +244,7 @@ export class StageConsumer<K extends SubjectKey> {
       articleId,
     });
     try {
-      await publishDeadLetter(js, names, letter);
+      await publishDeadLetter(js, names, letter, this.options.maxBodyBytes?.());
     } catch (error) {
       // The DLQ is unreachable: keep the message and try again later rather than lose it.
       const delay = backoffDelayMs(spec.retry.backoff, msg.info.deliveryCount, this.options.random);

@@ -47,6 +47,7 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
     log: runtime.log,
     metrics: runtime.metrics,
     concurrency: options.concurrency ?? env.CONCURRENCY,
+    maxBodyBytes: () => bus.publisher.maxBodyBytes,
   });
   await consumer.start();
   runtime.onShutdown(`consumer ${spec.durable}`, () => consumer.stop());

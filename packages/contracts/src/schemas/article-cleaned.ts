@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ArticleIdentity, LanguageCode, PublicationDateValue } from './common.ts';
+import { articleLimits } from '../limits.ts';
+import { ArticleIdentity, LanguageCode, PublicationDateValue, StorableText } from './common.ts';
 
 export const PublicationDate = z.object({
   /** null when nothing gave a date and none could be inferred yet. */
@@ -18,9 +19,17 @@ export const Relevance = z.object({
 });
 export type Relevance = z.infer<typeof Relevance>;
 
+/** What was left out to keep the article within `articleLimits` (absent when nothing was). */
+export const Truncated = z.object({
+  /** The text was cut at a paragraph boundary; this was its length in characters. */
+  textChars: z.int().positive().optional(),
+  /** Mentions left out (the extractor keeps at most `mentionsPerKind` of each kind). */
+  mentions: z.int().positive().optional(),
+});
+
 export const ArticleCleaned = ArticleIdentity.extend({
-  title: z.string(),
-  text: z.string(),
+  title: StorableText.max(articleLimits.titleChars),
+  text: StorableText.max(articleLimits.textChars),
   lang: LanguageCode,
   publishedAt: PublicationDate,
   siteName: z.string().optional(),
@@ -28,5 +37,6 @@ export const ArticleCleaned = ArticleIdentity.extend({
   canonicalUrl: z.string().optional(),
   relevance: Relevance,
   cleaner: z.object({ version: z.string(), method: z.string() }),
+  truncated: Truncated.optional(),
 });
 export type ArticleCleaned = z.infer<typeof ArticleCleaned>;

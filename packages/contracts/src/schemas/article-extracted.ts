@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleLimits } from '../limits.ts';
 import { ArticleCleaned } from './article-cleaned.ts';
 import { CountryCode, Evidence, PartialDate } from './common.ts';
 import { EventReport } from './event.ts';
@@ -24,14 +25,38 @@ export const DateMention = z.object({
   evidence: Evidence,
 });
 
-/** The cleaned article travels on, so that the indexer can store it without another fetch. */
+/**
+ * The cleaned article travels on, so that the indexer can store it without another fetch. Every
+ * evidence's offsets lie within the text (a headline's are 0–0, see the extractor).
+ */
 export const ArticleExtracted = ArticleCleaned.extend({
   mentions: z.object({
-    actors: z.array(ActorMention),
-    places: z.array(PlaceMention),
-    dates: z.array(DateMention),
+    actors: z.array(ActorMention).max(articleLimits.mentionsPerKind),
+    places: z.array(PlaceMention).max(articleLimits.mentionsPerKind),
+    dates: z.array(DateMention).max(articleLimits.mentionsPerKind),
   }),
-  events: z.array(EventReport),
+  events: z.array(EventReport).max(articleLimits.eventReports, {
+    message: `more than ${articleLimits.eventReports} event reports in one article`,
+  }),
   extractorVersion: z.string().min(1),
+}).superRefine((article, ctx) => {
+  const length = article.text.length;
+  const check = (evidence: { end: number }, path: (string | number)[]) => {
+    if (evidence.end > length)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'end'],
+        message: `evidence ends at ${evidence.end}, after the text (${length} characters)`,
+      });
+  };
+  for (const kind of ['actors', 'places', 'dates'] as const)
+    article.mentions[kind].forEach((m, i) => {
+      check(m.evidence, ['mentions', kind, i, 'evidence']);
+    });
+  article.events.forEach((e, i) => {
+    e.evidence.forEach((ev, j) => {
+      check(ev, ['events', i, 'evidence', j]);
+    });
+  });
 });
 export type ArticleExtracted = z.infer<typeof ArticleExtracted>;

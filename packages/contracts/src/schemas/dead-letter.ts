@@ -14,7 +14,12 @@ export const DeadLetterReason = z.object({
 });
 export type DeadLetterReason = z.infer<typeof DeadLetterReason>;
 
-/** What the DLQ stream holds: the original message, untouched, and why it could not be processed. */
+/**
+ * What the DLQ stream holds: the original message, untouched, and why it could not be processed.
+ * A message too large to copy into a letter (the letter would pass the bus's max_payload) is
+ * referred to instead: `payloadEncoding: "stream"`, empty `payload`, and the original stays in
+ * `stream` at `streamSeq` (as long as that stream keeps it), from where a redrive reads it.
+ */
 export const DeadLetter = z.object({
   schema: z.literal(1),
   consumer: z.string().min(1),
@@ -27,7 +32,7 @@ export const DeadLetter = z.object({
   reason: DeadLetterReason,
   headers: z.record(z.string(), z.array(z.string())),
   payload: z.string(),
-  payloadEncoding: z.enum(['utf8', 'base64']),
+  payloadEncoding: z.enum(['utf8', 'base64', 'stream']),
   failedAt: IsoDateTime,
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;

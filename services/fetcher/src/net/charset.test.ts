@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSingleByte } from '../testing/legacy-encode.ts';
-import { decodeBody, parseContentType } from './charset.ts';
+import { decodeBody, parseContentType, UndecodableError } from './charset.ts';
 
 const ARABIC = 'المغرب وكازاخستان';
 
@@ -55,6 +55,43 @@ describe('decodeBody', () => {
       charset: 'utf-8',
       from: 'default',
     });
+  });
+
+  it('detects a page whose bytes do not fit its declared UTF-8, and reads it in the charset its letters make', () => {
+    const pages = [
+      {
+        charset: 'windows-1256',
+        text: 'استقبل وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، اليوم الجمعة بالرباط، سفيرة جمهورية كازاخستان.',
+      },
+      {
+        charset: 'windows-1251',
+        text: 'Министр иностранных дел Казахстана провёл переговоры со своим марокканским коллегой в Рабате.',
+      },
+      {
+        charset: 'windows-1252',
+        text: 'Le ministre des Affaires étrangères a reçu vendredi à Rabat l’ambassadrice du Kazakhstan, accréditée auprès du Royaume.',
+      },
+    ];
+    for (const { charset, text } of pages) {
+      const html = `<html><head><meta charset="utf-8"></head><body><p>${text}</p></body></html>`;
+      const decoded = decodeBody(encodeSingleByte(html, charset), 'utf-8');
+      expect(decoded, charset).toMatchObject({ charset, from: 'sniffed', declared: 'utf-8' });
+      expect(decoded.text).toContain(text);
+    }
+    // UTF-8 bytes declared windows-1256: read as the UTF-8 they are.
+    const utf8 = decodeBody(new TextEncoder().encode(`<p>${ARABIC}</p>`), 'windows-1256');
+    expect(utf8).toMatchObject({ charset: 'utf-8', from: 'sniffed', declared: 'windows-1256' });
+    expect(utf8.text).toContain(ARABIC);
+  });
+
+  it('refuses bytes that are in no charset it can tell (random bytes labelled utf-8)', () => {
+    let seed = 7;
+    const random = Uint8Array.from({ length: 20_000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed >> 16;
+    });
+    expect(() => decodeBody(random, 'utf-8')).toThrow(UndecodableError);
+    expect(() => decodeBody(random, undefined)).toThrow(/not UTF-8 nor/);
   });
 
   it('parses a content type', () => {

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { UNREADABLE_MAX_SHARE, unreadableShare } from '@dyad/contracts';
 import type { AddressPolicy } from './address-policy.ts';
 import { retryAfterMs } from './cache-policy.ts';
-import { decodeBody, parseContentType } from './charset.ts';
+import { type Decoded, decodeBody, parseContentType, UndecodableError } from './charset.ts';
 import { FetchFailure } from './fetch-errors.ts';
 import { httpRequest } from './http-request.ts';
 import type { Politeness } from './politeness.ts';
@@ -123,7 +124,7 @@ export class HttpFetcher {
           },
         );
       }
-      const decoded = decodeBody(body, declared);
+      const decoded = decodeText(current.href, body, declared);
       const etag = header(headers, 'etag');
       const lastModified = header(headers, 'last-modified');
       return {
@@ -249,4 +250,28 @@ export class HttpFetcher {
       await release().catch(() => undefined);
     }
   }
+}
+
+/**
+ * The body as text, or a permanent `bad-encoding` failure: bytes in no charset we can tell, or
+ * text that is not text (binary data labelled text/html: undecodable bytes and control
+ * characters over UNREADABLE_MAX_SHARE).
+ */
+function decodeText(url: string, body: Uint8Array, declared: string | undefined): Decoded {
+  let decoded: Decoded;
+  try {
+    decoded = decodeBody(body, declared);
+  } catch (error) {
+    if (error instanceof UndecodableError)
+      throw new FetchFailure('bad-encoding', url, error.message, { cause: error });
+    throw error;
+  }
+  const share = unreadableShare(decoded.text);
+  if (share > UNREADABLE_MAX_SHARE)
+    throw new FetchFailure(
+      'bad-encoding',
+      url,
+      `not text: ${(share * 100).toFixed(1)}% of it is undecodable bytes or control characters (${decoded.charset})`,
+    );
+  return decoded;
 }

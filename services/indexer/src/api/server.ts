@@ -55,6 +55,18 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
   });
 
+  // A NUL in a path or a parameter: no id, date or word has one, and PostgreSQL refuses it.
+  // Answered here, before any route, for the API and the web pages alike.
+  app.addHook('onRequest', async (request, reply) => {
+    const where = nulIn(request.url);
+    if (where) {
+      return reply.code(400).send({
+        error: 'invalid parameters',
+        message: `${where}: contains a NUL character`,
+        issues: [{ parameter: where, message: 'contains a NUL character' }],
+      });
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof InvalidParametersError) {
       return reply
@@ -79,6 +91,14 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   // The web pages (the timeline at /) beside the API; not part of its OpenAPI document.
   webRoutes(app, { store: options.store, publicUrl: publicUrlOf(options), log: options.log });
   return app;
+}
+
+/** Where a raw request URL holds a NUL (written %00 or as it is), if it does. */
+function nulIn(url: string): '(path)' | '(query)' | undefined {
+  const has = (part: string) => part.toLowerCase().includes('%00') || part.includes(String.fromCharCode(0));
+  const q = url.indexOf('?');
+  if (q >= 0 && has(url.slice(q))) return '(query)';
+  return has(q >= 0 ? url.slice(0, q) : url) ? '(path)' : undefined;
 }
 
 function statusOf(error: unknown): number {

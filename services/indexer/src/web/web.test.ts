@@ -28,8 +28,8 @@ const nasty = extractedArticle(
         { field: 'participants[ma.bourita]', text: firstSentence, start: 0, end: firstSentence.length },
         // Stale offsets: the sentence is found where it is.
         { field: 'topics[trade]', text: 'Ils ont parlé de commerce.', start: 0, end: 26 },
-        // Not in the text at all.
-        { field: 'date', text: 'une phrase disparue', start: 500, end: 519 },
+        // Not in the text at all (offsets within it, as the contract requires, but other words there).
+        { field: 'date', text: 'une phrase disparue', start: 50, end: 69 },
       ],
     }),
   ],
