@@ -254,19 +254,34 @@ describe('store on PostgreSQL, several replicas', () => {
     },
   );
 
+  // The database is one of this test's own: other tests' processes share the `test` database and
+  // may keep tables in its `public` schema, which would tell nothing about this store.
   onPostgres('keeps its tables in its own schema, not in public', async (target) => {
-    const store = await openStore(target.options);
-    const db = await openDb({ databaseUrl: target.options.databaseUrl });
+    const admin = await openDb({ databaseUrl: target.options.databaseUrl });
+    const database = `${target.schema}_db`;
+    await admin.query(`CREATE DATABASE "${database}"`);
+    const url = new URL(target.options.databaseUrl ?? '');
+    url.pathname = `/${database}`;
     try {
-      await store.migrate();
-      const { rows } = await db.query<{ table_schema: string }>(
-        `SELECT table_schema FROM information_schema.tables
-         WHERE table_name IN ('articles', 'schema_migrations') AND table_schema IN ($1, 'public')`,
-        [target.schema],
-      );
-      expect(rows).toEqual([{ table_schema: target.schema }, { table_schema: target.schema }]);
+      const store = await openStore({ databaseUrl: url.toString(), schema: target.schema });
+      const db = await openDb({ databaseUrl: url.toString() });
+      try {
+        await store.migrate();
+        const { rows } = await db.query<{ table_schema: string; table_name: string }>(
+          `SELECT table_schema, table_name FROM information_schema.tables
+           WHERE table_schema IN ($1, 'public') ORDER BY table_schema, table_name`,
+          [target.schema],
+        );
+        expect(rows.filter((row) => row.table_schema === 'public')).toEqual([]);
+        expect(rows.map((row) => row.table_name)).toEqual(
+          expect.arrayContaining(['articles', 'schema_migrations']),
+        );
+      } finally {
+        await Promise.all([store.close(), db.close()]);
+      }
     } finally {
-      await Promise.all([store.close(), db.close()]);
+      await admin.query(`DROP DATABASE "${database}"`);
+      await admin.close();
     }
   });
 });

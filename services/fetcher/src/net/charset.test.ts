@@ -84,6 +84,14 @@ describe('decodeBody', () => {
     expect(utf8.text).toContain(ARABIC);
   });
 
+  it('reads UTF-8 with a stray byte as UTF-8 (the byte as U+FFFD)', () => {
+    const text = `<p>${ARABIC} ${'نص المقال '.repeat(200)}</p>`;
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff]), Buffer.from(text)]);
+    const decoded = decodeBody(bytes, 'utf-8');
+    expect(decoded).toMatchObject({ charset: 'utf-8', from: 'sniffed', declared: 'utf-8' });
+    expect(decoded.text).toBe(`${text}\ufffd${text}`);
+  });
+
   it('refuses bytes that are in no charset it can tell (random bytes labelled utf-8)', () => {
     let seed = 7;
     const random = Uint8Array.from({ length: 20_000 }, () => {

@@ -108,6 +108,15 @@ function plausibility(text: string, expected: RegExp): number {
   return seen === 0 ? 1 : fit / seen;
 }
 
+/** At most this share of U+FFFD in a text read as UTF-8 despite stray bytes. */
+const STRAY_MAX_SHARE = 0.001;
+
+function strayShare(text: string): number {
+  let stray = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) stray++;
+  return text.length ? stray / text.length : 0;
+}
+
 /** How much of the non-ASCII text must fit a sniffed charset's letters. */
 const SNIFF_MIN = 0.85;
 
@@ -167,6 +176,16 @@ export function decodeBody(bytes: Uint8Array, headerCharset: string | undefined)
     };
   const sniffed = sniffSingleByte(bytes);
   if (sniffed) return { ...sniffed, ...(declared ? { declared } : {}) };
+  // UTF-8 with a few stray bytes (a truncated character, one bad byte): read as UTF-8, the stray
+  // bytes as U+FFFD, when they are at most one character in a thousand (STRAY_MAX_SHARE).
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  if (strayShare(lenient) <= STRAY_MAX_SHARE)
+    return {
+      text: lenient,
+      charset: 'utf-8',
+      from: declared ? 'sniffed' : 'default',
+      ...(declared ? { declared } : {}),
+    };
   throw new UndecodableError(
     declared
       ? `declared ${declared}, but the bytes are not ${declared} nor, by their letters, windows-1256, windows-1251 or windows-1252`
