@@ -1,5 +1,5 @@
 import type { TriggerType } from '@dyad/knowledge';
-import { type DateHit, findDates } from './dates.ts';
+import { type DateHit, type DateReference, findDates } from './dates.ts';
 import type { CueHit, CueKind, EntityHit, KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
 import { longestNonOverlapping, type Match } from './matcher.ts';
 import { findPeople, type PersonHit } from './people.ts';
@@ -98,7 +98,7 @@ export function analyseSentence(
   kb: KnowledgeIndex,
   lang: LanguageIndex,
   sentence: Sentence,
-  ref: string | null,
+  ref: DateReference | null,
 ): SentenceFacts {
   const tokens = sentence.tokens;
   const entities = longestNonOverlapping(lang.entities.findAll(tokens));

@@ -28,11 +28,23 @@ export interface DateHit {
 // How close a weekday must be to a date to be read as that date's check.
 const WEEKDAY_BESIDE = 2;
 
+/**
+ * The day dates are read against. `relative` is false when the day is only one the article's lead
+ * mentions (it may be background: "the embassy opened in December 2020"): it tells the year of
+ * "28 February", but "Friday" and "yesterday" are not read against it.
+ */
+export interface DateReference {
+  readonly day: string;
+  readonly relative: boolean;
+}
+
 interface Ctx {
   readonly tokens: readonly Token[];
   readonly lang: LanguageIndex;
-  /** Reference day (YYYY-MM-DD), or null when none is known yet. */
+  /** Reference day (YYYY-MM-DD) for the year of "28 February", or null when none is known yet. */
   readonly ref: string | null;
+  /** The same day when "Friday", "yesterday" and "last week" may be read against it, else null. */
+  readonly relativeRef: string | null;
   readonly month: Map<number, { n: number; end: number }>;
   readonly weekdayAt: Map<number, { n: number; end: number }>;
   readonly relAt: Map<number, { which: RelWord; end: number }>;
@@ -230,10 +242,18 @@ export function findDates(
   tokens: readonly Token[],
   hits: readonly Match<EntityHit>[],
   lang: LanguageIndex,
-  ref: string | null,
+  ref: DateReference | null,
   gatherings: readonly Gathering[],
 ): DateHit[] {
-  const ctx: Ctx = { tokens, lang, ref, month: new Map(), weekdayAt: new Map(), relAt: new Map() };
+  const ctx: Ctx = {
+    tokens,
+    lang,
+    ref: ref?.day ?? null,
+    relativeRef: ref?.relative ? ref.day : null,
+    month: new Map(),
+    weekdayAt: new Map(),
+    relAt: new Map(),
+  };
   for (const h of hits) {
     for (const p of h.payloads) {
       if (p.kind === 'month') ctx.month.set(h.start, { n: p.n, end: h.end });
@@ -420,7 +440,7 @@ export function findDates(
       continue;
     }
     const rel = ctx.relAt.get(i);
-    if (rel && ctx.ref) {
+    if (rel && ctx.relativeRef) {
       const hit = readRelative(ctx, i, rel);
       if (hit) {
         take(hit);
@@ -431,7 +451,8 @@ export function findDates(
   // A weekday alone ("on Tuesday", "يوم الثلاثاء"): the latest such day on or before the reference.
   // One written beside a date only checks it ("vendredi 28 février"); one further on in a sentence
   // that also gives a range ("visiting on 10–12 June, held talks on Wednesday") is a day of its own.
-  if (ctx.ref) {
+  if (ctx.relativeRef) {
+    const ref = ctx.relativeRef;
     // "today, Friday", "اليوم الجمعة", "сегодня, в пятницу": the weekday says which day "today" was
     // when the reference is only when the page was fetched (on the day itself the two agree).
     for (const [i, w] of ctx.weekdayAt) {
@@ -443,7 +464,7 @@ export function findDates(
       );
       const hit = out[today];
       if (!hit) continue;
-      let day = ctx.ref;
+      let day = ref;
       while (weekday(day) !== w.n) day = addDays(day, -1);
       out[today] = {
         ...hit,
@@ -460,7 +481,7 @@ export function findDates(
       );
     for (const [i, w] of ctx.weekdayAt) {
       if (beside(i, w.end)) continue;
-      let day = ctx.ref;
+      let day = ref;
       while (weekday(day) !== w.n) day = addDays(day, -1);
       out.push({
         value: day,
@@ -507,7 +528,7 @@ export function findDates(
 }
 
 function readRelative(ctx: Ctx, i: number, rel: { which: RelWord; end: number }): DateHit | null {
-  const ref = ctx.ref;
+  const ref = ctx.relativeRef;
   if (!ref) return null;
   const r = parseDay(ref);
   const base = { tokStart: i, kind: 'relative' as const, explicitYear: false };

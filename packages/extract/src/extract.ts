@@ -162,7 +162,9 @@ export function extract(input: ExtractInput): ExtractResult {
   const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));
   const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
   const facts = articleDate
-    ? sentences.map((s) => analyseSentence(kb, index, s, articleDate.day))
+    ? sentences.map((s) =>
+        analyseSentence(kb, index, s, { day: articleDate.day, relative: articleDate.source !== 'mentioned' }),
+      )
     : firstPass;
   const candidates: Candidate[] = [];
   for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));

@@ -81,6 +81,28 @@ describe('3. background dates never date the news', () => {
   }
 });
 
+// A weekday in an article with no date of its own is not read against a month its lead mentions:
+// that month may be background ("the embassy opened in December 2020").
+const WEEKDAY_AND_BACKGROUND: Record<string, string> = {
+  en: 'The Speaker of the House of Councillors, Enaam Mayara, received on Tuesday in Rabat the Ambassador of Kazakhstan, Saulekul Sailaukyzy. They discussed trade and transport. The opening of the embassy of Kazakhstan in Rabat in December 2020 was a milestone, he said.',
+  fr: "Le président de la Chambre des conseillers, Enaam Mayara, a reçu mardi à Rabat l'ambassadrice du Kazakhstan, Saulekul Sailaukyzy. Les entretiens ont porté sur le commerce et le transport. L'ouverture de l'ambassade du Kazakhstan à Rabat en décembre 2020 a marqué une étape, a-t-il souligné.",
+  ar: 'استقبل رئيس مجلس المستشارين النعم ميارة، يوم الثلاثاء بالرباط، سفيرة كازاخستان سولكول سايلاوكيزي. وتناولت المباحثات التجارة والنقل. وأكد أن افتتاح سفارة كازاخستان بالرباط في دجنبر 2020 شكل محطة مهمة.',
+  ru: 'Председатель Палаты советников Энаам Маяра принял во вторник в Рабате посла Казахстана Саулекуль Сайлаукызы. Стороны обсудили торговлю и транспорт. Открытие посольства Казахстана в Рабате в декабре 2020 года стало важным этапом, отметил он.',
+};
+
+describe('3. a weekday is not read against a background month', () => {
+  for (const [lang, text] of Object.entries(WEEKDAY_AND_BACKGROUND)) {
+    it(`${lang}: the Tuesday's call stays undated, not a Tuesday of December 2020`, () => {
+      const events = run(text, lang, null);
+      const [news, ...rest] = mains(events);
+      expect(rest).toEqual([]);
+      expect(news?.type).toBe('courtesy_visit');
+      expect(news?.date).toBeNull();
+      expect(events.filter((e) => e.date?.value.startsWith('2020-12-')).length).toBe(0);
+    });
+  }
+});
+
 // 2. One visit, several meetings: each meeting, and a signing in it, is an event of its own.
 const VISIT_WITH_MEETINGS: Record<string, string> = {
   en: 'Kazakh Foreign Minister Murat Nurtleu paid an official visit to Morocco on 27-28 February 2025. On Thursday, he was received by Head of Government Aziz Akhannouch. On Friday, he held talks in Rabat with Moroccan Foreign Minister Nasser Bourita. At the end of the talks, the two ministers signed a memorandum of understanding on political consultations.',
