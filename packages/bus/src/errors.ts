@@ -44,6 +44,24 @@ export class PublishError extends Error {
   }
 }
 
+/**
+ * The stream (or object store) is at its byte limit and refuses new messages (discard: new). Not
+ * permanent: space comes back as old messages age out or an operator raises the limit. Stages
+ * hold the message and try again; the fetcher defers its job; nothing is dropped.
+ */
+export class StreamFullError extends PublishError {
+  readonly stream: string;
+  constructor(subject: string, stream: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      subject,
+      `stream ${stream} is full (${detail}); it takes new messages again when old ones age out or its limit is raised`,
+      options,
+    );
+    this.name = 'StreamFullError';
+    this.stream = stream;
+  }
+}
+
 /** The environment does not give a valid configuration. */
 export class ConfigError extends Error {
   readonly issues: readonly string[];

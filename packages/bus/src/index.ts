@@ -6,6 +6,7 @@ export {
   MessageTooLargeError,
   PermanentError,
   PublishError,
+  StreamFullError,
 } from './errors.ts';
 export { NatsBus } from './nats/bus.ts';
 export { closeNats, connectNats, type NatsOptions } from './nats/connection.ts';
@@ -25,17 +26,27 @@ export {
   StageConsumer,
   type StageConsumerOptions,
 } from './nats/stage-consumer.ts';
-export { consumerConfig, ensureConsumer, ensureStreams, ensureTopology } from './nats/topology.ts';
+export {
+  consumerConfig,
+  ensureConsumer,
+  ensureStreams,
+  ensureTopology,
+  isStreamFull,
+  type StreamLimits,
+  type StreamOptions,
+} from './nats/topology.ts';
 export { BACKOFF_TYPE, TypedQueue, type TypedQueueOptions } from './queue/queues.ts';
 export { producerConnection, waitForRedis, workerConnection } from './queue/redis.ts';
 export { type JobContext, type JobHandler, TypedWorker, type TypedWorkerOptions } from './queue/workers.ts';
 export {
   type BaseEnv,
   baseEnvSchema,
+  byteSizeSchema,
   defaultPorts,
   PLACEHOLDER_SECRET,
   parseEnv,
   secretSchema,
+  streamLimitsOf,
   streamReplicasSchema,
   urlPassword,
   urlWithSecretSchema,

@@ -1,4 +1,10 @@
-import { secretSchema, streamReplicasSchema, urlWithSecretSchema } from '@dyad/bus';
+import {
+  byteSizeSchema,
+  type StreamLimits,
+  secretSchema,
+  streamReplicasSchema,
+  urlWithSecretSchema,
+} from '@dyad/bus';
 import { InvalidNamespaceError, type Names, names } from '@dyad/contracts';
 import { CommandError, UsageError } from './errors.ts';
 
@@ -10,6 +16,8 @@ export interface CliConfig {
   readonly redisUrl: string;
   /** STREAM_REPLICAS: copies of each stream this command creates on a NATS cluster (see @dyad/bus). */
   readonly streamReplicas: number | undefined;
+  /** `<STREAM>_MAX_BYTES`, `RAW_MAX_BYTES`: byte limits of the streams this command creates. */
+  readonly streamLimits: StreamLimits;
   /** '' for DESIGN's names exactly; else every stream, subject and queue key is prefixed. */
   readonly namespace: string;
   readonly names: Names;
@@ -50,6 +58,19 @@ export function loadConfig(
   const parsedReplicas = replicas === undefined ? undefined : streamReplicasSchema.safeParse(replicas);
   for (const issue of parsedReplicas?.error?.issues ?? []) issues.push(`STREAM_REPLICAS: ${issue.message}`);
   const streamReplicas = parsedReplicas?.data;
+  const streamLimits: StreamLimits = {};
+  for (const [key, stream] of [
+    ['ARTICLES_MAX_BYTES', 'ARTICLES'],
+    ['EVENTS_MAX_BYTES', 'EVENTS'],
+    ['DLQ_MAX_BYTES', 'DLQ'],
+    ['RAW_MAX_BYTES', 'raw'],
+  ] as const) {
+    const value = setting(env, key);
+    if (value === undefined) continue;
+    const parsed = byteSizeSchema.safeParse(value);
+    if (parsed.success) streamLimits[stream] = parsed.data;
+    else for (const issue of parsed.error.issues) issues.push(`${key}: ${issue.message}`);
+  }
   if (issues.length) throw new CommandError(`invalid configuration:\n  ${issues.join('\n  ')}`);
   return {
     natsUrl: setting(env, 'NATS_URL') ?? DEFAULT_NATS_URL,
@@ -57,6 +78,7 @@ export function loadConfig(
     natsPassword,
     redisUrl,
     streamReplicas,
+    streamLimits,
     namespace,
     names: resolved,
   };

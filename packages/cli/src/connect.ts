@@ -17,6 +17,7 @@ export async function connectBus(config: CliConfig, options: { ensureStreams: bo
       password: config.natsPassword,
       ensureStreams: options.ensureStreams,
       streamReplicas: config.streamReplicas,
+      streamLimits: config.streamLimits,
     });
   } catch (error) {
     throw new CommandError(

@@ -21,9 +21,21 @@ export interface StreamSpec {
   readonly maxAgeMs: number;
   /** Window in which a repeated Nats-Msg-Id is dropped by the server. */
   readonly duplicateWindowMs: number;
+  /**
+   * Default byte limit (`<STREAM>_MAX_BYTES` overrides it). The server reserves it on its store, so
+   * the limits of every stream on a server must fit its JetStream storage together.
+   */
+  readonly maxBytes: number;
+  /**
+   * What happens at the limit: always `new` — the server refuses the publish (the publisher gets a
+   * StreamFullError and tries again later), never deletes an old message a consumer may not have
+   * read yet (`old` would drop articles silently).
+   */
+  readonly discard: 'new';
 }
 
 const DAY = 86_400_000;
+const MiB = 1_048_576;
 
 export const streams = {
   ARTICLES: {
@@ -32,6 +44,8 @@ export const streams = {
     description: 'Articles between pipeline stages',
     maxAgeMs: 30 * DAY,
     duplicateWindowMs: 2 * 3_600_000,
+    maxBytes: 1_024 * MiB,
+    discard: 'new',
   },
   EVENTS: {
     name: 'EVENTS',
@@ -39,6 +53,8 @@ export const streams = {
     description: 'Events announced by the indexer',
     maxAgeMs: 365 * DAY,
     duplicateWindowMs: DAY,
+    maxBytes: 256 * MiB,
+    discard: 'new',
   },
   DLQ: {
     name: 'DLQ',
@@ -46,8 +62,17 @@ export const streams = {
     description: 'Messages a stage could not process, with the reason',
     maxAgeMs: 90 * DAY,
     duplicateWindowMs: 2 * 60_000,
+    maxBytes: 256 * MiB,
+    discard: 'new',
   },
 } as const satisfies Record<StreamName, StreamSpec>;
+
+/**
+ * The `raw` object store (page bodies over 256 KiB, a claim check): kept 30 days, at most
+ * `maxBytes` (`RAW_MAX_BYTES`); the object store always discards new, so a full bucket refuses the
+ * body (StreamFullError) and the fetch is tried again later.
+ */
+export const rawBucket = { maxAgeMs: 30 * DAY, maxBytes: 1_024 * MiB } as const;
 
 export interface SubjectSpec<S extends z.ZodType = z.ZodType> {
   readonly subject: string;

@@ -10,6 +10,7 @@ export {
   type QueueSpec,
   queues,
   type RetryPolicy,
+  rawBucket,
   type StageName,
   type StageSpec,
   type StreamName,

@@ -64,11 +64,15 @@ describe('compose environments against the services’ own config schemas', () =
       ['cli', 'cli', '@dyad/cli'],
     ]);
     expect(cliVariables.sort()).toEqual([
+      'ARTICLES_MAX_BYTES',
+      'DLQ_MAX_BYTES',
       'DYAD_API_URL',
       'DYAD_NAMESPACE',
+      'EVENTS_MAX_BYTES',
       'NATS_PASSWORD',
       'NATS_URL',
       'NATS_USER',
+      'RAW_MAX_BYTES',
       'REDIS_URL',
       'STREAM_REPLICAS',
     ]);

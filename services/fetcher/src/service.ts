@@ -2,6 +2,7 @@ import {
   NatsBus,
   producerConnection,
   ServiceRuntime,
+  streamLimitsOf,
   TypedQueue,
   TypedWorker,
   waitForRedis,
@@ -70,6 +71,7 @@ export class FetcherService {
       names,
       log,
       streamReplicas: env.STREAM_REPLICAS,
+      streamLimits: streamLimitsOf(env),
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);

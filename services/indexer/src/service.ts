@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigError, NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
+import { ConfigError, NatsBus, PermanentError, ServiceRuntime, startStage, streamLimitsOf } from '@dyad/bus';
 import { names as makeNames, stages } from '@dyad/contracts';
 import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
@@ -114,6 +114,7 @@ export class IndexerService {
       names: makeNames(env.DYAD_NAMESPACE),
       log: runtime.log,
       streamReplicas: env.STREAM_REPLICAS,
+      streamLimits: streamLimitsOf(env),
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { closeNats, connectNats } from './connection.ts';
 import { Publisher } from './publisher.ts';
 import { RawStore } from './raw-store.ts';
-import { ensureStreams } from './topology.ts';
+import { ensureStreams, type StreamLimits } from './topology.ts';
 
 /** One NATS connection with its JetStream client, manager and publisher. */
 export class NatsBus {
@@ -19,6 +19,8 @@ export class NatsBus {
 
   /** STREAM_REPLICAS: copies of each stream and bucket this process creates (see ensureStreams). */
   readonly streamReplicas: number | undefined;
+  /** Byte limits of the streams and the `raw` bucket this process creates (see ensureStreams). */
+  readonly streamLimits: StreamLimits;
 
   private constructor(
     nc: NatsConnection,
@@ -26,12 +28,14 @@ export class NatsBus {
     jsm: JetStreamManager,
     names: Names,
     streamReplicas: number | undefined,
+    streamLimits: StreamLimits,
   ) {
     this.nc = nc;
     this.js = js;
     this.jsm = jsm;
     this.names = names;
     this.streamReplicas = streamReplicas;
+    this.streamLimits = streamLimits;
     this.publisher = new Publisher(js, names, () => nc.info?.max_payload ?? 1_048_576);
   }
 
@@ -46,14 +50,19 @@ export class NatsBus {
     ensureStreams?: boolean;
     /** STREAM_REPLICAS (see ensureStreams). */
     streamReplicas?: number;
+    /** `<STREAM>_MAX_BYTES`, `RAW_MAX_BYTES` (see ensureStreams); the catalog's when unset. */
+    streamLimits?: StreamLimits;
   }): Promise<NatsBus> {
     const nc = await connectNats(options);
     try {
       const jsm = await jetstreamManager(nc, { timeout: 10_000 });
       const js = jetstream(nc, { timeout: 10_000 });
       if (options.ensureStreams !== false)
-        await ensureStreams(jsm, options.names, undefined, { replicas: options.streamReplicas });
-      return new NatsBus(nc, js, jsm, options.names, options.streamReplicas);
+        await ensureStreams(jsm, options.names, undefined, {
+          replicas: options.streamReplicas,
+          maxBytes: options.streamLimits,
+        });
+      return new NatsBus(nc, js, jsm, options.names, options.streamReplicas, options.streamLimits ?? {});
     } catch (error) {
       await nc.close().catch(() => undefined);
       throw error;
@@ -62,10 +71,12 @@ export class NatsBus {
 
   /** The `raw` object store, opened (and created) on first use. */
   rawStore(): Promise<RawStore> {
-    this.raw ??= RawStore.open(this.js, this.names, this.streamReplicas).catch((error: unknown) => {
-      this.raw = undefined;
-      throw error;
-    });
+    this.raw ??= RawStore.open(this.js, this.names, this.streamReplicas, this.streamLimits.raw).catch(
+      (error: unknown) => {
+        this.raw = undefined;
+        throw error;
+      },
+    );
     return this.raw;
   }
 

@@ -1,7 +1,14 @@
 import { formatIssues, type MessageOf, type Names, type SubjectKey, subjects } from '@dyad/contracts';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { errorMessage, InvalidMessageError, MessageTooLargeError, PublishError } from '../errors.ts';
+import {
+  errorMessage,
+  InvalidMessageError,
+  MessageTooLargeError,
+  PublishError,
+  StreamFullError,
+} from '../errors.ts';
+import { isStreamFull } from './topology.ts';
 
 /** Room kept under max_payload for the headers and the protocol line. */
 export const HEADER_ROOM_BYTES = 1_024;
@@ -76,6 +83,8 @@ export class Publisher {
       });
       return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
     } catch (cause) {
+      if (isStreamFull(cause))
+        throw new StreamFullError(subject, this.names.stream(spec.stream), errorMessage(cause), { cause });
       throw new PublishError(subject, errorMessage(cause), { cause });
     }
   }

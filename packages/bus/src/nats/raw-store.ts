@@ -1,6 +1,8 @@
-import type { FetchedBody, Names } from '@dyad/contracts';
+import { type FetchedBody, type Names, rawBucket } from '@dyad/contracts';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { type ObjectStore, Objm } from '@nats-io/obj';
+import { errorMessage, StreamFullError } from '../errors.ts';
+import { applicableMaxBytes, isStreamFull } from './topology.ts';
 
 /** Bodies up to this size travel inside the message; larger ones go to the `raw` object store. */
 export const INLINE_BODY_MAX_BYTES = 256 * 1024;
@@ -17,25 +19,50 @@ export class MissingRawObjectError extends Error {
 /** The claim-check store for page bodies too big to inline (JetStream Object Store `raw`). */
 export class RawStore {
   private readonly store: ObjectStore;
+  private readonly bucket: string;
 
-  private constructor(store: ObjectStore) {
+  private constructor(store: ObjectStore, bucket: string) {
     this.store = store;
+    this.bucket = bucket;
   }
 
-  /** Opens the bucket, creating it when missing (with `replicas` copies on a cluster, 1 by default). */
-  static async open(js: JetStreamClient, names: Names, replicas = 1): Promise<RawStore> {
+  /**
+   * Opens the bucket, creating it when missing (with `replicas` copies on a cluster, 1 by default),
+   * and brings its byte limit to `maxBytes` (RAW_MAX_BYTES; the catalog's `rawBucket` when unset).
+   * An object store always discards new: a full bucket refuses a body with StreamFullError.
+   */
+  static async open(
+    js: JetStreamClient,
+    names: Names,
+    replicas = 1,
+    maxBytes: number = rawBucket.maxBytes,
+  ): Promise<RawStore> {
     const objm = new Objm(js);
-    const store = await objm.create(names.objectStore('raw'), {
+    const bucket = names.objectStore('raw');
+    const store = await objm.create(bucket, {
       description: 'Dyad: page bodies too big to inline in article.fetched',
-      ttl: 30 * 86_400_000_000_000,
+      ttl: rawBucket.maxAgeMs * 1_000_000,
       replicas,
+      max_bytes: maxBytes,
     });
-    return new RawStore(store);
+    // A bucket made before limits (or with another one) is brought to it, never below its size.
+    const jsm = await js.jetstreamManager();
+    const stream = `OBJ_${bucket}`;
+    const info = await jsm.streams.info(stream);
+    const limit = applicableMaxBytes(maxBytes, info.config.max_bytes, info.state.bytes);
+    if (info.config.max_bytes !== limit) await jsm.streams.update(stream, { max_bytes: limit });
+    return new RawStore(store, stream);
   }
 
   async put(key: string, text: string): Promise<number> {
     const bytes = new TextEncoder().encode(text);
-    await this.store.putBlob({ name: key }, bytes);
+    try {
+      await this.store.putBlob({ name: key }, bytes);
+    } catch (cause) {
+      if (isStreamFull(cause))
+        throw new StreamFullError(`raw/${key}`, this.bucket, errorMessage(cause), { cause });
+      throw cause;
+    }
     return bytes.byteLength;
   }
 

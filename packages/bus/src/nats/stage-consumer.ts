@@ -10,7 +10,7 @@ import {
 import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../backoff.ts';
-import { errorMessage, InvalidMessageError, PermanentError } from '../errors.ts';
+import { errorMessage, InvalidMessageError, PermanentError, StreamFullError } from '../errors.ts';
 import type { WorkerMetrics } from '../runtime/metrics.ts';
 import { buildDeadLetter, publishDeadLetter } from './dead-letters.ts';
 
@@ -50,13 +50,17 @@ export interface StageConsumerOptions<K extends SubjectKey> {
  * Success → ack. PermanentError or invalid input → dead letter + term (never retried). Other
  * errors → nak with capped exponential backoff and jitter, until the retry budget is spent,
  * then dead letter. A delivery beyond the budget (the process died on every earlier one) is
- * dead-lettered without running the handler.
+ * dead-lettered without running the handler. A handler whose output stream is full
+ * (StreamFullError) keeps its message, marked working, and runs again after a backoff until the
+ * stream takes it; a stopping process hands it back (nak): no attempt is spent on a full stream.
  */
 export class StageConsumer<K extends SubjectKey> {
   private readonly options: StageConsumerOptions<K>;
   private readonly concurrency: number;
   private readonly inFlight = new Set<Promise<void>>();
   private wake: (() => void) | undefined;
+  /** Handlers waiting for room in a full stream; woken by stop(). */
+  private readonly holds = new Set<() => void>();
   private loop: Promise<void> | undefined;
   private stopping = false;
   private stopped: Promise<void> | undefined;
@@ -81,6 +85,7 @@ export class StageConsumer<K extends SubjectKey> {
     this.stopped ??= (async () => {
       this.stopping = true;
       this.wake?.();
+      for (const wake of [...this.holds]) wake();
       await this.loop;
       await Promise.allSettled([...this.inFlight]);
     })();
@@ -187,13 +192,7 @@ export class StageConsumer<K extends SubjectKey> {
     const heartbeat = setInterval(() => msg.working(), Math.max(100, spec.ackWaitMs / 3));
     const timer = metrics.processingSeconds.startTimer({ worker });
     try {
-      await this.options.handler(message, {
-        articleId,
-        deliveryCount,
-        streamSeq: msg.info.streamSequence,
-        log,
-        working: () => msg.working(),
-      });
+      await this.runHolding(message, msg, log, articleId);
       // Confirmed ack: when it returns, a restart will not see this message again.
       await msg.ackAck({ timeout: 5_000 }).catch((error: unknown) => {
         log.warn(
@@ -205,7 +204,15 @@ export class StageConsumer<K extends SubjectKey> {
       log.debug('processed');
     } catch (error) {
       metrics.failed.inc({ worker });
-      if (error instanceof PermanentError || error instanceof InvalidMessageError) {
+      if (error instanceof StreamFullError) {
+        // Only a stopping process gets here: another replica (or the next start) takes it.
+        const delay = backoffDelayMs(spec.retry.backoff, 1, this.options.random);
+        log.warn(
+          { err: error, retryInMs: delay },
+          `stream full while stopping; handed back: ${error.message}`,
+        );
+        msg.nak(delay);
+      } else if (error instanceof PermanentError || error instanceof InvalidMessageError) {
         const issues = error instanceof InvalidMessageError ? [...error.issues] : undefined;
         await this.deadLetter(msg, { code: 'permanent', message: error.message, issues }, log, articleId);
       } else if (deliveryCount >= spec.retry.maxAttempts) {
@@ -226,6 +233,40 @@ export class StageConsumer<K extends SubjectKey> {
     } finally {
       clearInterval(heartbeat);
       timer();
+    }
+  }
+
+  /**
+   * Runs the handler; while its output stream is full, waits (the heartbeat keeps the message) with
+   * capped exponential backoff and runs it again (handlers are idempotent). Stopping ends the wait
+   * with the StreamFullError, for process() to hand the message back.
+   */
+  private async runHolding(message: MessageOf<K>, msg: JsMsg, log: Logger, articleId: string | undefined) {
+    const { spec } = this.options;
+    for (let held = 1; ; held++) {
+      try {
+        await this.options.handler(message, {
+          articleId,
+          deliveryCount: msg.info.deliveryCount,
+          streamSeq: msg.info.streamSequence,
+          log,
+          working: () => msg.working(),
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof StreamFullError) || this.stopping) throw error;
+        const delay = backoffDelayMs(spec.retry.backoff, held, this.options.random);
+        log.warn({ stream: error.stream, retryInMs: delay, held }, `output stream full; holding the message`);
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            this.holds.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, delay);
+          this.holds.add(wake);
+        });
+      }
     }
   }
 

@@ -20,11 +20,24 @@ import { nanos } from '@nats-io/transport-node';
 
 const STREAM_NOT_FOUND = 10059;
 const CONSUMER_NOT_FOUND = 10014;
+/** JSStreamStoreFailedF: "maximum bytes exceeded" / "maximum messages exceeded" (discard: new). */
+const STREAM_STORE_FAILED = 10077;
+
+/** Byte limits per stream (and for the `raw` object store), overriding the catalog's defaults. */
+export type StreamLimits = Partial<Record<StreamName | 'raw', number>>;
+
+/** Whether a publish failed because its stream is at its limit (discard: new refused it). */
+export function isStreamFull(error: unknown): boolean {
+  if (error instanceof JetStreamApiError)
+    return error.code === STREAM_STORE_FAILED || /maximum (bytes|messages) exceeded/.test(error.message);
+  return error instanceof Error && /maximum (bytes|messages) exceeded/.test(error.message);
+}
 
 function streamConfig(
   names: Names,
   stream: StreamName,
   replicas: number,
+  maxBytes: number,
 ): Partial<StreamConfig> & { name: string } {
   const spec = streams[stream];
   return {
@@ -33,7 +46,9 @@ function streamConfig(
     subjects: names.streamSubjects(stream),
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
-    discard: DiscardPolicy.Old,
+    // Refuse at the limit; never delete an old message a consumer may not have read (see catalog).
+    discard: DiscardPolicy.New,
+    max_bytes: maxBytes,
     max_age: nanos(spec.maxAgeMs),
     duplicate_window: nanos(spec.duplicateWindowMs),
     num_replicas: replicas,
@@ -51,6 +66,19 @@ export interface StreamOptions {
    * stream's replicas alone, so a tool run without it never scales a cluster's streams down.
    */
   readonly replicas?: number;
+  /** Byte limits (`<STREAM>_MAX_BYTES`); the catalog's `maxBytes` for a stream not named. */
+  readonly maxBytes?: StreamLimits;
+}
+
+/**
+ * The limit to apply to an existing stream: the wanted one, unless the stream already holds more
+ * than that. A lowered limit makes the server delete old messages at once (whatever the discard
+ * policy), so it is applied only once the stream has shrunk below it; until then the stream keeps
+ * its current limit.
+ */
+export function applicableMaxBytes(wanted: number, current: number, storedBytes: number): number {
+  if (current > 0 && wanted < current && storedBytes > wanted) return current;
+  return wanted;
 }
 
 /**
@@ -64,13 +92,17 @@ export async function ensureStreams(
   options: StreamOptions = {},
 ): Promise<void> {
   for (const stream of which) {
-    const config = streamConfig(names, stream, options.replicas ?? 1);
+    const wantedBytes = options.maxBytes?.[stream] ?? streams[stream].maxBytes;
+    const config = streamConfig(names, stream, options.replicas ?? 1, wantedBytes);
     try {
       const info = await jsm.streams.info(config.name);
       const current = info.config;
+      config.max_bytes = applicableMaxBytes(wantedBytes, current.max_bytes, info.state.bytes);
       const same =
         current.subjects.join(' ') === config.subjects?.join(' ') &&
         current.max_age === config.max_age &&
+        current.max_bytes === config.max_bytes &&
+        current.discard === config.discard &&
         current.duplicate_window === config.duplicate_window &&
         current.description === config.description &&
         (options.replicas === undefined || current.num_replicas === options.replicas);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@dyad/testkit';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { baseEnvSchema, defaultPorts, parseEnv } from './config.ts';
+import { baseEnvSchema, defaultPorts, parseEnv, streamLimitsOf } from './config.ts';
 
 /** The ConfigError parseEnv throws for this environment (fails the test when it does not throw). */
 function configErrorFor(service: 'fetcher' | 'indexer', env: Record<string, string>): ConfigError {
@@ -107,5 +107,27 @@ describe('parseEnv', () => {
     } finally {
       delete process.env.DYAD_CONFIG_TEST_VALUE;
     }
+  });
+});
+
+describe('stream byte limits', () => {
+  it('reads <STREAM>_MAX_BYTES and RAW_MAX_BYTES as bytes or with a unit; unset keeps the catalog’s', () => {
+    const env = parseEnv('cleaner', baseEnvSchema('cleaner'), {
+      ARTICLES_MAX_BYTES: '4GiB',
+      EVENTS_MAX_BYTES: '512MiB',
+      DLQ_MAX_BYTES: '1048576',
+    });
+    expect(streamLimitsOf(env)).toEqual({
+      ARTICLES: 4 * 1_073_741_824,
+      EVENTS: 512 * 1_048_576,
+      DLQ: 1_048_576,
+    });
+    expect(streamLimitsOf(parseEnv('cleaner', baseEnvSchema('cleaner'), {}))).toEqual({});
+    expect(() => parseEnv('cleaner', baseEnvSchema('cleaner'), { RAW_MAX_BYTES: 'lots' })).toThrow(
+      /RAW_MAX_BYTES: a size in bytes, such as 1073741824, 512MiB or 4GiB/,
+    );
+    expect(() => parseEnv('cleaner', baseEnvSchema('cleaner'), { DLQ_MAX_BYTES: '12' })).toThrow(
+      /DLQ_MAX_BYTES: at least 1KiB/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { names, type StageName } from '@dyad/contracts';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import type { StreamLimits } from '../nats/topology.ts';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -55,6 +56,42 @@ export const urlWithSecretSchema = z
  */
 export const streamReplicasSchema = z.coerce.number().int().min(1).max(5);
 
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1_024,
+  kb: 1_024,
+  kib: 1_024,
+  m: 1_048_576,
+  mb: 1_048_576,
+  mib: 1_048_576,
+  g: 1_073_741_824,
+  gb: 1_073_741_824,
+  gib: 1_073_741_824,
+};
+
+/**
+ * A size in bytes: `1073741824`, `512MiB`, `4GiB` (K, M, G and their KB/KiB forms are all powers
+ * of 1,024). At least 1 KiB.
+ */
+export const byteSizeSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+    const unit = SIZE_UNITS[match?.[2]?.toLowerCase() ?? 'x'];
+    if (!match || unit === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a size in bytes, such as 1073741824, 512MiB or 4GiB' });
+      return z.NEVER;
+    }
+    const bytes = Math.floor(Number(match[1]) * unit);
+    if (bytes < 1_024) {
+      ctx.addIssue({ code: 'custom', message: 'at least 1KiB' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
 /** Default HTTP port of each service's /healthz, /readyz and /metrics. */
 export const defaultPorts: Record<StageName, number> = {
   fetcher: 9101,
@@ -74,6 +111,11 @@ export function baseEnvSchema(service: StageName) {
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: Port.default(defaultPorts[service]),
     STREAM_REPLICAS: streamReplicasSchema.optional(),
+    /** Byte limits of the streams and the `raw` bucket (discard: new); the catalog's when unset. */
+    ARTICLES_MAX_BYTES: byteSizeSchema.optional(),
+    EVENTS_MAX_BYTES: byteSizeSchema.optional(),
+    DLQ_MAX_BYTES: byteSizeSchema.optional(),
+    RAW_MAX_BYTES: byteSizeSchema.optional(),
     /** Messages or jobs handled at once by this process; the catalog's value when unset. */
     CONCURRENCY: z.coerce.number().int().positive().max(256).optional(),
     /** SIGTERM: in-flight work gets this long to finish before the process exits. */
@@ -82,6 +124,18 @@ export function baseEnvSchema(service: StageName) {
 }
 
 export type BaseEnv = z.infer<ReturnType<typeof baseEnvSchema>>;
+
+/** The byte limits a service's environment sets (`<STREAM>_MAX_BYTES`, `RAW_MAX_BYTES`). */
+export function streamLimitsOf(
+  env: Pick<BaseEnv, 'ARTICLES_MAX_BYTES' | 'EVENTS_MAX_BYTES' | 'DLQ_MAX_BYTES' | 'RAW_MAX_BYTES'>,
+): StreamLimits {
+  const limits: StreamLimits = {};
+  if (env.ARTICLES_MAX_BYTES !== undefined) limits.ARTICLES = env.ARTICLES_MAX_BYTES;
+  if (env.EVENTS_MAX_BYTES !== undefined) limits.EVENTS = env.EVENTS_MAX_BYTES;
+  if (env.DLQ_MAX_BYTES !== undefined) limits.DLQ = env.DLQ_MAX_BYTES;
+  if (env.RAW_MAX_BYTES !== undefined) limits.raw = env.RAW_MAX_BYTES;
+  return limits;
+}
 
 /** Parses the environment, or throws a ConfigError that names every bad variable. */
 export function parseEnv<S extends z.ZodType>(

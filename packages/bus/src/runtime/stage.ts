@@ -2,7 +2,7 @@ import { type ConsumerKey, type ConsumerSpec, consumers, names as makeNames } fr
 import { NatsBus } from '../nats/bus.ts';
 import { type MessageHandler, StageConsumer } from '../nats/stage-consumer.ts';
 import { ensureConsumer } from '../nats/topology.ts';
-import type { BaseEnv } from './config.ts';
+import { type BaseEnv, streamLimitsOf } from './config.ts';
 import type { ServiceRuntime } from './service.ts';
 
 export type InputOf<C extends ConsumerKey> = (typeof consumers)[C]['input'];
@@ -31,6 +31,7 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
     names,
     log: runtime.log,
     streamReplicas: env.STREAM_REPLICAS,
+    streamLimits: streamLimitsOf(env),
   });
   runtime.onShutdown('nats', () => bus.close());
   runtime.addReadinessCheck('nats', () => bus.connected);

@@ -1,5 +1,5 @@
 import type { Logger } from '@dyad/bus';
-import { PermanentError, type RawStore } from '@dyad/bus';
+import { backoffDelayMs, PermanentError, type RawStore, StreamFullError } from '@dyad/bus';
 import type { ArticleFetched, FetchJob } from '@dyad/contracts';
 import { DelayedError, type Job } from 'bullmq';
 import type { FetcherMetrics } from '../fetcher-metrics.ts';
@@ -17,7 +17,15 @@ export interface ArticleFetchOptions {
   readonly metrics: FetcherMetrics;
   /** Waiting for a domain's politeness budget longer than this defers the job instead. */
   readonly maxGateWaitMs: number;
+  /** Deferral while the ARTICLES stream (or the raw bucket) is full: doubles from 2 s to 5 min. */
+  readonly streamFullBackoff?: {
+    readonly initialMs: number;
+    readonly maxMs: number;
+    readonly jitter: number;
+  };
 }
+
+const STREAM_FULL_BACKOFF = { initialMs: 2_000, maxMs: 300_000, jitter: 0.5 };
 
 /**
  * The `fetch` queue's handler: GET the article (all checks in HttpFetcher) and publish
@@ -27,60 +35,82 @@ export interface ArticleFetchOptions {
  * wait (Retry-After) defers the job without spending an attempt.
  */
 export function articleFetchHandler(options: ArticleFetchOptions) {
+  // Consecutive refusals by a full stream, across jobs: the deferral grows while it stays full.
+  let fullInARow = 0;
   return async (data: FetchJob, ctx: { job: Job; log: Logger }): Promise<void> => {
-    const { metrics } = options;
-    let doc: Awaited<ReturnType<HttpFetcher['fetch']>>;
     try {
-      doc = await options.http.fetch(data.url, {
-        accept: ACCEPT,
-        acceptType: (t) => ARTICLE_TYPES.has(t),
-        maxGateWaitMs: options.maxGateWaitMs,
-      });
+      await fetchAndPublish(options, data, ctx);
+      fullInARow = 0;
     } catch (error) {
-      if (!(error instanceof FetchFailure)) throw error;
-      metrics.fetches.inc({ source: data.sourceId, outcome: error.reason });
-      if (error.reason === 'rate-limited' && error.status === undefined && ctx.job.token) {
-        // Our politeness budget (or the server's Retry-After) says later: no attempt is spent.
-        const until = Date.now() + (error.retryAfterMs ?? 1_000);
-        ctx.log.info({ until: new Date(until).toISOString() }, 'domain busy: job deferred');
-        await ctx.job.moveToDelayed(until, ctx.job.token);
-        throw new DelayedError();
-      }
-      if (error.permanent) throw new PermanentError(error.message, { cause: error });
-      throw error;
+      if (!(error instanceof StreamFullError) || !ctx.job.token) throw error;
+      // The pipeline's input is full: no attempt is spent and nothing is dropped; the job waits.
+      fullInARow++;
+      const delay = backoffDelayMs(options.streamFullBackoff ?? STREAM_FULL_BACKOFF, fullInARow);
+      options.metrics.fetches.inc({ source: data.sourceId, outcome: 'stream-full' });
+      ctx.log.warn({ retryInMs: delay, stream: error.stream }, `stream full: job deferred: ${error.message}`);
+      await ctx.job.moveToDelayed(Date.now() + delay, ctx.job.token);
+      throw new DelayedError();
     }
-    if (doc.notModified) throw new PermanentError(`unexpected 304 for ${data.url}`);
-    const raw = await options.rawStore();
-    const message: ArticleFetched = {
-      schema: 1,
-      articleId: data.articleId,
-      url: data.url,
-      sourceId: data.sourceId,
-      origin: 'crawl',
-      fetchedAt: new Date().toISOString(),
-      http: {
-        status: doc.status,
-        finalUrl: doc.finalUrl,
-        ...(doc.etag ? { etag: doc.etag } : {}),
-        ...(doc.lastModified ? { lastModified: doc.lastModified } : {}),
-      },
-      body: await raw.toBody(data.articleId, doc.text, {
-        contentType: doc.contentType,
-        charset: doc.charset,
-      }),
-      ...(data.feed ? { feed: data.feed } : {}),
-    };
-    const result = await options.publish(message);
-    metrics.fetches.inc({ source: data.sourceId, outcome: 'published' });
-    ctx.log.info(
-      {
-        status: doc.status,
-        chars: doc.text.length,
-        charset: doc.charset,
-        redirects: doc.redirects.length,
-        duplicate: result.duplicate,
-      },
-      'fetched',
-    );
   };
+}
+
+async function fetchAndPublish(
+  options: ArticleFetchOptions,
+  data: FetchJob,
+  ctx: { job: Job; log: Logger },
+): Promise<void> {
+  const { metrics } = options;
+  let doc: Awaited<ReturnType<HttpFetcher['fetch']>>;
+  try {
+    doc = await options.http.fetch(data.url, {
+      accept: ACCEPT,
+      acceptType: (t) => ARTICLE_TYPES.has(t),
+      maxGateWaitMs: options.maxGateWaitMs,
+    });
+  } catch (error) {
+    if (!(error instanceof FetchFailure)) throw error;
+    metrics.fetches.inc({ source: data.sourceId, outcome: error.reason });
+    if (error.reason === 'rate-limited' && error.status === undefined && ctx.job.token) {
+      // Our politeness budget (or the server's Retry-After) says later: no attempt is spent.
+      const until = Date.now() + (error.retryAfterMs ?? 1_000);
+      ctx.log.info({ until: new Date(until).toISOString() }, 'domain busy: job deferred');
+      await ctx.job.moveToDelayed(until, ctx.job.token);
+      throw new DelayedError();
+    }
+    if (error.permanent) throw new PermanentError(error.message, { cause: error });
+    throw error;
+  }
+  if (doc.notModified) throw new PermanentError(`unexpected 304 for ${data.url}`);
+  const raw = await options.rawStore();
+  const message: ArticleFetched = {
+    schema: 1,
+    articleId: data.articleId,
+    url: data.url,
+    sourceId: data.sourceId,
+    origin: 'crawl',
+    fetchedAt: new Date().toISOString(),
+    http: {
+      status: doc.status,
+      finalUrl: doc.finalUrl,
+      ...(doc.etag ? { etag: doc.etag } : {}),
+      ...(doc.lastModified ? { lastModified: doc.lastModified } : {}),
+    },
+    body: await raw.toBody(data.articleId, doc.text, {
+      contentType: doc.contentType,
+      charset: doc.charset,
+    }),
+    ...(data.feed ? { feed: data.feed } : {}),
+  };
+  const result = await options.publish(message);
+  metrics.fetches.inc({ source: data.sourceId, outcome: 'published' });
+  ctx.log.info(
+    {
+      status: doc.status,
+      chars: doc.text.length,
+      charset: doc.charset,
+      redirects: doc.redirects.length,
+      duplicate: result.duplicate,
+    },
+    'fetched',
+  );
 }
