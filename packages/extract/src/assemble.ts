@@ -2,6 +2,7 @@ import {
   type Agreement,
   type DateSource,
   type EventReport,
+  type EventType,
   type Evidence,
   eventTypeFacts,
   type Participant,
@@ -148,6 +149,7 @@ export function assemble(
   all: readonly Candidate[],
   articleDate: ArticleDate | null,
   headline?: number,
+  headings: ReadonlySet<number> = new Set(),
 ): Assembled[] {
   // Where the lead tells an undated event, before any date of the body is read as the news.
   const undatedLead = all.find(
@@ -183,6 +185,16 @@ export function assemble(
       main.date = retold;
       main.fromArticle = false;
       main.merged.push(c);
+      continue;
+    }
+    // "In the same Joint Statement, the minister, currently on an official visit, …": an article
+    // tells one joint statement; an undated mention of another is that one again, wherever it is told.
+    const statement =
+      c.type === 'joint_statement' && !c.date
+        ? events.find((e) => e.candidate.type === 'joint_statement' && sameAgreements(e, c))
+        : undefined;
+    if (statement) {
+      statement.merged.push(c);
       continue;
     }
     const host = c.datedBy ? hostOf(events, c) : undefined;
@@ -351,7 +363,62 @@ export function assemble(
         within(e.date, visit.date)
       )
         e.sidesFrom = visit;
-  return events;
+  return headingsJoinTheBody(positionsJoinTheirStatement(events), headings);
+}
+
+function sameTime(a: Assembled, b: Assembled): boolean {
+  return a.date === null || b.date === null || (a.date.value === b.date.value && a.date.end === b.date.end);
+}
+
+/**
+ * A position the article's joint statement carries is that statement's, also where the article
+ * tells it first: "Nurtleu expressed his country's support for Morocco's sovereignty" (the lead)
+ * before "In a Joint Statement, signed by Nurtleu and Bourita …, Kazakhstan expressed its support".
+ * Not a position stated at an event ("during the talks, Kazakhstan reiterated its support"), and
+ * not when the statement carries none ("they sealed a roadmap … Lors de cette rencontre, le
+ * Kazakhstan a réitéré son soutien").
+ */
+function positionsJoinTheirStatement(events: Assembled[]): Assembled[] {
+  const carrier = (e: Assembled) =>
+    events.find(
+      (t) =>
+        t.candidate.type === 'joint_statement' &&
+        t.main === e.main &&
+        t.merged.some((m) => m.carriesPosition) &&
+        sameTime(t, e),
+    );
+  return events.filter((e) => {
+    if (e.candidate.type !== 'policy_statement' || e.speakerFrom) return true;
+    const statement = carrier(e);
+    if (!statement) return true;
+    statement.merged.push(...e.merged.map((m) => ({ ...m, type: 'joint_statement' as const })));
+    return false;
+  });
+}
+
+/** The types a position told in a heading joins, in order: the body's position, else its statement. */
+const POSITION_CARRIERS: readonly EventType[] = ['policy_statement', 'joint_statement'];
+
+/**
+ * A heading restates the body: "Kazakhstan voices support to Morocco's territorial integrity" (the
+ * headline) over "In a Joint Statement, … Kazakhstan expressed its support", or the subheading "Un
+ * soutien affirmé à l'intégrité territoriale du Maroc" over "Lors de cette rencontre, le Kazakhstan
+ * a réitéré son soutien": the position the body tells, or its statement's, not a second event.
+ */
+function headingsJoinTheBody(events: Assembled[], headings: ReadonlySet<number>): Assembled[] {
+  const onlyHeadings = (e: Assembled) => e.merged.every((m) => headings.has(m.sentence));
+  const out = [...events];
+  for (const e of events) {
+    if (e.candidate.type !== 'policy_statement' || !onlyHeadings(e)) continue;
+    const body = out.filter((t) => t !== e && t.main === e.main && !onlyHeadings(t) && sameTime(t, e));
+    const target = POSITION_CARRIERS.map((type) => body.find((t) => t.candidate.type === type)).find(
+      (t) => t !== undefined,
+    );
+    if (!target) continue;
+    target.merged.push(...e.merged.map((m) => ({ ...m, type: target.candidate.type })));
+    out.splice(out.indexOf(e), 1);
+  }
+  return out;
 }
 
 /**
@@ -477,12 +544,15 @@ export function toReport(
   if (e.fromArticle && e.date) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
   else if (e.date) cite('date', dateSentence);
   const dateForRoles = e.date?.value;
-  const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles);
+  const namedInArticle = new Set(
+    facts.flatMap((f) => f.people.flatMap((p) => (p.how === 'name' && p.actorId ? [p.actorId] : []))),
+  );
+  const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
   const side = c.type === 'policy_statement' ? statingSide(kb, facts, c.sentence) : undefined;
   if (participants.length === 0 && e.speakerFrom && side) {
-    const there = peopleOf(kb, lang, e.speakerFrom, dateForRoles);
+    const there = peopleOf(kb, lang, e.speakerFrom, dateForRoles, namedInArticle);
     for (const p of there.participants.filter((x) => x.country === side)) {
       participants.push(p);
       cited.push({ field: `participants[${p.actorId}]:speaker`, sentence: c.sentence });
@@ -492,7 +562,7 @@ export function toReport(
   // the visitors of the other side were there.
   if (e.sidesFrom && participants.length > 0) {
     const sides = new Set(participants.map((p) => p.country));
-    const visit = peopleOf(kb, lang, e.sidesFrom, e.sidesFrom.date?.value);
+    const visit = peopleOf(kb, lang, e.sidesFrom, e.sidesFrom.date?.value, namedInArticle);
     for (const p of visit.participants.filter((x) => !sides.has(x.country))) {
       participants.push(p);
       cited.push({ field: `participants[${p.actorId}]:visitor`, sentence: e.sidesFrom.candidate.sentence });
@@ -576,6 +646,7 @@ function peopleOf(
   lang: EventLanguage,
   e: Assembled,
   dateForRoles: string | undefined,
+  namedInArticle: ReadonlySet<string> = new Set(),
 ): {
   participants: Participant[];
   references: { reference: RoleReference; sentence: number }[];
@@ -587,7 +658,7 @@ function peopleOf(
   const seen = new Set<string>();
   for (const m of [...e.merged, ...(e.peopleFrom?.merged ?? [])]) {
     for (const { person, sentence } of m.people) {
-      const p = participant(kb, lang, person, dateForRoles);
+      const p = participant(kb, lang, person, dateForRoles, namedInArticle);
       if (!p) continue;
       if ('reference' in p) {
         const key = p.reference.candidates.join(',');
@@ -618,6 +689,7 @@ function participant(
   lang: EventLanguage,
   person: PersonHit,
   date: string | undefined,
+  namedInArticle: ReadonlySet<string> = new Set(),
 ): { participant: Participant; byRole: boolean } | { reference: RoleReference } | null {
   const [a, b] = kb.dyad;
   let id = person.actorId;
@@ -649,9 +721,16 @@ function participant(
     const toCountry =
       person.toCountry ??
       (person.office === 'ambassador' && person.country ? (person.country === a ? b : a) : undefined);
-    const holders = roleHolders(kb, { ...person, ...(toCountry ? { toCountry } : {}) }, date);
+    const phrase = { ...person, ...(toCountry ? { toCountry } : {}) };
+    const holders = roleHolders(kb, phrase, date);
+    // "Murat Nurtleu … the Kazakh Deputy Prime Minister, currently on an official visit": of those
+    // who held the office then (or ever, when the article gives no date), the one the article names.
+    const named = (date ? holders : everHolders(kb, phrase)).filter((h) => namedInArticle.has(h));
     if (holders.length === 1) {
       id = holders[0];
+      byRole = true;
+    } else if (named.length === 1) {
+      id = named[0];
       byRole = true;
     } else if (holders.length > 1 && !person.country && person.office) {
       return { reference: { office: person.office, candidates: holders } };

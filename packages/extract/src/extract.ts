@@ -115,6 +115,11 @@ function headlineOf(facts: readonly SentenceFacts[]): number | undefined {
   return first && !SENTENCE_END.test(first.text) ? 0 : undefined;
 }
 
+/** The headline and the subheadings: lines with no final stop ("Un soutien affirmé au Maroc"). */
+function headingsOf(facts: readonly SentenceFacts[]): Set<number> {
+  return new Set(facts.filter((f) => !SENTENCE_END.test(f.sentence.text)).map((f) => f.sentence.index));
+}
+
 interface Dateline {
   readonly name: string;
   readonly country: string;
@@ -168,7 +173,7 @@ export function extract(input: ExtractInput): ExtractResult {
     : firstPass;
   const candidates: Candidate[] = [];
   for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));
-  const assembled = assemble(candidates, articleDate, headlineOf(facts));
+  const assembled = assemble(candidates, articleDate, headlineOf(facts), headingsOf(facts));
   // Sentences that belong to no other event, name no third country and are not about the future
   // give the main event its topics.
   const claimed = new Set(assembled.filter((e) => !e.main).flatMap((e) => e.merged.map((m) => m.sentence)));

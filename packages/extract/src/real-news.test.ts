@@ -182,3 +182,27 @@ describe('5. an entry into force mentioned in passing is referred, not a second 
     });
   }
 });
+
+// 5. A position a joint statement carries is that statement's, also when a headline or the lead
+// tells it first; "the same joint statement" is that statement again; "the Kazakh minister" further
+// on is the minister the article named.
+const STATEMENT_CARRIES_POSITION: Record<string, string> = {
+  en: 'Kazakhstan backs Morocco’s autonomy plan\n\nKazakh Foreign Minister Murat Nurtleu and Moroccan Foreign Minister Nasser Bourita adopted a joint statement in Rabat, in which Kazakhstan expressed its support for the autonomy plan. In the same joint statement, the Kazakh Foreign Minister, currently on an official visit to the Kingdom, welcomed the growth of trade.',
+  fr: "Le Kazakhstan appuie le plan d’autonomie marocain\n\nLe ministre kazakh des Affaires étrangères, Murat Nurtleu, et le ministre des Affaires étrangères Nasser Bourita ont adopté à Rabat une déclaration conjointe, dans laquelle le Kazakhstan a exprimé son soutien au plan d'autonomie. Dans la même déclaration conjointe, le ministre kazakh des Affaires étrangères, actuellement en visite officielle au Royaume, a salué la croissance des échanges.",
+  ar: 'كازاخستان تدعم مخطط الحكم الذاتي المغربي\n\nاعتمد وزير خارجية كازاخستان مراد نورتليو ووزير الشؤون الخارجية ناصر بوريطة بالرباط إعلانا مشتركا، أعربت فيه كازاخستان عن دعمها لمخطط الحكم الذاتي. وفي نفس الإعلان المشترك، رحب وزير خارجية كازاخستان، الذي يقوم حاليا بزيارة رسمية إلى المملكة، بنمو المبادلات التجارية.',
+  ru: 'Казахстан поддержал марокканский план автономии\n\nМинистр иностранных дел Казахстана Мурат Нуртлеу и министр иностранных дел Марокко Насер Бурита приняли в Рабате совместное заявление, в котором Казахстан выразил поддержку плану автономии. В том же совместном заявлении министр иностранных дел Казахстана, находящийся с официальным визитом в Королевстве, приветствовал рост товарооборота.',
+};
+
+describe('5. a position its joint statement carries is the statement’s', () => {
+  for (const [lang, text] of Object.entries(STATEMENT_CARRIES_POSITION)) {
+    it(`${lang}: one statement with both ministers, no second position from the headline, the visitor named`, () => {
+      const news = mains(run(text, lang, null));
+      expect(news.filter((e) => e.type === 'policy_statement')).toEqual([]);
+      const statements = news.filter((e) => e.type === 'joint_statement');
+      expect(statements).toHaveLength(1);
+      expect(ids(statements[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+      const visit = news.find((e) => e.type === 'official_visit');
+      expect(ids(visit)).toContain('kz.nurtleu');
+    });
+  }
+});
