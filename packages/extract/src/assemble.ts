@@ -97,6 +97,8 @@ interface Story {
   readonly articleDate: ArticleDate | null;
   /** The first sentence that tells an undated event, when the article has no date at all. */
   readonly undatedLead?: number;
+  /** The first sentence of the lead that tells a plan between the two (`ArticleShape`). */
+  readonly planLead?: number;
 }
 
 /**
@@ -114,6 +116,9 @@ function isReferred(c: Candidate, story: Story): boolean {
   // an article with no date of its own; unless the article itself is dated only by its year.
   if (h.precision === 'year' && !(articleDate?.source === 'published' && articleDate.precision === 'year'))
     return true;
+  // "Kazakhstan is to open an embassy in Rabat. … In March 2016, the two ministries met in Rabat":
+  // the plan is the news; what the body dates is background, also the date the lead mentions.
+  if (!datesNews(articleDate) && story.planLead !== undefined && c.sentence > story.planLead + 1) return true;
   // "X received Y. … The meeting reinforces the ties, like the embassy opened in December 2020."
   if (!articleDate) return story.undatedLead !== undefined && c.sentence > story.undatedLead + 1;
   // Only an article dated to the day tells how old an event is: a page dated "2025-03" may be a
@@ -144,18 +149,38 @@ interface Assembled {
   sidesFrom?: Assembled;
 }
 
+/** What the article's lines are, besides its events. */
+export interface ArticleShape {
+  /** The first line, when it is a headline. */
+  readonly headline?: number;
+  /** The headline and the subheadings: lines with no final stop. */
+  readonly headings: ReadonlySet<number>;
+  /**
+   * The first line of the lead that tells a plan between the two ("Le Kazakhstan s'apprête à ouvrir
+   * une ambassade à Rabat"): in an article with no date, the body's dated events are background.
+   */
+  readonly planLead?: number;
+}
+
 /** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
 export function assemble(
   all: readonly Candidate[],
   articleDate: ArticleDate | null,
-  headline?: number,
-  headings: ReadonlySet<number> = new Set(),
+  shape: ArticleShape = { headings: new Set() },
 ): Assembled[] {
-  // Where the lead tells an undated event, before any date of the body is read as the news.
-  const undatedLead = all.find(
+  const { headline, headings, planLead } = shape;
+  // Where the lead tells an undated event, or a plan between the two, before any date of the body
+  // is read as the news.
+  const undatedEvent = all.find(
     (c) => c.sentence < LEAD_SENTENCES && !c.date && !c.datedBy && !c.anaphoric && !c.trigger.earlier,
   )?.sentence;
-  const story: Story = { articleDate, ...(undatedLead !== undefined ? { undatedLead } : {}) };
+  const leads = [undatedEvent, planLead].filter((i) => i !== undefined);
+  const undatedLead = leads.length ? Math.min(...leads) : undefined;
+  const story: Story = {
+    articleDate,
+    ...(undatedLead !== undefined ? { undatedLead } : {}),
+    ...(planLead !== undefined ? { planLead } : {}),
+  };
   const candidates = withoutHeadline(all, story, headline);
   const events: Assembled[] = [];
   let main: Assembled | undefined;
@@ -422,12 +447,6 @@ function headingsJoinTheBody(events: Assembled[], headings: ReadonlySet<number>)
 }
 
 /**
- * A headline or an undated first line restates the news; the first event the text dates (and does
- * not refer back to) is the news. It goes first, so that the undated lines join it rather than
- * becoming an event of their own dated by the article. Two cases keep their order, as the loop
- * merges them itself: the same type told twice, and an undated visit followed by its talks.
- */
-/**
  * The date a candidate gives the article's news when the text has not dated it yet, if the
  * candidate tells that news again:
  * - the same type, dated by its own date, or by the meeting or visit it was adopted during when
@@ -471,6 +490,12 @@ function withoutHeadline(
   return bodyLead ? candidates.filter((c) => c.sentence !== headline) : candidates;
 }
 
+/**
+ * A headline or an undated first line restates the news; the first event the text dates (and does
+ * not refer back to) is the news. It goes first, so that the undated lines join it rather than
+ * becoming an event of their own dated by the article. Two cases keep their order, as the loop
+ * merges them itself: the same type told twice, and an undated visit followed by its talks.
+ */
 function leadFirst(candidates: readonly Candidate[], story: Story): readonly Candidate[] {
   const first = candidates.find((c) => !isReferred(c, story) && !(c.anaphoric && !c.date));
   if (!first || first.date || first.datedBy) return candidates;

@@ -173,7 +173,15 @@ export function extract(input: ExtractInput): ExtractResult {
     : firstPass;
   const candidates: Candidate[] = [];
   for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));
-  const assembled = assemble(candidates, articleDate, headlineOf(facts), headingsOf(facts));
+  const headline = headlineOf(facts);
+  const planLead = facts
+    .slice(0, LEAD_SENTENCES)
+    .find((f) => f.cues.has('future') && kb.dyad.every((c) => f.countries.has(c)))?.sentence.index;
+  const assembled = assemble(candidates, articleDate, {
+    ...(headline !== undefined ? { headline } : {}),
+    headings: headingsOf(facts),
+    ...(planLead !== undefined ? { planLead } : {}),
+  });
   // Sentences that belong to no other event, name no third country and are not about the future
   // give the main event its topics.
   const claimed = new Set(assembled.filter((e) => !e.main).flatMap((e) => e.merged.map((m) => m.sentence)));

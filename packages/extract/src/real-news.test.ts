@@ -206,3 +206,24 @@ describe('5. a position its joint statement carries is the statement’s', () =>
     });
   }
 });
+
+// 3. An article about a plan between the two recalls what the two did before: what its body dates
+// is background, also when the lead mentions that date and the article has no date of its own.
+const PLAN_THEN_BACKGROUND: Record<string, string> = {
+  en: 'Kazakhstan is preparing to open an embassy in Rabat\n\nThe Kazakh government has drafted a decree on opening an embassy in Morocco, the foreign ministry said. In March 2016, the foreign ministries of Morocco and Kazakhstan held political consultations in Rabat.',
+  fr: "Le Kazakhstan s'apprête à ouvrir une ambassade à Rabat\n\nLe gouvernement kazakh a élaboré un projet de décret sur l'ouverture d'une ambassade au Maroc, selon le ministère des Affaires étrangères. En mars 2016, les ministères des Affaires étrangères du Maroc et du Kazakhstan ont tenu des consultations politiques à Rabat.",
+  ar: 'كازاخستان تستعد لفتح سفارة في الرباط\n\nأعدت الحكومة الكازاخستانية مشروع مرسوم بشأن فتح سفارة في المغرب، حسب وزارة الخارجية. وفي مارس 2016، عقدت وزارتا خارجية المغرب وكازاخستان مشاورات سياسية بالرباط.',
+  ru: 'Казахстан готовится открыть посольство в Рабате\n\nПравительство Казахстана подготовило проект указа об открытии посольства в Марокко, сообщили в МИД. В марте 2016 года министерства иностранных дел Марокко и Казахстана провели политические консультации в Рабате.',
+};
+
+describe('3. a plan is the news; what the body dates is background', () => {
+  for (const [lang, text] of Object.entries(PLAN_THEN_BACKGROUND)) {
+    it(`${lang}: the consultations of March 2016 are referred, and the plan is no event`, () => {
+      const events = run(text, lang, null);
+      expect(mains(events)).toEqual([]);
+      const consultations = events.find((e) => e.type === 'bilateral_meeting');
+      expect(consultations?.date).toMatchObject({ value: '2016-03', precision: 'month' });
+      expect(consultations?.main).toBe(false);
+    });
+  }
+});
