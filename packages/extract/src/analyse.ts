@@ -40,6 +40,11 @@ export interface SentenceFacts {
   readonly places: readonly PlaceHit[];
   /** Which countries the sentence names (names, demonyms, capitals, cities, people). */
   readonly countries: ReadonlySet<string>;
+  /**
+   * The two sides are named on either side of a contrast ("Kazakhstan bets on its grain exports,
+   * while Morocco seeks new markets"): compared, not parties to one act.
+   */
+  readonly sidesApart: boolean;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
@@ -218,8 +223,35 @@ export function analyseSentence(
     people,
     places,
     countries,
+    sidesApart: sidesApart(kb, entities, people, cueSpans),
     agreements,
     futureAt,
     sameAs,
   };
+}
+
+/** Whether a contrast cue has one side of the dyad only before it and the other only after it. */
+function sidesApart(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  people: readonly PersonHit[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+): boolean {
+  const contrasts = cueSpans.filter((c) => c.cue === 'contrast');
+  if (contrasts.length === 0) return false;
+  const named: { code: string; at: number }[] = [];
+  for (const m of entities)
+    for (const p of m.payloads) {
+      if (p.kind === 'country' && kb.dyad.includes(p.code)) named.push({ code: p.code, at: m.start });
+      else if (p.kind === 'place' && kb.dyad.includes(p.country))
+        named.push({ code: p.country, at: m.start });
+    }
+  for (const person of people)
+    if (person.country && kb.dyad.includes(person.country))
+      named.push({ code: person.country, at: person.tokStart });
+  return contrasts.some((c) => {
+    const before = new Set(named.filter((n) => n.at < c.start).map((n) => n.code));
+    const after = new Set(named.filter((n) => n.at >= c.end).map((n) => n.code));
+    return before.size === 1 && after.size === 1 && ![...before].some((code) => after.has(code));
+  });
 }

@@ -277,7 +277,8 @@ export function sentenceCandidates(
     MEETING_TRIGGERS.has(interaction.trigger.type) &&
     other.tokStart >= interaction.trigger.tokEnd &&
     other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH;
-  if (other && !talkedAbout) out.push(make('other', other));
+  // "Kazakhstan bets on its grain exports, while Morocco seeks new markets": compared, no act.
+  if (other && !talkedAbout && !f.sidesApart) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.

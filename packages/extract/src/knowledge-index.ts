@@ -44,6 +44,7 @@ export type CueKind =
   | 'sameDay'
   | 'sameYear'
   | 'transit'
+  | 'contrast'
   // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
   | 'mentionedAfter'
   | 'anaphoraAfter'
@@ -212,6 +213,7 @@ function buildLanguage(
     ['sameDay', lexicon.sameDay],
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
+    ['contrast', lexicon.contrast],
     ['mentionedAfter', lexicon.after.mentioned],
     ['anaphoraAfter', lexicon.after.anaphora],
     ['relativeClauseAfter', lexicon.after.relativeClause],

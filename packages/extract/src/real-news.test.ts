@@ -227,3 +227,24 @@ describe('3. a plan is the news; what the body dates is background', () => {
     });
   }
 });
+
+// A hard negative: both countries in one sentence, compared, nothing between them.
+const COMPARED: Record<string, string> = {
+  en: 'Kazakhstan is betting on its exports of grain and metals, while Morocco is looking for new markets for its phosphates.',
+  fr: 'Le Kazakhstan mise sur ses exportations de céréales et de métaux, tandis que le Maroc cherche de nouveaux débouchés pour ses phosphates.',
+  ar: 'تراهن كازاخستان على صادراتها من الحبوب والمعادن، بينما يبحث المغرب عن أسواق جديدة لفوسفاطه.',
+  ru: 'Казахстан делает ставку на экспорт зерна и металлов, в то время как Марокко ищет новые рынки для своих фосфатов.',
+};
+
+describe('a hard negative: the two compared, no act between them', () => {
+  for (const [lang, text] of Object.entries(COMPARED)) {
+    it(`${lang}: no event`, () => {
+      expect(run(text, lang, '2025-10-22')).toEqual([]);
+    });
+  }
+  it('fr: a country after "par" is who acts ("importé par la France"), not a country crossed', () => {
+    const text =
+      "Paris entretient des partenariats aussi bien avec le Maroc qu'avec le Kazakhstan. Le Kazakhstan fournit près de 40 % de l'uranium importé par la France.";
+    expect(mains(run(text, 'fr', '2025-12-10'))).toEqual([]);
+  });
+});

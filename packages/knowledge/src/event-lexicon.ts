@@ -84,6 +84,12 @@ export const EventLexicon = z.object({
    * ("wheat shipped to Morocco via Latvia"), not a party to what happens.
    */
   transit: Phrases.default([]),
+  /**
+   * "while", "tandis que", "в то время как", "بينما": the two sides named on either side of one are
+   * compared ("Kazakhstan bets on its grain exports, while Morocco seeks new markets"), not parties
+   * to one act.
+   */
+  contrast: Phrases.default([]),
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,

@@ -188,6 +188,34 @@ describe('scoreRelevance', () => {
     expect(result.reasons.at(-1)).toMatch(/MA is not named \(a city alone does not count\)/);
   });
 
+  it('reads on when the lead names both in one sentence, however short the dispatch', () => {
+    const short = scoreRelevance(
+      {
+        title: 'Grain shipment',
+        paragraphs: [
+          'The first train of Kazakh grain has left for Morocco. It crosses Latvia by rail, and ships take it on from Liepaja.',
+          'Seventeen trains are planned in all, the railway company said.',
+        ],
+      },
+      model,
+    );
+    expect(short.score).toBeLessThan(0.45);
+    expect(short.relevant, short.reasons.join(' | ')).toBe(true);
+    expect(short.reasons.at(-1)).toMatch(/< 0\.45, but both named in one sentence of the lead: relevant/);
+    // Named together only far from the lead, the score alone decides.
+    const late = scoreRelevance(
+      {
+        title: 'Railway results',
+        paragraphs: [
+          `${'The railway company carried more freight this year than last, on every line of its network. '.repeat(8)}`,
+          'Kazakh grain also went to Morocco.',
+        ],
+      },
+      model,
+    );
+    expect(late.relevant, late.reasons.join(' | ')).toBe(false);
+  });
+
   it('gives 0 to an article about neither country', () => {
     const result = scoreRelevance({ title: 'Weather', paragraphs: ['Rain is expected on Sunday.'] }, model);
     expect(result).toMatchObject({ score: 0, relevant: false, assessed: true });

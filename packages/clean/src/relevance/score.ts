@@ -91,6 +91,9 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
     ]),
   );
   let together = 0;
+  // "Отправлена первая партия казахстанского зерна в Королевство Марокко": a short dispatch whose
+  // lead names both in one sentence says little else, and scores low for it.
+  let togetherInLead = false;
   const paragraphsWith = new Map<string, Set<number>>(codes.map((code) => [code, new Set()]));
   let tokensSeen = 0;
   for (const unit of units(input)) {
@@ -106,8 +109,11 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
       count(side, term);
       if (!unit.title) paragraphsWith.get(term.country)?.add(unit.paragraph);
     }
+    if (present.size === codes.length) {
+      together++;
+      if (unit.title || tokensSeen < LEAD_TOKENS) togetherInLead = true;
+    }
     if (!unit.title) tokensSeen += unit.tokens.length;
-    if (present.size === codes.length) together++;
   }
 
   const sideScores = codes.map((code) => {
@@ -125,7 +131,9 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   const balance = Math.max(wa, wb) === 0 ? 0 : Math.min(wa, wb) / Math.max(wa, wb);
   const score = round(Math.sqrt(a * b) * (0.4 + 0.6 * proximity) * (0.6 + 0.4 * Math.min(1, 3 * balance)));
   const allStrong = codes.every((code) => sides.get(code)?.strong);
-  const relevant = score >= threshold && allStrong;
+  // Both in one sentence of the title or lead is enough to read on: the extractor then keeps the
+  // article only if it tells an event between the two (two-step relevance).
+  const relevant = (score >= threshold || togetherInLead) && allStrong;
 
   const reasons = codes.map((code) => describeSide(code, sides.get(code)));
   reasons.push(
@@ -139,7 +147,9 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   reasons.push(
     missing.length > 0
       ? `not about the dyad: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not named (a city alone does not count)`
-      : `score ${score} ${relevant ? '≥' : '<'} ${threshold}: ${relevant ? 'relevant' : 'not relevant'}`,
+      : score >= threshold || !relevant
+        ? `score ${score} ${relevant ? '≥' : '<'} ${threshold}: ${relevant ? 'relevant' : 'not relevant'}`
+        : `score ${score} < ${threshold}, but both named in one sentence of the lead: relevant`,
   );
   return { score, relevant, reasons, assessed: true };
 }
