@@ -155,6 +155,32 @@ function placedByDateline(report: EventReport, dateline: Dateline): EventReport 
   };
 }
 
+/**
+ * An article's own meeting or signing with no place of its own, in an article whose news is a visit
+ * to a country its dispatch was not filed from, happened where the visit went: "ASTANA – As part of
+ * his official visit to Morocco, the minister held meetings with Moroccan companies". Filed from
+ * the country visited, the dateline's city says more (`placedByDateline`).
+ */
+function placedByVisit(
+  report: EventReport,
+  visit: EventReport | undefined,
+  dateline: Dateline | undefined,
+): EventReport {
+  const where = visit?.location;
+  if (!where || report === visit || !report.main || report.location || report.type === 'official_visit')
+    return report;
+  if (dateline && dateline.country === where.country) return report;
+  const cited = visit.evidence.find((e) => e.field === 'location') ?? visit.evidence[0];
+  return {
+    ...report,
+    location: where,
+    evidence: [
+      ...report.evidence,
+      ...(cited ? [{ field: 'location:visit', text: cited.text, start: cited.start, end: cited.end }] : []),
+    ],
+  };
+}
+
 /** Extracts the dyad's events from a cleaned article's text: pure and deterministic. */
 export function extract(input: ExtractInput): ExtractResult {
   const kb = knowledgeIndex();
@@ -192,10 +218,13 @@ export function extract(input: ExtractInput): ExtractResult {
       mainTopicsFrom.add(f.sentence.index);
   }
   const dateline = datelineOf(facts);
-  const events = assembled
+  const reports = assembled
     .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom))
     .filter((r): r is EventReport => r !== null)
-    .filter(identifiable)
+    .filter(identifiable);
+  const visit = reports.find((r) => r.main && r.type === 'official_visit' && r.location);
+  const events = reports
+    .map((r) => placedByVisit(r, visit, dateline))
     .map((r) => (dateline ? placedByDateline(r, dateline) : r));
   return { events, mentions: mentionsOf(facts, articleDate), articleDate };
 

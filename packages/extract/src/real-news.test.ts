@@ -248,3 +248,28 @@ describe('a hard negative: the two compared, no act between them', () => {
     expect(mains(run(text, 'fr', '2025-12-10'))).toEqual([]);
   });
 });
+
+// 2. Talks told inside a visit took place where the visit went, not where the dispatch was filed.
+const FILED_AT_HOME: Record<string, string> = {
+  en: 'ASTANA, March 3. As part of his official visit to Morocco, Kazakh Foreign Minister Murat Nurtleu held talks with Moroccan Foreign Minister Nasser Bourita on trade.',
+  fr: "ASTANA, 3 mars. Dans le cadre de sa visite officielle au Maroc, le ministre kazakh des Affaires étrangères, Murat Nurtleu, s'est entretenu avec le ministre des Affaires étrangères Nasser Bourita sur le commerce.",
+  ar: 'أستانا - في إطار زيارته الرسمية إلى المغرب، أجرى وزير خارجية كازاخستان مراد نورتليو مباحثات مع وزير الشؤون الخارجية ناصر بوريطة حول التجارة.',
+  ru: 'АСТАНА. КАЗИНФОРМ – В рамках официального визита в Марокко министр иностранных дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел Марокко Насером Буритой о торговле.',
+};
+
+describe('2. talks inside a visit took place where the visit went', () => {
+  for (const [lang, text] of Object.entries(FILED_AT_HOME)) {
+    it(`${lang}: the talks are in Morocco, not in Astana where the dispatch was filed`, () => {
+      const news = mains(run(text, lang, '2025-03-03'));
+      const talks = news.find((e) => e.type === 'bilateral_meeting');
+      expect(talks?.location?.country).toBe('MA');
+      expect(news.find((e) => e.type === 'official_visit')?.location?.country).toBe('MA');
+    });
+  }
+  it('en: an invitation conveyed "to visit Kazakhstan" is no visit to Kazakhstan', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu, who is on an official visit to Morocco, conveyed an invitation from President Kassym-Jomart Tokayev to the King to visit Kazakhstan.';
+    const visits = mains(run(text, 'en', '2025-02-28')).filter((e) => e.type === 'official_visit');
+    expect(visits.map((v) => v.location?.country)).toEqual(['MA']);
+  });
+});
