@@ -11,7 +11,9 @@ import {
   type StageName,
   seedUrl,
 } from '@dyad/contracts';
-import { type NatsFixture, type PostgresFixture, type RedisFixture, TestProcess } from '@dyad/testkit';
+import type { NatsFixture, PostgresFixture, RedisFixture } from '@dyad/testkit';
+// Without vitest (the chaos script runs this outside a test).
+import { TestProcess } from '@dyad/testkit/processes';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
