@@ -162,6 +162,15 @@ export interface ArticleShape {
   readonly planLead?: number;
 }
 
+/**
+ * Whether an undated "the talks", "итогом переговоров" names an interaction already told. With none
+ * told before it, it is news of its own: "Итогом переговоров генерального прокурора Казахстана с
+ * министром юстиции Марокко стало соглашение" opens an article with the talks it reports.
+ */
+function refersBack(c: Candidate, events: readonly Assembled[]): boolean {
+  return c.anaphoric && !c.date && events.some((e) => INTERACTIONS.has(e.candidate.type));
+}
+
 /** Merges one article's sentence reports into its events: main vs referred, anaphora, documents. */
 export function assemble(
   all: readonly Candidate[],
@@ -192,7 +201,7 @@ export function assemble(
       events.push({ candidate: c, date: null, main: false, fromArticle: false, merged: [c] });
       continue;
     }
-    if (!main && !isReferred(c, story) && !(c.anaphoric && !c.date)) {
+    if (!main && !isReferred(c, story) && !refersBack(c, events)) {
       const own = dateOf(c, articleDate);
       main = {
         candidate: c,

@@ -273,3 +273,27 @@ describe('2. talks inside a visit took place where the visit went', () => {
     expect(visits.map((v) => v.location?.country)).toEqual(['MA']);
   });
 });
+
+// 2. An article that opens with "at the end of the talks, … signed": the talks it names are news of
+// their own (nothing was told before for them to refer to), and the signing names its documents.
+const OPENS_AFTER_TALKS: Record<string, string> = {
+  en: 'At the end of the talks, Kazakh Foreign Minister Murat Nurtleu and Moroccan Foreign Minister Nasser Bourita signed an extradition agreement and an agreement on mutual legal assistance.',
+  fr: "À l'issue des entretiens, le ministre kazakh des Affaires étrangères Murat Nurtleu et le ministre des Affaires étrangères Nasser Bourita ont signé une convention d'extradition et une convention d'entraide judiciaire.",
+  ar: 'وفي ختام المباحثات، وقع وزير خارجية كازاخستان مراد نورتليو ووزير الشؤون الخارجية ناصر بوريطة اتفاقية لتسليم المجرمين واتفاقية للمساعدة القانونية.',
+  ru: 'По итогам переговоров министр иностранных дел Казахстана Мурат Нуртлеу и министр иностранных дел Марокко Насер Бурита подписали соглашения о выдаче преступников и о правовой помощи.',
+};
+
+describe('2. talks an article opens with are news, and the signing after them names its documents', () => {
+  for (const [lang, text] of Object.entries(OPENS_AFTER_TALKS)) {
+    it(`${lang}: the talks and the signing, with the extradition and legal assistance agreements`, () => {
+      const news = mains(run(text, lang, null));
+      expect(news.map((e) => e.type).sort()).toEqual(['agreement_signing', 'bilateral_meeting']);
+      const signing = news.find((e) => e.type === 'agreement_signing');
+      expect(signing?.agreements.map((a) => a.name).sort()).toEqual([
+        'extradition agreement',
+        'mutual legal assistance agreement',
+      ]);
+      expect(ids(signing)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
