@@ -198,6 +198,8 @@ export function analyseSentence(
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);
+  const host = embassyHost(kb, entities, cueSpans, countries);
+  if (host) countries.add(host);
   // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before
   // a date makes it a past time referred to.
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) =>
@@ -254,4 +256,36 @@ function sidesApart(
     const after = new Set(named.filter((n) => n.at >= c.end).map((n) => n.code));
     return before.size === 1 && after.size === 1 && ![...before].some((code) => after.has(code));
   });
+}
+
+// How far from "embassy" its country may stand: "l'ambassade de la République du Kazakhstan",
+// "the Kazakh embassy", "Қазақстан елшілігі".
+const EMBASSY_REACH = 4;
+
+/**
+ * The side one side's embassy stands in, when the sentence names no other country: "L'ambassade du
+ * Kazakhstan a organisé une cérémonie à l'occasion du jour de la République" names Morocco too (in
+ * an article about the two; "the Kazakh embassy in Cairo" names Egypt, and no side is added).
+ */
+function embassyHost(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+  countries: ReadonlySet<string>,
+): string | undefined {
+  if (countries.size !== 1) return undefined;
+  const [own] = [...countries];
+  if (!own || !kb.dyad.includes(own)) return undefined;
+  const embassies = cueSpans.filter((c) => c.cue === 'embassy');
+  const ownAt = entities.filter((m) =>
+    m.payloads.some((p) => p.kind === 'country' && p.code === own && p.form !== 'city'),
+  );
+  const beside = embassies.some((c) =>
+    ownAt.some(
+      (m) =>
+        (m.start >= c.end && m.start - c.end <= EMBASSY_REACH) ||
+        (m.end <= c.start && c.start - m.end <= EMBASSY_REACH),
+    ),
+  );
+  return beside ? kb.dyad.find((c) => c !== own) : undefined;
 }

@@ -45,6 +45,7 @@ export type CueKind =
   | 'sameYear'
   | 'transit'
   | 'contrast'
+  | 'embassy'
   // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
   | 'mentionedAfter'
   | 'anaphoraAfter'
@@ -214,6 +215,7 @@ function buildLanguage(
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
     ['contrast', lexicon.contrast],
+    ['embassy', lexicon.embassy],
     ['mentionedAfter', lexicon.after.mentioned],
     ['anaphoraAfter', lexicon.after.anaphora],
     ['relativeClauseAfter', lexicon.after.relativeClause],

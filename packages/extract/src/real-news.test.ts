@@ -297,3 +297,39 @@ describe('2. talks an article opens with are news, and the signing after them na
     });
   }
 });
+
+// One side's embassy, with no other country named, stands in the other side: its reception is an
+// event between the two; in a third country, it is not.
+const EMBASSY_RECEPTION: Record<string, { here: string; elsewhere: string }> = {
+  en: {
+    here: 'The Embassy of Kazakhstan held a reception on Tuesday to mark Republic Day, attended by ministers, diplomats and members of the Kazakh community.',
+    elsewhere:
+      'The Embassy of Kazakhstan in Egypt held a reception on Tuesday to mark Republic Day, attended by ministers and diplomats.',
+  },
+  fr: {
+    here: "L'ambassade du Kazakhstan a organisé mardi une réception à l'occasion de la fête de la République, en présence de ministres, de diplomates et de membres de la communauté kazakhe.",
+    elsewhere:
+      "L'ambassade du Kazakhstan en Égypte a organisé mardi une réception à l'occasion de la fête de la République, en présence de ministres et de diplomates.",
+  },
+  ar: {
+    here: 'نظمت سفارة كازاخستان، يوم الثلاثاء، حفل استقبال بمناسبة العيد الوطني، بحضور وزراء ودبلوماسيين وأفراد من الجالية الكازاخستانية.',
+    elsewhere:
+      'نظمت سفارة كازاخستان في مصر، يوم الثلاثاء، حفل استقبال بمناسبة العيد الوطني، بحضور وزراء ودبلوماسيين.',
+  },
+  ru: {
+    here: 'Посольство Казахстана во вторник провело прием по случаю Дня Республики, в котором приняли участие министры, дипломаты и представители казахстанской диаспоры.',
+    elsewhere:
+      'Посольство Казахстана в Египте во вторник провело прием по случаю Дня Республики, в котором приняли участие министры и дипломаты.',
+  },
+};
+
+describe('one side’s embassy stands in the other side, unless the text names another country', () => {
+  for (const [lang, { here, elsewhere }] of Object.entries(EMBASSY_RECEPTION)) {
+    it(`${lang}: the embassy's reception is an event; in Egypt it is none`, () => {
+      const news = mains(run(here, lang, '2024-10-30'));
+      expect(news.map((e) => e.type)).toEqual(['other']);
+      expect(news[0]?.date).toMatchObject({ value: '2024-10-29', precision: 'day' });
+      expect(run(elsewhere, lang, '2024-10-30')).toEqual([]);
+    });
+  }
+});

@@ -90,6 +90,12 @@ export const EventLexicon = z.object({
    * to one act.
    */
   contrast: Phrases.default([]),
+  /**
+   * "embassy", "ambassade", "посольство", "سفارة": one side's embassy, with no other country named,
+   * stands in the other side ("L'ambassade du Kazakhstan a organisé une cérémonie"): the sentence
+   * names both.
+   */
+  embassy: Phrases.default([]),
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
