@@ -333,3 +333,11 @@ describe('one side’s embassy stands in the other side, unless the text names a
     });
   }
 });
+
+describe('a draft decree is a plan, whatever its title says', () => {
+  it('ru: "проект «Об открытии посольства»" opens no embassy', () => {
+    const text =
+      'Правительство Казахстана вынесло на рассмотрение президента проект «Об открытии посольства Республики Казахстан в Королевстве Марокко».';
+    expect(mains(run(text, 'ru', '2020-02-24'))).toEqual([]);
+  });
+});
