@@ -58,6 +58,10 @@ export interface SentenceFacts {
 
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
+// How far into its clause a plan reaches ("invites … to take part in the talks").
+const PLAN_REACH = 14;
+// What ends a clause: a comma, a semicolon, a colon, a dash.
+const CLAUSE_BREAK = /[,،;:–—]/;
 // A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;
@@ -124,6 +128,15 @@ export function analyseSentence(
     for (const p of m.payloads) if (p.kind === 'topic') topics.add(p.slug);
   const near = (cue: CueKind, start: number, end: number, before: number, after: number) =>
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
+  // "the Moroccan side invites Kazakh ulema and reciters of the Holy Quran to take part in the
+  // talks": a plan governs what follows it in its clause, however long the words between.
+  const clauseBreak = (from: number, to: number) =>
+    tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
+  const planned = (start: number) =>
+    cueSpans.some(
+      (c) =>
+        c.cue === 'future' && c.end <= start && start - c.end <= PLAN_REACH && !clauseBreak(c.end - 1, start),
+    );
   // "Напомним, …", "Pour rappel, …", "يذكر أن …": a sentence opened so recalls the past.
   const recalled = cueSpans.some((c) => c.cue === 'earlier' && c.start <= 1);
   // With one trigger in the sentence, a denial anywhere in it is about that event.
@@ -149,6 +162,7 @@ export function analyseSentence(
           ),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
+            planned(m.start) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
           // "who is on a working visit": the clause opener ends at most three words before it.

@@ -341,3 +341,19 @@ describe('a draft decree is a plan, whatever its title says', () => {
     expect(mains(run(text, 'ru', '2020-02-24'))).toEqual([]);
   });
 });
+
+// A plan governs what follows it in its clause: an invitation "to take part in the talks" is no talks.
+const INVITED_TO_TALKS: Record<string, string> = {
+  en: 'Under the agreement, the Moroccan side invites Kazakh scholars and reciters of the Holy Quran to take part in the talks held in Rabat.',
+  fr: "Aux termes de l'accord, la partie marocaine invite les oulémas et les récitants kazakhs du Saint Coran à prendre part aux entretiens tenus à Rabat.",
+  ar: 'وبموجب الاتفاق، يدعو الجانب المغربي العلماء وقراء القرآن الكريم الكازاخستانيين إلى المشاركة في المباحثات التي تعقد بالرباط.',
+  ru: 'Согласно соглашению, марокканская сторона приглашает казахстанских богословов и чтецов Корана принять участие в переговорах в Рабате.',
+};
+
+describe('a plan governs its whole clause', () => {
+  for (const [lang, text] of Object.entries(INVITED_TO_TALKS)) {
+    it(`${lang}: an invitation to take part in talks is no meeting`, () => {
+      expect(mains(run(text, lang, '2025-01-13'))).toEqual([]);
+    });
+  }
+});
