@@ -14,7 +14,7 @@
 import { cleanArticle } from '@dyad/clean';
 import { type ArticleCleaned, articleIdFor, seedUrl } from '@dyad/contracts';
 import { loadActors, loadProfile, roleSpan } from '@dyad/knowledge';
-import { extractCleaned } from '../src/index.ts';
+import { extractCleaned, loadKnowledgeIndex } from '../src/index.ts';
 import { GOLD_LANGS, type GoldArticle, type GoldLang, loadSet, SETS, type SetName } from './gold.ts';
 import { add, type Counts, fmtDate, goldRange, type Prediction, scoreArticle, zero } from './score.ts';
 
@@ -44,6 +44,7 @@ for (const x of chosen) if (!(GOLD_LANGS as readonly string[]).includes(x)) fail
 
 // ── The pipeline, as `dyad extract` runs it ─────────────────────────────────────────────────
 const profile = loadProfile();
+const kb = loadKnowledgeIndex(profile.id);
 const FETCHED_AT = '2026-12-01T00:00:00.000Z';
 
 function predict(a: GoldArticle): Prediction {
@@ -71,7 +72,7 @@ function predict(a: GoldArticle): Prediction {
     relevance: cleaned.relevance,
     cleaner: { version: 'bench', method: cleaned.method },
   };
-  const { extracted } = extractCleaned(article);
+  const { extracted } = extractCleaned(article, kb);
   return { events: extracted.events, relevant: extracted.relevance.relevant };
 }
 

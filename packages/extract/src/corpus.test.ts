@@ -16,6 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { extract } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
+
+const kb = loadKnowledgeIndex();
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -101,7 +104,7 @@ const sameDate = (e: EventReport, x: ExpectedEvent) =>
   e.date?.precision === x.date.precision;
 
 function checkEntry(entry: Entry, lang: string): void {
-  const { events } = extract({ text: entry.text, lang, publishedAt: entry.publishedAt });
+  const { events } = extract({ text: entry.text, lang, publishedAt: entry.publishedAt }, kb);
   const got = `extracted:\n${describeEvents(events)}`;
   if (entry.expect.length === 0) {
     expect(events, `near-miss (${entry.nearMiss}) must yield no event, but ${got}`).toEqual([]);

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { ArticleExtracted } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION, extractCleaned } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
+
+const kb = loadKnowledgeIndex();
 
 const text = readFileSync(join(import.meta.dirname, '../../../seeds/003_b70dbf102b9450a0.txt'), 'utf8');
 const cleaned = (relevance: { relevant: boolean; assessed: boolean }) => ({
@@ -22,7 +25,7 @@ const cleaned = (relevance: { relevant: boolean; assessed: boolean }) => ({
 
 describe('extractCleaned', () => {
   it('publishes a valid article.extracted with the events found and the extractor version', () => {
-    const { extracted, skipped } = extractCleaned(cleaned({ relevant: true, assessed: true }));
+    const { extracted, skipped } = extractCleaned(cleaned({ relevant: true, assessed: true }), kb);
     expect(skipped).toBeUndefined();
     const parsed = ArticleExtracted.parse(extracted);
     expect(parsed.extractorVersion).toBe(EXTRACTOR_VERSION);
@@ -31,7 +34,7 @@ describe('extractCleaned', () => {
   });
 
   it('skips an article assessed as irrelevant, passing it on with nothing found', () => {
-    const { extracted, skipped } = extractCleaned(cleaned({ relevant: false, assessed: true }));
+    const { extracted, skipped } = extractCleaned(cleaned({ relevant: false, assessed: true }), kb);
     expect(skipped).toBe('irrelevant');
     expect(ArticleExtracted.parse(extracted).events).toEqual([]);
   });
@@ -39,7 +42,7 @@ describe('extractCleaned', () => {
 
 describe('extractCleaned: relevance', () => {
   it('keeps an article relevant when it tells an event between the two countries', () => {
-    const { extracted } = extractCleaned(cleaned({ relevant: true, assessed: true }));
+    const { extracted } = extractCleaned(cleaned({ relevant: true, assessed: true }), kb);
     expect(extracted.relevance.relevant).toBe(true);
   });
 
@@ -50,7 +53,7 @@ describe('extractCleaned: relevance', () => {
       text: 'Morocco ranks 12th and Kazakhstan 40th in the 2025 ranking of tourist destinations published on Monday.',
       lang: 'en',
     };
-    const { extracted } = extractCleaned(ranking);
+    const { extracted } = extractCleaned(ranking, kb);
     expect(extracted.events).toEqual([]);
     expect(extracted.relevance.relevant).toBe(false);
     expect(extracted.relevance.reasons.at(-1)).toMatch(/no event between the two countries/);

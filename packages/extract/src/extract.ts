@@ -8,7 +8,7 @@ import { type ArticleDate, assemble, toReport } from './assemble.ts';
 import { type Candidate, sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
-import { knowledgeIndex } from './knowledge-index.ts';
+import type { KnowledgeIndex } from './knowledge-index.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -181,9 +181,11 @@ function placedByVisit(
   };
 }
 
-/** Extracts the dyad's events from a cleaned article's text: pure and deterministic. */
-export function extract(input: ExtractInput): ExtractResult {
-  const kb = knowledgeIndex();
+/**
+ * Extracts the dyad's events from a cleaned article's text, with the knowledge of the profile it is
+ * given (`loadKnowledgeIndex`): pure and deterministic.
+ */
+export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult {
   const lang = languageOf(input.lang);
   const index = kb.languages.get(lang);
   if (!index) throw new Error(`no lexicon for ${lang}`);
@@ -280,7 +282,7 @@ export interface Extraction {
  * background ("relations since 1992") from the article's own date. The fetch time is a last
  * resort for a crawled page; a replayed file's is only when it was replayed.
  */
-export function extractCleaned(cleaned: ArticleCleaned): Extraction {
+export function extractCleaned(cleaned: ArticleCleaned, kb: KnowledgeIndex): Extraction {
   if (cleaned.relevance.assessed && !cleaned.relevance.relevant) {
     return {
       extracted: {
@@ -294,12 +296,15 @@ export function extractCleaned(cleaned: ArticleCleaned): Extraction {
   }
   const published = cleaned.publishedAt.source === 'inferred' ? null : cleaned.publishedAt.value;
   const document = withHeadline(cleaned.title, cleaned.text);
-  const result = extract({
-    text: document.text,
-    lang: cleaned.lang,
-    publishedAt: published,
-    ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
-  });
+  const result = extract(
+    {
+      text: document.text,
+      lang: cleaned.lang,
+      publishedAt: published,
+      ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
+    },
+    kb,
+  );
   const inText = (e: Evidence): Evidence => bodyEvidence(e, document.bodyStart);
   // The cleaner's relevance reads names; an article that names both countries but tells nothing
   // between them (a ranking, an interview, a draft decree) is not about the dyad's events.

@@ -8,6 +8,12 @@ export {
   extract,
   extractCleaned,
 } from './extract.ts';
-export { type KnowledgeIndex, knowledgeIndex } from './knowledge-index.ts';
+export {
+  buildKnowledgeIndex,
+  type KnowledgeData,
+  type KnowledgeIndex,
+  loadKnowledgeData,
+  loadKnowledgeIndex,
+} from './knowledge-index.ts';
 export { matchKey, russianStem, tokenize } from './normalise.ts';
 export { type Sentence, splitSentences } from './sentences.ts';

@@ -6,15 +6,18 @@
 import type { EventReport } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
 import { tokenize } from './normalise.ts';
 
+const kb = loadKnowledgeIndex();
+
 const run = (text: string, publishedAt: string | null, fetchedAt?: string) =>
-  extract({ text, lang: 'kk', publishedAt, ...(fetchedAt ? { fetchedAt } : {}) }).events;
+  extract({ text, lang: 'kk', publishedAt, ...(fetchedAt ? { fetchedAt } : {}) }, kb).events;
 const mains = (events: readonly EventReport[]) => events.filter((e) => e.main);
 const ids = (e: EventReport | undefined) => (e?.participants ?? []).map((p) => p.actorId).sort();
 const keysOf = (word: string, lang: string) => tokenize(word, 0, lang)[0]?.keys ?? [];
 const dates = (text: string, publishedAt: string | null = '2025-04-10') =>
-  extract({ text, lang: 'kk', publishedAt }).mentions.dates.map((d) => d.value);
+  extract({ text, lang: 'kk', publishedAt }, kb).mentions.dates.map((d) => d.value);
 
 describe('Kazakh words behind their suffixes', () => {
   it('reads a case, possessive or plural ending off a noun, in a Kazakh text only', () => {
@@ -55,11 +58,14 @@ describe('dates in Kazakh', () => {
     expect(dates('Өткен жылы екі ел арасындағы тауар айналымы өсті.')).toEqual(['2024']);
   });
   it('takes no article date from a state of things that began on a day ("бастап", "бері")', () => {
-    const { articleDate } = extract({
-      text: 'Рабатта Қазақстан елшілігі 2021 жылғы 1 наурыздан бері жұмыс істейді. Елші Сәулекүл Сайлауқызы Марокко Сыртқы істер министрі Насер Буритамен кездесті.',
-      lang: 'kk',
-      publishedAt: null,
-    });
+    const { articleDate } = extract(
+      {
+        text: 'Рабатта Қазақстан елшілігі 2021 жылғы 1 наурыздан бері жұмыс істейді. Елші Сәулекүл Сайлауқызы Марокко Сыртқы істер министрі Насер Буритамен кездесті.',
+        lang: 'kk',
+        publishedAt: null,
+      },
+      kb,
+    );
     expect(articleDate).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  DEFAULT_PROFILE,
   type EventLanguage,
   type EventLexicon,
   eventLanguages,
@@ -13,6 +14,7 @@ import {
   loadThirdCountries,
   type Place,
   type Profile,
+  type ThirdCountry,
   type TriggerType,
 } from '@dyad/knowledge';
 import { PhraseMatcher } from './matcher.ts';
@@ -62,7 +64,7 @@ export type EntityHit =
       readonly form: 'name' | 'demonym' | 'capital' | 'city';
     }
   | { readonly kind: 'trigger'; readonly type: TriggerType }
-  | { readonly kind: 'office'; readonly office: string; readonly country?: 'MA' | 'KZ' }
+  | { readonly kind: 'office'; readonly office: string; readonly country?: string }
   | { readonly kind: 'agreement'; readonly name: string }
   | { readonly kind: 'gathering'; readonly series: string }
   | { readonly kind: 'month'; readonly n: number }
@@ -138,13 +140,10 @@ function wordSet(words: readonly string[], lang: EventLanguage): Set<string> {
   return new Set(words.map((w) => phraseWordKey(w, lang)));
 }
 
-function buildLanguage(
-  lang: EventLanguage,
-  profile: Profile,
-  actors: readonly Actor[],
-  places: readonly Place[],
-): LanguageIndex {
-  const lexicon = loadEventLexicon(lang);
+function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex {
+  const { profile, actors, places } = data;
+  const lexicon = data.lexicons.get(lang);
+  if (!lexicon) throw new Error(`no event lexicon for ${lang}`);
   const entities = new PhraseMatcher<EntityHit>({ lang, namesCapitalised: lexicon.namesCapitalised });
   const cues = new PhraseMatcher<CueHit>({ lang });
   // Names in any script: Latin names appear in Arabic articles and Cyrillic ones in French.
@@ -171,7 +170,8 @@ function buildLanguage(
       for (const f of place[l] ?? [])
         entities.add(f, { kind: 'place', name: place.name, country: place.country });
   }
-  for (const third of loadThirdCountries()) {
+  const own = new Set(profile.countries.map((c) => c.code));
+  for (const third of data.thirdCountries.filter((c) => !own.has(c.code))) {
     for (const l of formLanguages)
       for (const f of third[l]) entities.add(f, { kind: 'country', code: third.code, form: 'name' });
   }
@@ -251,25 +251,50 @@ function buildLanguage(
   };
 }
 
-let cached: KnowledgeIndex | undefined;
+/**
+ * Everything the extractor matches against, as data: one profile (the dyad's countries and
+ * relevance terms) and its actors, the world's places, countries and gatherings, and the event
+ * lexicon of each language. `loadKnowledgeData` reads it from the knowledge package's files.
+ */
+export interface KnowledgeData {
+  readonly profile: Profile;
+  readonly actors: readonly Actor[];
+  readonly places: readonly Place[];
+  readonly thirdCountries: readonly ThirdCountry[];
+  readonly gatherings: readonly Gathering[];
+  readonly lexicons: ReadonlyMap<EventLanguage, EventLexicon>;
+}
 
-/** Builds (once) everything the extractor matches against, from the knowledge package's data. */
-export function knowledgeIndex(profileId = 'ma-kz'): KnowledgeIndex {
-  if (cached && cached.profile.id === profileId) return cached;
-  const profile = loadProfile(profileId);
-  const actors = loadActors(profileId).actors;
-  const places = loadPlaces();
+/** Reads one profile's knowledge from the knowledge package (`DYAD_PROFILE`, default `ma-kz`). */
+export function loadKnowledgeData(profileId = DEFAULT_PROFILE): KnowledgeData {
+  return {
+    profile: loadProfile(profileId),
+    actors: loadActors(profileId).actors,
+    places: loadPlaces(),
+    thirdCountries: loadThirdCountries(),
+    gatherings: loadGatherings(),
+    lexicons: new Map(eventLanguages.map((lang) => [lang, loadEventLexicon(lang)])),
+  };
+}
+
+/** Builds everything the extractor matches against from the knowledge it is given: pure. */
+export function buildKnowledgeIndex(data: KnowledgeData): KnowledgeIndex {
+  const { profile } = data;
   const languages = new Map<EventLanguage, LanguageIndex>();
-  for (const lang of eventLanguages) languages.set(lang, buildLanguage(lang, profile, actors, places));
+  for (const lang of eventLanguages) languages.set(lang, buildLanguage(lang, data));
   const [a, b] = profile.countries;
-  cached = {
+  return {
     profile,
     dyad: [a.code, b.code],
-    actors: new Map(actors.map((actor) => [actor.id, actor])),
-    places: new Map(places.map((p) => [p.name, p])),
-    gatherings: loadGatherings(),
+    actors: new Map(data.actors.map((actor) => [actor.id, actor])),
+    places: new Map(data.places.map((p) => [p.name, p])),
+    gatherings: data.gatherings,
     countryNames: new Map(profile.countries.map((c) => [c.code, c.names.en?.[0] ?? c.code])),
     languages,
   };
-  return cached;
+}
+
+/** Reads one profile's knowledge and builds its index: what a service does once, at start. */
+export function loadKnowledgeIndex(profileId = DEFAULT_PROFILE): KnowledgeIndex {
+  return buildKnowledgeIndex(loadKnowledgeData(profileId));
 }

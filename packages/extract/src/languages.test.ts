@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
 import { russianStem, tokenize } from './normalise.ts';
 
+const kb = loadKnowledgeIndex();
+
 const events = (text: string, lang: string, publishedAt = '2025-04-10') =>
-  extract({ text, lang, publishedAt }).events;
+  extract({ text, lang, publishedAt }, kb).events;
 const dates = (text: string, lang: string, publishedAt = '2025-04-10') =>
-  extract({ text, lang, publishedAt }).mentions.dates;
+  extract({ text, lang, publishedAt }, kb).mentions.dates;
 
 describe('dates in four languages', () => {
   it('reads Moroccan month names, ranges and weekdays in Arabic', () => {

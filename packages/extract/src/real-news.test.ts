@@ -6,9 +6,12 @@
 import type { EventReport } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
+
+const kb = loadKnowledgeIndex();
 
 const run = (text: string, lang: string, publishedAt: string | null, fetchedAt?: string) =>
-  extract({ text, lang, publishedAt, ...(fetchedAt ? { fetchedAt } : {}) }).events;
+  extract({ text, lang, publishedAt, ...(fetchedAt ? { fetchedAt } : {}) }, kb).events;
 const mains = (events: readonly EventReport[]) => events.filter((e) => e.main);
 const ids = (e: EventReport | undefined) => (e?.participants ?? []).map((p) => p.actorId).sort();
 

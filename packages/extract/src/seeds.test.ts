@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { EventReport } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
+import { loadKnowledgeIndex } from './knowledge-index.ts';
+
+const kb = loadKnowledgeIndex();
 
 const seedsDir = join(import.meta.dirname, '../../../seeds');
 
@@ -16,7 +19,7 @@ function seed(prefix: string, lang: string, publishedAt: string | null = null): 
     '004_69f7196542c3eaa4',
   ].find((f) => f.startsWith(prefix));
   const text = readFileSync(join(seedsDir, `${file}.txt`), 'utf8');
-  return extract({ text, lang, publishedAt }).events;
+  return extract({ text, lang, publishedAt }, kb).events;
 }
 const ids = (e: EventReport | undefined) => e?.participants.map((p) => p.actorId) ?? [];
 
@@ -157,7 +160,7 @@ describe('seed 004 (fr): André Azoulay and the Kazakh ambassador', () => {
 describe('evidence', () => {
   it('cites, for every field, a sentence at its offsets in the text', () => {
     const text = readFileSync(join(seedsDir, '003_b70dbf102b9450a0.txt'), 'utf8');
-    for (const e of extract({ text, lang: 'ar', publishedAt: null }).events) {
+    for (const e of extract({ text, lang: 'ar', publishedAt: null }, kb).events) {
       const fields = e.evidence.map((x) => x.field);
       expect(fields).toContain('type');
       expect(fields.some((f) => f.startsWith('date'))).toBe(true);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EventType } from '@dyad/contracts';
+import { CountryCode, EventType } from '@dyad/contracts';
 import { z } from 'zod';
 import { knowledgeDir, loadYaml } from './load-yaml.ts';
 
@@ -154,7 +154,7 @@ export const EventLexicon = z.object({
     z.object({
       office: z.string().regex(/^[a-z-]+$/),
       /** Set when the phrase names an institution of one country (the Mazhilis, the House of Councillors). */
-      country: z.enum(['MA', 'KZ']).optional(),
+      country: CountryCode.optional(),
       phrases: Phrases.min(1),
     }),
   ),

@@ -37,10 +37,12 @@ export {
 export {
   CountryProfile,
   countryTerms,
+  DEFAULT_PROFILE,
   loadProfile,
   Profile,
   ProfileError,
   type ProfileLanguage,
+  profileEnv,
   profilesDir,
   type TermKind,
   termKinds,

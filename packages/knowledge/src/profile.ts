@@ -75,8 +75,22 @@ export class ProfileError extends Error {
 
 export const profilesDir = join(dirname(fileURLToPath(import.meta.url)), '../profiles');
 
+/** The relationship Dyad watches unless `DYAD_PROFILE` (or `--profile`) says another. */
+export const DEFAULT_PROFILE = 'ma-kz';
+
+/**
+ * The one setting every service and the CLI read to know which relationship they watch: the id of
+ * a file in `profiles/` (or a path to a profile file).
+ */
+export const profileEnv = {
+  DYAD_PROFILE: z
+    .string()
+    .regex(/^([a-z]{2}-[a-z]{2}|.+\.yaml)$/, 'expected a profile id like ma-kz, or a path to a .yaml profile')
+    .default(DEFAULT_PROFILE),
+};
+
 /** Reads and checks `profiles/<id>.yaml` (or a file path). */
-export function loadProfile(idOrFile = 'ma-kz'): Profile {
+export function loadProfile(idOrFile = DEFAULT_PROFILE): Profile {
   const file = idOrFile.endsWith('.yaml') ? idOrFile : join(profilesDir, `${idOrFile}.yaml`);
   let raw: unknown;
   try {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { baseEnvSchema } from '@dyad/bus';
+import { profileEnv } from '@dyad/knowledge';
 import { z } from 'zod';
 
 export const cleanerEnvSchema = baseEnvSchema('cleaner').extend({
@@ -15,7 +16,7 @@ export const cleanerEnvSchema = baseEnvSchema('cleaner').extend({
     .default(5 * 1024 * 1024),
   /** Heap of each worker; a page that needs more ends its worker, not the service. */
   CLEANER_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(512),
-  /** The dyad profile of @dyad/knowledge that relevance is scored against. */
-  DYAD_PROFILE: z.string().min(1).default('ma-kz'),
+  /** The dyad profile of @dyad/knowledge that relevance is scored against (`DYAD_PROFILE`). */
+  ...profileEnv,
 });
 export type CleanerEnv = z.infer<typeof cleanerEnvSchema>;

@@ -1,15 +1,18 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
 import { fitArticleExtracted, stages } from '@dyad/contracts';
-import { EXTRACTOR_VERSION, extractCleaned } from '@dyad/extract';
+import { EXTRACTOR_VERSION, extractCleaned, type KnowledgeIndex, loadKnowledgeIndex } from '@dyad/extract';
 import type { ExtractorEnv } from './config.ts';
 
 /** article.cleaned → article.extracted. */
 export class ExtractorService {
   readonly runtime: ServiceRuntime;
   private readonly env: ExtractorEnv;
+  /** The profile's knowledge (DYAD_PROFILE), read once: a bad profile fails the start, not each article. */
+  private readonly knowledge: KnowledgeIndex;
 
   constructor(env: ExtractorEnv, runtime?: ServiceRuntime) {
     this.env = env;
+    this.knowledge = loadKnowledgeIndex(env.DYAD_PROFILE);
     this.runtime =
       runtime ??
       ServiceRuntime.forService('extractor', env, {
@@ -25,7 +28,7 @@ export class ExtractorService {
       env: this.env,
       consumer: 'extractor',
       setup: (bus: NatsBus) => async (cleaned, ctx) => {
-        const { extracted: full, skipped } = extractCleaned(cleaned);
+        const { extracted: full, skipped } = extractCleaned(cleaned, this.knowledge);
         // Within the article limits and the bus's message size (mentions give way first).
         const extracted = fitArticleExtracted(full, bus.publisher.maxBodyBytes);
         const result = await bus.publisher.publish('articleExtracted', extracted);

@@ -1,4 +1,5 @@
 import { baseEnvSchema, urlWithSecretSchema } from '@dyad/bus';
+import { profileEnv } from '@dyad/knowledge';
 import { z } from 'zod';
 import { defaultFeedProxiesFile, defaultSourcesFile, defaultTrackingParamsFile } from './data-files.ts';
 
@@ -26,8 +27,8 @@ export const fetcherEnvSchema = baseEnvSchema('fetcher').extend({
   SOURCES_RELOAD_MS: positive(5_000),
   TRACKING_PARAMS_FILE: z.string().min(1).default(defaultTrackingParamsFile),
   FEED_PROXIES_FILE: z.string().min(1).default(defaultFeedProxiesFile),
-  /** The dyad profile whose terms the pre-filter looks for (id or .yaml path). */
-  PROFILE: z.string().min(1).default('ma-kz'),
+  /** The dyad profile whose terms the pre-filter looks for (`DYAD_PROFILE`: id or .yaml path). */
+  ...profileEnv,
   /** Keyword pre-filter of non-focused sources. */
   PREFILTER: Flag.default(true),
   /** Whole exchange of one request, body included. */

@@ -64,7 +64,7 @@ export function previewOptionsFromEnv(env: FetcherEnv, dedup?: Dedup): PreviewOp
       isTrackingParam: loadTrackingParams(env.TRACKING_PARAMS_FILE),
       proxies: loadFeedProxies(env.FEED_PROXIES_FILE),
     },
-    prefilter: createPrefilter(loadProfile(env.PROFILE), { enabled: env.PREFILTER }),
+    prefilter: createPrefilter(loadProfile(env.DYAD_PROFILE), { enabled: env.PREFILTER }),
     maxSitemaps: env.SITEMAP_MAX_CHILDREN,
     listing: { timeoutMs: env.LISTING_PARSE_TIMEOUT_MS, maxDepth: env.LISTING_MAX_DEPTH },
     ...(dedup ? { dedup } : {}),

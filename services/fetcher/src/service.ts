@@ -57,7 +57,7 @@ export class FetcherService {
       isTrackingParam: loadTrackingParams(env.TRACKING_PARAMS_FILE),
       proxies: loadFeedProxies(env.FEED_PROXIES_FILE),
     };
-    const prefilter = createPrefilter(loadProfile(env.PROFILE), { enabled: env.PREFILTER });
+    const prefilter = createPrefilter(loadProfile(env.DYAD_PROFILE), { enabled: env.PREFILTER });
     const metrics = createFetcherMetrics(runtime.metrics.registry);
     metrics.sourcesLoaded.set(registry.sources.length);
 

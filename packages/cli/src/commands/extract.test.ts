@@ -85,6 +85,16 @@ describe('dyad extract', () => {
     );
   });
 
+  it('reads for the profile --profile names, and refuses one that does not exist', async () => {
+    const dir = folder({ 'a.txt': TALKS });
+    const { out } = await run(['--profile', 'ma-kz', dir]);
+    expect(out.articles[0]?.events.length).toBeGreaterThan(0);
+    await expect(extractCommand(['--profile', 'Morocco', dir], testIo())).rejects.toThrow(
+      /--profile \(or DYAD_PROFILE\) takes a profile id like ma-kz/,
+    );
+    await expect(extractCommand(['--profile', 'zz-zz', dir], testIo())).rejects.toThrow(/profile zz-zz: /);
+  });
+
   it('prints "undated" for a person to read', async () => {
     const dir = folder({ 'a.txt': TALKS });
     const io = testIo();

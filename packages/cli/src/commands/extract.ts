@@ -14,8 +14,8 @@ import {
   seedUrl,
   sha256Hex,
 } from '@dyad/contracts';
-import { extractCleaned } from '@dyad/extract';
-import { loadProfile } from '@dyad/knowledge';
+import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
+import { loadProfile, profileEnv } from '@dyad/knowledge';
 import { type ReportInput, resolveAll } from '@dyad/resolve';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args.ts';
@@ -23,7 +23,7 @@ import { errorMessage, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
 import { readUtf8 } from './replay.ts';
 
-export const extractUsage = `Usage: dyad extract [--published YYYY-MM-DD] [--url U] [--manifest M.jsonl] [--json] FILE|DIR…
+export const extractUsage = `Usage: dyad extract [--profile ID] [--published YYYY-MM-DD] [--url U] [--manifest M.jsonl] [--json] FILE|DIR…
 
 Runs clean → extract → resolve in this process, with no servers, over .html/.htm/.txt files
 (a directory gives its files, sorted, not recursively), and prints what the pipeline would store:
@@ -32,6 +32,7 @@ steps as the services: an article the cleaner finds not relevant yields no event
 date says where it came from (the text, the publication date); one nothing dates is "undated".
 
 Options:
+  --profile ID     the relationship to read for (a profile id, or a .yaml path); default DYAD_PROFILE, else ma-kz
   --published D    publication date (YYYY-MM-DD) of every file, unless the manifest gives one
   --url U          URL of the (single) file; default seed:<file name>
   --manifest M     JSON lines {file, url?, publishedAt?, lang?}: per-file metadata
@@ -119,6 +120,7 @@ function articleEvent(e: EventReport) {
 /** `dyad extract …` */
 export async function extractCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('extract', args, {
+    profile: { type: 'string' },
     published: { type: 'string' },
     url: { type: 'string' },
     manifest: { type: 'string' },
@@ -136,7 +138,20 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
   const manifest = values.manifest
     ? readManifest(resolve(io.cwd, values.manifest))
     : new Map<string, ManifestEntry>();
-  const profile = loadProfile();
+  const chosen = profileEnv.DYAD_PROFILE.safeParse(values.profile ?? io.env.DYAD_PROFILE);
+  if (!chosen.success)
+    throw new UsageError(
+      `--profile (or DYAD_PROFILE) takes a profile id like ma-kz or a .yaml path, not "${values.profile ?? io.env.DYAD_PROFILE}"`,
+      'extract',
+    );
+  let profile: ReturnType<typeof loadProfile>;
+  let knowledge: ReturnType<typeof loadKnowledgeIndex>;
+  try {
+    profile = loadProfile(chosen.data);
+    knowledge = loadKnowledgeIndex(chosen.data);
+  } catch (error) {
+    throw new UsageError(`profile ${chosen.data}: ${errorMessage(error)}`, 'extract');
+  }
   const now = new Date().toISOString();
   const articles = [];
   const inputs: ReportInput[] = [];
@@ -185,7 +200,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       relevance: cleaned.relevance,
       cleaner: { version: 'extract-command', method: cleaned.method },
     };
-    const { extracted } = extractCleaned(article);
+    const { extracted } = extractCleaned(article, knowledge);
     for (const report of extracted.events)
       inputs.push({
         source: {

@@ -48,7 +48,7 @@ Options:
   --json           print JSON
   --namespace NS   namespace of the fetcher's Redis state (default: $DYAD_NAMESPACE or none)
 
-Environment: as the fetcher's (FETCH_ALLOW_ADDRESSES, FETCH_TIMEOUT_MS, USER_AGENT, PROFILE…).
+Environment: as the fetcher's (FETCH_ALLOW_ADDRESSES, FETCH_TIMEOUT_MS, USER_AGENT, DYAD_PROFILE…).
 Exit status: 1 when the file is invalid or the source could not be read.`;
 
 function sourcesFile(io: Io, option: string | undefined): string {

@@ -1,3 +1,4 @@
+import { CountryCode } from '@dyad/contracts';
 import { z } from 'zod';
 
 /** "90s", "15m", "2h" (or "500ms" for tests) → milliseconds. */
@@ -23,8 +24,8 @@ const Common = {
   url: HttpUrl,
   /** The language the source mostly publishes in (a hint for the cleaner and for people). */
   lang: z.enum(['ar', 'fr', 'en', 'ru', 'kk', 'es']),
-  /** Where the outlet is from: MA, KZ, or none for international outlets and aggregators. */
-  country: z.enum(['MA', 'KZ']).optional(),
+  /** Where the outlet is from (one of the profile's countries), or none for international outlets and aggregators. */
+  country: CountryCode.optional(),
   /** Every item is about the dyad (a search feed, a tag page): no pre-filter. */
   focused: z.boolean().default(false),
   interval: Duration.prefault('15m'),
