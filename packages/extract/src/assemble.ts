@@ -10,7 +10,7 @@ import {
 } from '@dyad/contracts';
 import type { EventLanguage } from '@dyad/knowledge';
 import type { SentenceFacts } from './analyse.ts';
-import type { Candidate } from './candidates.ts';
+import type { Candidate } from './candidate.ts';
 import { addDays, type Precision, partialDateRange } from './date-math.ts';
 import { DOCUMENTS, INTERACTIONS, LEAD_SENTENCES, VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';

@@ -1,5 +1,5 @@
 import type { SentenceFacts } from './analyse.ts';
-import type { Candidate } from './candidates.ts';
+import type { Candidate } from './candidate.ts';
 import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
 import { distance } from './token-distance.ts';

@@ -1,5 +1,5 @@
 import type { SentenceFacts, TriggerHit } from './analyse.ts';
-import type { Candidate } from './candidates.ts';
+import type { Candidate } from './candidate.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { distance } from './token-distance.ts';
 

@@ -1,36 +1,12 @@
 import type { EventType } from '@dyad/contracts';
 import type { SentenceFacts, TriggerHit } from './analyse.ts';
+import type { Candidate } from './candidate.ts';
 import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
 import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { PersonHit } from './people.ts';
-
-export type AgreementStatus = 'signed' | 'in_force' | 'planned';
-
-/** One event as one sentence reports it, before the article's reports are merged. */
-export interface Candidate {
-  type: EventType;
-  readonly sentence: number;
-  readonly trigger: TriggerHit;
-  date?: { hit: DateHit; sentence: number };
-  /** A document adopted during an interaction named in the same sentence takes its date. */
-  datedBy?: Candidate;
-  readonly people: { person: PersonHit; sentence: number }[];
-  location?: { name: string; country: string; sentence: number };
-  readonly agreements: { name: string; status: AgreementStatus; sentence: number }[];
-  readonly sentences: Set<number>;
-  readonly anaphoric: boolean;
-  /** Visits split from one plural phrase ("the visits of X and of Y"): never merged back together. */
-  readonly group?: string;
-  /** The sentence speaks of "the delegation": the visiting party of the article's visit. */
-  readonly delegation: boolean;
-  /** The sentence names the event told before ("during the visit, talks were held with X"). */
-  readonly continues: boolean;
-  /** A joint statement told with a position in it ("in the joint statement, Kazakhstan supported …"). */
-  carriesPosition?: boolean;
-}
 
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
