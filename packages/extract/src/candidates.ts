@@ -3,10 +3,8 @@ import type { SentenceFacts, TriggerHit } from './analyse.ts';
 import type { Candidate } from './candidate.ts';
 import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
-import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import type { PersonHit } from './people.ts';
 
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
