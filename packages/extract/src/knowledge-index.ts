@@ -7,6 +7,7 @@ import {
   type Gathering,
   inKazakhCase,
   loadActors,
+  loadDatesLexicon,
   loadEventLexicon,
   loadGatherings,
   loadPlaces,
@@ -267,13 +268,14 @@ export interface KnowledgeData {
 
 /** Reads one profile's knowledge from the knowledge package (`DYAD_PROFILE`, default `ma-kz`). */
 export function loadKnowledgeData(profileId = DEFAULT_PROFILE): KnowledgeData {
+  const dates = loadDatesLexicon();
   return {
     profile: loadProfile(profileId),
     actors: loadActors(profileId).actors,
     places: loadPlaces(),
     thirdCountries: loadThirdCountries(),
     gatherings: loadGatherings(),
-    lexicons: new Map(eventLanguages.map((lang) => [lang, loadEventLexicon(lang)])),
+    lexicons: new Map(eventLanguages.map((lang) => [lang, loadEventLexicon(lang, dates)])),
   };
 }
 

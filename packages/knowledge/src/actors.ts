@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PartialDate, partialDateRange } from '@dyad/contracts';
 import { z } from 'zod';
-import { knowledgeDir, loadYaml } from './load-yaml.ts';
+import { knowledgeDir, readYamlFile } from './load-yaml.ts';
 import { DEFAULT_PROFILE } from './profile.ts';
 
 const Lang = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
@@ -65,7 +65,7 @@ export const actorsDir = join(knowledgeDir, 'actors');
 /** Reads and checks `actors/<dyad>.yaml` (or a file path). */
 export function loadActors(idOrFile = DEFAULT_PROFILE): ActorsFile {
   const file = idOrFile.endsWith('.yaml') ? idOrFile : join(actorsDir, `${idOrFile}.yaml`);
-  return loadYaml(file, ActorsFile);
+  return readYamlFile(file, ActorsFile);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { CountryCode, EventType } from '@dyad/contracts';
 import { z } from 'zod';
-import { knowledgeDir, loadYaml } from './load-yaml.ts';
+import { type DatesLexicon, lexiconsDir, loadDatesLexicon } from './lexicons.ts';
+import { DataFileError, knowledgeDir, readYamlFile } from './load-yaml.ts';
 
 export const EventLanguage = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type EventLanguage = z.infer<typeof EventLanguage>;
@@ -170,9 +171,23 @@ export type EventLexicon = z.infer<typeof EventLexicon>;
 export const eventLexiconsDir = join(knowledgeDir, 'lexicons', 'events');
 export const eventLanguages: readonly EventLanguage[] = EventLanguage.options;
 
-/** Reads and checks `lexicons/events/<lang>.yaml`: what the extractor reads events with. */
-export function loadEventLexicon(lang: EventLanguage): EventLexicon {
-  const lexicon = loadYaml(join(eventLexiconsDir, `${lang}.yaml`), EventLexicon);
-  if (lexicon.lang !== lang) throw new Error(`lexicons/events/${lang}.yaml says lang: ${lexicon.lang}`);
-  return lexicon;
+/** What `lexicons/events/<lang>.yaml` holds: the lexicon but its month and weekday names. */
+export const EventLexiconFile = EventLexicon.omit({ months: true, weekdays: true });
+
+/**
+ * Reads and checks `lexicons/events/<lang>.yaml`, what the extractor reads events with, and gives it
+ * the month and weekday names of `lexicons/dates.yaml` (their one home, shared with the cleaner).
+ */
+export function loadEventLexicon(
+  lang: EventLanguage,
+  dates: DatesLexicon = loadDatesLexicon(),
+): EventLexicon {
+  const file = join(eventLexiconsDir, `${lang}.yaml`);
+  const lexicon = readYamlFile(file, EventLexiconFile);
+  if (lexicon.lang !== lang) throw new DataFileError(file, [`lang: says ${lexicon.lang}, expected ${lang}`]);
+  const months = dates.months[lang];
+  const weekdays = dates.weekdays[lang];
+  if (!months || !weekdays)
+    throw new DataFileError(join(lexiconsDir, 'dates.yaml'), [`months or weekdays: none for ${lang}`]);
+  return EventLexicon.parse({ ...lexicon, months, weekdays });
 }

@@ -25,7 +25,7 @@ export {
   loadBoilerplateLexicon,
   loadDatesLexicon,
 } from './lexicons.ts';
-export { KnowledgeError, knowledgeDir } from './load-yaml.ts';
+export { DataFileError, knowledgeDir, parseYaml, readYamlFile } from './load-yaml.ts';
 export {
   Gathering,
   loadGatherings,
@@ -40,7 +40,6 @@ export {
   DEFAULT_PROFILE,
   loadProfile,
   Profile,
-  ProfileError,
   type ProfileLanguage,
   profileEnv,
   profilesDir,

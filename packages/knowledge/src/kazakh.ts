@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { knowledgeDir, loadYaml } from './load-yaml.ts';
+import { knowledgeDir, readYamlFile } from './load-yaml.ts';
 
 const Suffixes = z.array(z.string().regex(/^\p{Ll}+$/u)).min(1);
 const Letter = z.string().regex(/^\p{Ll}$/u);
@@ -20,7 +20,7 @@ export type KazakhInflection = z.infer<typeof KazakhInflection>;
 export function loadKazakhInflection(
   file = join(knowledgeDir, 'lexicons', 'kazakh-inflection.yaml'),
 ): KazakhInflection {
-  return loadYaml(file, KazakhInflection);
+  return readYamlFile(file, KazakhInflection);
 }
 
 interface Stemmer {

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { eventLanguages, loadEventLexicon } from './event-lexicon.ts';
 import { loadBoilerplateLexicon, loadDatesLexicon } from './lexicons.ts';
-import { ProfileError } from './profile.ts';
+import { DataFileError } from './load-yaml.ts';
 
 describe('lexicons/dates.yaml', () => {
   const dates = loadDatesLexicon();
@@ -31,6 +32,15 @@ describe('lexicons/dates.yaml', () => {
           seen.set(key, month);
         }
       }
+    }
+  });
+
+  it('is the one home of month and weekday names: the extractor reads these', () => {
+    for (const lang of eventLanguages) {
+      const events = loadEventLexicon(lang, dates);
+      expect(events.months).toEqual(dates.months[lang]);
+      expect(events.weekdays).toEqual(dates.weekdays[lang]);
+      expect(Object.keys(dates.weekdays[lang] ?? {})).toHaveLength(7);
     }
   });
 
@@ -67,7 +77,7 @@ describe('lexicons/boilerplate.yaml', () => {
       file,
       'lines: {ar: [x]}\nprefixes: {ar: [x]}\nsections: {ar: [x]}\nshareWords: {ar: [x]}\nbylines: {ar: [x]}\n',
     );
-    expect(() => loadBoilerplateLexicon(file)).toThrow(ProfileError);
+    expect(() => loadBoilerplateLexicon(file)).toThrow(DataFileError);
     expect(() => loadBoilerplateLexicon(file)).toThrow(/lines\.fr/);
   });
 });

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { ProfileError } from './profile.ts';
+import { readYamlFile } from './load-yaml.ts';
 
 const Language = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 type Language = z.infer<typeof Language>;
@@ -14,8 +12,13 @@ const PerLanguage = z.record(Language, Phrases);
 
 const MonthNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
 
+const WeekdayNumber = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+
+/** `lexicons/dates.yaml`: the one home of month and weekday names, for the cleaner and the extractor. */
 export const DatesLexicon = z.object({
   months: z.record(Language, z.record(MonthNumber, Phrases)),
+  /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
+  weekdays: z.record(Language, z.record(WeekdayNumber, Phrases)),
   relative: z.object({
     yesterday: PerLanguage,
     today: PerLanguage,
@@ -40,29 +43,12 @@ export type LexiconLanguage = Language;
 
 export const lexiconsDir = join(dirname(fileURLToPath(import.meta.url)), '../lexicons');
 
-function load<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProfileError(file, cause instanceof Error ? cause.message : String(cause), { cause });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProfileError(
-      file,
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
-  }
-  return parsed.data;
-}
-
 /** `lexicons/dates.yaml`: month names (Moroccan ones included) and relative-date words. */
 export function loadDatesLexicon(file = join(lexiconsDir, 'dates.yaml')): DatesLexicon {
-  return load(file, DatesLexicon);
+  return readYamlFile(file, DatesLexicon);
 }
 
 /** `lexicons/boilerplate.yaml`: page furniture lines, prefixes, section heads and byline words. */
 export function loadBoilerplateLexicon(file = join(lexiconsDir, 'boilerplate.yaml')): BoilerplateLexicon {
-  return load(file, BoilerplateLexicon);
+  return readYamlFile(file, BoilerplateLexicon);
 }

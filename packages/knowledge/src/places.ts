@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { knowledgeDir, loadYaml } from './load-yaml.ts';
+import { knowledgeDir, readYamlFile } from './load-yaml.ts';
 
 const Country = z.string().regex(/^[A-Z]{2}$/);
 const Forms = z.array(z.string().trim().min(1));
@@ -44,13 +44,13 @@ export type Gathering = z.infer<typeof Gathering>;
 export const GatheringsFile = z.object({ gatherings: z.array(Gathering) });
 
 export function loadPlaces(): Place[] {
-  return loadYaml(join(knowledgeDir, 'world', 'places.yaml'), PlacesFile).places;
+  return readYamlFile(join(knowledgeDir, 'world', 'places.yaml'), PlacesFile).places;
 }
 
 export function loadThirdCountries(): ThirdCountry[] {
-  return loadYaml(join(knowledgeDir, 'world', 'countries.yaml'), CountriesFile).countries;
+  return readYamlFile(join(knowledgeDir, 'world', 'countries.yaml'), CountriesFile).countries;
 }
 
 export function loadGatherings(): Gathering[] {
-  return loadYaml(join(knowledgeDir, 'world', 'gatherings.yaml'), GatheringsFile).gatherings;
+  return readYamlFile(join(knowledgeDir, 'world', 'gatherings.yaml'), GatheringsFile).gatherings;
 }

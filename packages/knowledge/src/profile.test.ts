@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countryTerms, loadProfile, ProfileError } from './profile.ts';
+import { DataFileError } from './load-yaml.ts';
+import { countryTerms, loadProfile } from './profile.ts';
 
 describe('profiles/ma-kz.yaml', () => {
   it('loads and names both countries in every language', () => {
@@ -48,7 +49,7 @@ describe('profiles/ma-kz.yaml', () => {
         '  - {code: KZ, names: {ar: [كازاخستان], fr: [Kazakhstan]}, demonyms: {ar: [كازاخي], fr: [kazakh]}, capitals: {ar: [أستانا], fr: [Astana]}}',
       ].join('\n'),
     );
-    expect(() => loadProfile(file)).toThrow(ProfileError);
+    expect(() => loadProfile(file)).toThrow(DataFileError);
     expect(() => loadProfile(file)).toThrow(/countries\.0\.names\.fr: MA has no names in fr/);
   });
 });

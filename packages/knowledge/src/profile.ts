@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from './load-yaml.ts';
 
 const Language = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type ProfileLanguage = z.infer<typeof Language>;
@@ -64,15 +63,6 @@ export const Profile = z
   });
 export type Profile = z.infer<typeof Profile>;
 
-export class ProfileError extends Error {
-  readonly file: string;
-  constructor(file: string, message: string, options?: { cause?: unknown }) {
-    super(`profile ${file}: ${message}`, options);
-    this.name = 'ProfileError';
-    this.file = file;
-  }
-}
-
 export const profilesDir = join(dirname(fileURLToPath(import.meta.url)), '../profiles');
 
 /** The relationship Dyad watches unless `DYAD_PROFILE` (or `--profile`) says another. */
@@ -89,23 +79,10 @@ export const profileEnv = {
     .default(DEFAULT_PROFILE),
 };
 
-/** Reads and checks `profiles/<id>.yaml` (or a file path). */
+/** Reads and checks `profiles/<id>.yaml` (or a file path); a DataFileError names each bad field. */
 export function loadProfile(idOrFile = DEFAULT_PROFILE): Profile {
   const file = idOrFile.endsWith('.yaml') ? idOrFile : join(profilesDir, `${idOrFile}.yaml`);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProfileError(file, cause instanceof Error ? cause.message : String(cause), { cause });
-  }
-  const parsed = Profile.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProfileError(
-      file,
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
-  }
-  return parsed.data;
+  return readYamlFile(file, Profile);
 }
 
 /** The kinds of forms that name a country, in the order relevance reasons list them. */

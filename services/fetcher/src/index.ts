@@ -29,4 +29,4 @@ export { Source, type SourceInput, type SourceKind, SourcesFile } from './source
 export { canonicalize, type UrlRules } from './urls/canonical.ts';
 export { loadFeedProxies } from './urls/feed-proxies.ts';
 export { loadTrackingParams } from './urls/tracking-params.ts';
-export { DataFileError } from './yaml-file.ts';
+export { DataFileError } from '@dyad/knowledge';

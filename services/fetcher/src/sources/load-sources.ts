@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DataFileError, parseYaml } from '../yaml-file.ts';
+import { DataFileError, parseYaml } from '@dyad/knowledge';
 import { type Source, SourcesFile } from './source-schema.ts';
 
 export interface LoadedSources {

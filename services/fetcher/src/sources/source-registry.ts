@@ -1,5 +1,5 @@
 import type { Logger } from '@dyad/bus';
-import { DataFileError } from '../yaml-file.ts';
+import { DataFileError } from '@dyad/knowledge';
 import { type LoadedSources, loadSources } from './load-sources.ts';
 import type { Source } from './source-schema.ts';
 

@@ -1,6 +1,6 @@
+import { DataFileError } from '@dyad/knowledge';
 import { describe, expect, it } from 'vitest';
 import { defaultSourcesFile } from '../data-files.ts';
-import { DataFileError } from '../yaml-file.ts';
 import { loadSources, parseSources } from './load-sources.ts';
 
 describe('sources file', () => {

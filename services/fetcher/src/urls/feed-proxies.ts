@@ -1,6 +1,6 @@
+import { readYamlFile } from '@dyad/knowledge';
 import { z } from 'zod';
 import { defaultFeedProxiesFile } from '../data-files.ts';
-import { readYamlFile } from '../yaml-file.ts';
 
 const Host = z
   .string()

@@ -1,6 +1,6 @@
+import { readYamlFile } from '@dyad/knowledge';
 import { z } from 'zod';
 import { defaultTrackingParamsFile } from '../data-files.ts';
-import { readYamlFile } from '../yaml-file.ts';
 
 const ParamName = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"');
 
