@@ -186,6 +186,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
           ? { kind: 'office', office: o.office, country: o.country }
           : { kind: 'office', office: o.office },
       );
+  if (lexicon.demonymInsideOffice) addOfficesWithDemonyms(entities, lexicon, profile, lang);
   for (const a of lexicon.agreements)
     for (const p of a.phrases) entities.add(p, { kind: 'agreement', name: a.name });
   for (const g of lexicon.gatherings)
@@ -250,6 +251,32 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ordinalSuffixes: wordSet(lexicon.ordinalSuffixes, lang),
     dayWords: new Map(Object.entries(lexicon.dayWords).map(([w, d]) => [phraseWordKey(w, lang), d])),
   };
+}
+
+/**
+ * "le ministre kazakh des Affaires étrangères": each office of several words, with a demonym of one
+ * of the profile's countries after its first word, is that country's office.
+ */
+function addOfficesWithDemonyms(
+  entities: PhraseMatcher<EntityHit>,
+  lexicon: EventLexicon,
+  profile: Profile,
+  lang: EventLanguage,
+): void {
+  for (const o of lexicon.offices) {
+    if (o.country) continue;
+    for (const phrase of o.phrases) {
+      const [head, ...rest] = phrase.split(' ');
+      if (!head || rest.length < 2) continue;
+      for (const country of profile.countries)
+        for (const demonym of country.demonyms[lang as keyof typeof country.demonyms] ?? [])
+          entities.add(`${head} ${demonym} ${rest.join(' ')}`, {
+            kind: 'office',
+            office: o.office,
+            country: country.code,
+          });
+    }
+  }
 }
 
 /**

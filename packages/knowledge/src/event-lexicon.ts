@@ -45,6 +45,13 @@ export const EventLexicon = z.object({
    * Administration).
    */
   countryBeforeRole: z.object({ hostCase: z.string().min(1), possessorCase: z.string().min(1) }).optional(),
+  /**
+   * Set where a country's adjective may stand inside an office's words, after its first word: "le
+   * ministre kazakh des Affaires étrangères", "le ministre russe des Affaires étrangères". Each
+   * office of several words is then also read with each demonym of the profile's countries there,
+   * and says whose office it is.
+   */
+  demonymInsideOffice: z.boolean().default(false),
   /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
   weekdays: z.record(z.enum(weekdayKeys as [string, ...string[]]), Phrases.min(1)),
   relative: z.object({
