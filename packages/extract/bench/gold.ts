@@ -10,11 +10,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventType, PartialDate } from '@dyad/contracts';
+import { DEFAULT_PROFILE } from '@dyad/knowledge';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
 export const BENCH_DIR = import.meta.dirname;
 export const REAL_DIR = join(BENCH_DIR, 'real');
+
+/** Where a profile's real articles are: bench/real for ma-kz, bench/real-<profile> for another. */
+export function realDir(profile = DEFAULT_PROFILE): string {
+  return profile === DEFAULT_PROFILE ? REAL_DIR : join(BENCH_DIR, `real-${profile}`);
+}
 
 export const GOLD_LANGS = ['ar', 'fr', 'en', 'ru', 'kk'] as const;
 export type GoldLang = (typeof GOLD_LANGS)[number];
@@ -108,12 +114,12 @@ export interface RealFile {
  * The article files git does not track yet, when the folder is in a git checkout (else none). Gold
  * is committed before the code first runs on it: the bench leaves such files out and says so.
  */
-export function untrackedRealFiles(): ReadonlySet<string> {
+export function untrackedRealFiles(root = REAL_DIR): ReadonlySet<string> {
   const listed = (args: string[]) =>
-    execFileSync('git', args, { cwd: REAL_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n')
       .filter(Boolean)
-      .map((f) => join(REAL_DIR, f));
+      .map((f) => join(root, f));
   try {
     return new Set(listed(['ls-files', '--others', '--exclude-standard', '.']));
   } catch {
@@ -122,11 +128,11 @@ export function untrackedRealFiles(): ReadonlySet<string> {
 }
 
 /** Every article file of the real set, by split and language (no content read). */
-export function realFiles(split?: 'dev' | 'sealed'): RealFile[] {
+export function realFiles(split?: 'dev' | 'sealed', root = REAL_DIR): RealFile[] {
   const out: RealFile[] = [];
   for (const s of split ? [split] : (['dev', 'sealed'] as const)) {
     for (const lang of GOLD_LANGS) {
-      const dir = join(REAL_DIR, s, lang);
+      const dir = join(root, s, lang);
       let names: string[] = [];
       try {
         names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
@@ -160,9 +166,9 @@ export function readRealFile(file: RealFile): RealArticle {
   return parsed.data;
 }
 
-function loadReal(split: 'dev' | 'sealed'): GoldArticle[] {
-  const untracked = untrackedRealFiles();
-  const files = realFiles(split);
+function loadReal(split: 'dev' | 'sealed', root: string): GoldArticle[] {
+  const untracked = untrackedRealFiles(root);
+  const files = realFiles(split, root);
   const left = files.filter((f) => untracked.has(f.file));
   if (left.length > 0)
     console.error(
@@ -211,8 +217,9 @@ function loadTuning(set: 'tuning-1' | 'tuning-2'): GoldArticle[] {
   return out;
 }
 
-export function loadSet(set: SetName): GoldArticle[] {
-  if (set === 'real') return loadReal('dev');
-  if (set === 'sealed') return loadReal('sealed');
+export function loadSet(set: SetName, profile = DEFAULT_PROFILE): GoldArticle[] {
+  if (set === 'real') return loadReal('dev', realDir(profile));
+  if (set === 'sealed') return loadReal('sealed', realDir(profile));
+  if (profile !== DEFAULT_PROFILE) throw new Error(`${set} is a set of ${DEFAULT_PROFILE} only`);
   return loadTuning(set);
 }

@@ -1,9 +1,10 @@
-// `pnpm bench:extract-quality [--set real|sealed|tuning-1|tuning-2] [--no-published] [--quiet] [LANG…]`:
+// `pnpm bench:extract-quality [--set real|sealed|tuning-1|tuning-2] [--profile ID] [--no-published] [--quiet] [LANG…]`:
 // how well the pipeline's cleaner and extractor find the dyad's events in a gold set, run exactly as
 // `dyad extract` and the services run them (plain text → cleaner → relevance gate → extractor).
 //
 //  - `real` (the default): the dev split of the real articles (bench/real/dev), with one line per
 //    error, for an engineer to fix rules from.
+//  - `--profile ID`: the real sets of another relationship (bench/real-ID), read with its knowledge.
 //  - `sealed`: the sealed split (bench/real/sealed). Aggregate figures only: no error line, no
 //    warning, nothing that names an article. Rules are never changed because of it; measure it at
 //    most once per working session, at its end.
@@ -11,9 +12,10 @@
 //
 // `--no-published` runs every article as if its page gave no publication date (a replayed text
 // file): events must still be found, dated by the text or undated. Metrics: see score.ts.
+import { parseArgs } from 'node:util';
 import { cleanArticle } from '@dyad/clean';
 import { type ArticleCleaned, articleIdFor, seedUrl } from '@dyad/contracts';
-import { loadActors, loadProfile, roleSpan } from '@dyad/knowledge';
+import { DEFAULT_PROFILE, loadActors, loadProfile, roleSpan } from '@dyad/knowledge';
 import { extractCleaned, loadKnowledgeIndex } from '../src/index.ts';
 import { GOLD_LANGS, type GoldArticle, type GoldLang, loadSet, SETS, type SetName } from './gold.ts';
 import { add, type Counts, fmtDate, goldRange, type Prediction, scoreArticle, zero } from './score.ts';
@@ -24,27 +26,37 @@ function fail(message: string): never {
 }
 
 // ── Arguments ───────────────────────────────────────────────────────────────────────────────
-const argv = process.argv.slice(2);
-const setAt = argv.findIndex((x) => x === '--set' || x.startsWith('--set='));
-const setFlag = setAt < 0 ? undefined : argv[setAt];
-const setName =
-  setFlag === undefined ? 'real' : setFlag === '--set' ? argv[setAt + 1] : setFlag.slice('--set='.length);
-if (setName === undefined || !(SETS as readonly string[]).includes(setName))
-  fail(`--set takes one of ${SETS.join(', ')}; got ${setName ?? 'nothing'}`);
-const set = setName as SetName;
-const setArgs = setFlag === '--set' ? 2 : setFlag === undefined ? 0 : 1;
-const args = argv.filter((_, i) => i < setAt || i >= setAt + setArgs);
+let parsed: ReturnType<typeof parseOptions>;
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      set: { type: 'string', default: 'real' },
+      profile: { type: 'string', default: DEFAULT_PROFILE },
+      quiet: { type: 'boolean', default: false },
+      'no-published': { type: 'boolean', default: false },
+    },
+  });
+}
+try {
+  parsed = parseOptions();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const { values: options, positionals: chosen } = parsed;
+if (!(SETS as readonly string[]).includes(options.set))
+  fail(`--set takes one of ${SETS.join(', ')}; got ${options.set}`);
+const set = options.set as SetName;
+if (options.profile !== DEFAULT_PROFILE && set !== 'real' && set !== 'sealed')
+  fail(`--profile ${options.profile}: only the real sets (real, sealed) exist for another profile`);
 const sealed = set === 'sealed';
-const quiet = sealed || args.includes('--quiet');
-const noPublished = args.includes('--no-published');
-const known = new Set(['--quiet', '--no-published']);
-for (const x of args) if (x.startsWith('--') && !known.has(x)) fail(`unknown option ${x}`);
-const chosen = args.filter((x) => !x.startsWith('--'));
+const quiet = sealed || options.quiet;
+const noPublished = options['no-published'];
 for (const x of chosen) if (!(GOLD_LANGS as readonly string[]).includes(x)) fail(`unknown language ${x}`);
 
 // ── The pipeline, as `dyad extract` runs it ─────────────────────────────────────────────────
-const profile = loadProfile();
-const kb = loadKnowledgeIndex(profile.id);
+const profile = loadProfile(options.profile);
+const kb = loadKnowledgeIndex(options.profile);
 const FETCHED_AT = '2026-12-01T00:00:00.000Z';
 
 function predict(a: GoldArticle): Prediction {
@@ -78,7 +90,7 @@ function predict(a: GoldArticle): Prediction {
 
 /** The gold's knowledge-base ids exist, and hold an office at the event's dates. */
 function checkActors(articles: readonly GoldArticle[]): string[] {
-  const actors = new Map(loadActors().actors.map((a) => [a.id, a]));
+  const actors = new Map(loadActors(options.profile).actors.map((a) => [a.id, a]));
   const warnings: string[] = [];
   for (const a of articles) {
     for (const [kind, events] of [
@@ -111,7 +123,7 @@ function checkActors(articles: readonly GoldArticle[]): string[] {
 }
 
 // ── Run ─────────────────────────────────────────────────────────────────────────────────────
-const articles = loadSet(set).filter((a) => chosen.length === 0 || chosen.includes(a.lang));
+const articles = loadSet(set, options.profile).filter((a) => chosen.length === 0 || chosen.includes(a.lang));
 if (articles.length === 0)
   fail(`no articles in set ${set}${chosen.length ? ` for ${chosen.join(', ')}` : ''}`);
 const warnings = sealed ? [] : checkActors(articles);
@@ -186,14 +198,15 @@ const cells = rows.map(([name, c]) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
 const line = (row: readonly string[]) => row.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' │ ');
+const realFolder = options.profile === DEFAULT_PROFILE ? 'bench/real' : `bench/real-${options.profile}`;
 const what = {
-  real: 'the real articles, dev split (bench/real/dev)',
-  sealed: 'the real articles, SEALED split (bench/real/sealed): aggregates only',
+  real: `the real articles, dev split (${realFolder}/dev)`,
+  sealed: `the real articles, SEALED split (${realFolder}/sealed): aggregates only`,
   'tuning-1': 'tuning set 1 (bench/tuning-1), written for the project and tuned on',
   'tuning-2': 'tuning set 2 (bench/tuning-2), written for the project and tuned on',
 }[set];
 console.log(
-  `extract quality on ${what}${noPublished ? ', without publication dates' : ''}, ${seconds.toFixed(2)} s`,
+  `extract quality on ${what}${options.profile === DEFAULT_PROFILE ? '' : `, profile ${options.profile}`}${noPublished ? ', without publication dates' : ''}, ${seconds.toFixed(2)} s`,
 );
 console.log(line(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
