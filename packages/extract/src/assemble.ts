@@ -279,7 +279,18 @@ export function assemble(
         // return visit was paid by X" is another event, whose date this sentence does not give.
         const target = (lastInteraction ?? main) as Assembled;
         const next = target.merged.some((m) => m.sentence === c.sentence - 1);
-        if (c.continues || next || sharesPeople(target, c)) target.merged.push(c);
+        if (c.continues || next || sharesPeople(target, c)) {
+          target.merged.push(c);
+          // "Lavrov discussed with his Egyptian colleague … — following the telephone conversation":
+          // talks told first without their kind, and placed nowhere, were that call.
+          if (
+            c.type === 'phone_call' &&
+            c.anaphoric &&
+            target.candidate.type === 'bilateral_meeting' &&
+            !target.merged.some((m) => m.location)
+          )
+            target.candidate.type = 'phone_call';
+        }
       } else if (c.type === 'policy_statement' && main && main.candidate.type !== 'policy_statement') {
         // "On this occasion, X reiterated his country's support for …": a position stated at the
         // news event, an event of its own on its day, where it took place. Not when the article's

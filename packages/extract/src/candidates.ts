@@ -70,14 +70,21 @@ function retells(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number)
  */
 function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
-  const before = facts[i - 1];
-  if (!f || !before || [...f.countries].some((c) => !kb.dyad.includes(c))) return false;
+  if (!f || [...f.countries].some((c) => !kb.dyad.includes(c)) || !f.triggers.some((t) => t.anaphoric))
+    return false;
   const interaction = (t: TriggerHit) =>
     !t.unreal && (INTERACTION_PRIORITY as readonly string[]).includes(t.type);
-  return (
-    f.triggers.some((t) => t.anaphoric) && before.triggers.some(interaction) && bothSides(kb, facts, i - 1)
-  );
+  // "«… exchange of views … The ministers confirmed …», the ministry said following the telephone
+  // conversation": what the talks said may stand between them and the words that name them again.
+  for (let k = i - 1; k >= Math.max(0, i - CONTINUES_REACH); k--) {
+    const before = facts[k];
+    if (before?.triggers.some(interaction)) return bothSides(kb, facts, k);
+  }
+  return false;
 }
+
+// How many sentences back "the talks" may name the last interaction told.
+const CONTINUES_REACH = 3;
 
 /** Whether the sentence names both sides, or one side and the other within the two before. */
 function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {

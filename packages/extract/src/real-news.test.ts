@@ -360,3 +360,22 @@ describe('a plan governs its whole clause', () => {
     });
   }
 });
+
+// 4. Talks told first without their kind ("discussed with his counterpart") and named afterwards as a
+// call ("… the ministry said following the telephone conversation") are that one call, with its two.
+const CALL_NAMED_AFTER: Record<string, string> = {
+  en: 'Kazakh Foreign Minister Murat Nurtleu discussed trade and transport with his Moroccan counterpart Nasser Bourita. “The ministers confirmed their readiness to deepen cooperation,” the ministry reported after the telephone conversation.',
+  fr: "Le ministre kazakh des Affaires étrangères, Murat Nurtleu, s'est entretenu du commerce et du transport avec son homologue marocain Nasser Bourita. « Les ministres ont confirmé leur volonté d'approfondir la coopération », a indiqué le ministère à l'issue de l'entretien téléphonique.",
+  ar: 'تباحث وزير خارجية كازاخستان مراد نورتليو مع نظيره المغربي ناصر بوريطة حول التجارة والنقل. وأكد الوزيران استعدادهما لتعميق التعاون، وفق ما أفادت به الوزارة في ختام الاتصال الهاتفي.',
+  ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу обсудил с марокканским коллегой Насером Буритой торговлю и транспорт. «Министры подтвердили готовность углублять сотрудничество», — говорится в сообщении МИД. Сообщение опубликовано по итогам телефонного разговора.',
+};
+
+describe('4. talks named afterwards as a call are that call', () => {
+  for (const [lang, text] of Object.entries(CALL_NAMED_AFTER)) {
+    it(`${lang}: one phone call between the two ministers`, () => {
+      const news = mains(run(text, lang, '2025-01-22'));
+      expect(news.map((e) => e.type)).toEqual(['phone_call']);
+      expect(ids(news[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
