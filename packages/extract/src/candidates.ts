@@ -83,6 +83,20 @@ function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], 
   return false;
 }
 
+// How far after a visit's word its destination may stand: "a trip to the UAE", "поездке в ОАЭ".
+const DESTINATION_REACH = 3;
+
+/** Whether the country a visit's word is followed by (its destination) is neither side of the dyad. */
+function visitsElsewhere(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): boolean {
+  const next = f.entities
+    .filter((e) => e.start >= trigger.tokEnd && e.start - trigger.tokEnd <= DESTINATION_REACH)
+    .sort((a, b) => a.start - b.start)[0];
+  const country = next?.payloads.find((p) => p.kind === 'country' || p.kind === 'place');
+  if (!country) return false;
+  const code = country.kind === 'country' ? country.code : country.kind === 'place' ? country.country : '';
+  return code !== '' && !kb.dyad.includes(code);
+}
+
 // How many sentences back "the talks" may name the last interaction told.
 const CONTINUES_REACH = 3;
 
@@ -305,6 +319,13 @@ export function sentenceCandidates(
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)
     out.splice(out.indexOf(interaction), 1);
   placeEvents(kb, f, out, interaction, i);
+  // "В ходе разговора Путин поделился впечатлениями о поездке в ОАЭ": a trip to a third country,
+  // told in a sentence about the two, is no visit between them.
+  for (const c of [...out])
+    if (VISITS.has(c.type) && visitsElsewhere(kb, f, c.trigger)) {
+      out.splice(out.indexOf(c), 1);
+      if (c === interaction) interaction = undefined;
+    }
   if (interaction && out.includes(interaction)) {
     // A delegation listed in the next sentence travels with the visit.
     const next = facts[i + 1];

@@ -379,3 +379,20 @@ describe('4. talks named afterwards as a call are that call', () => {
     });
   }
 });
+
+// A trip to a third country, told in an article about the two, is no visit between them.
+const TRIP_ELSEWHERE: Record<string, string> = {
+  en: 'Moroccan Foreign Minister Nasser Bourita held a phone call with Kazakh Foreign Minister Murat Nurtleu. During the call, Nurtleu also told Bourita about his trip to the United Arab Emirates.',
+  fr: "Le ministre des Affaires étrangères Nasser Bourita a eu un entretien téléphonique avec le ministre kazakh des Affaires étrangères Murat Nurtleu. Au cours de l'entretien, Nurtleu a également évoqué avec Bourita sa visite aux Émirats arabes unis.",
+  ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة اتصالا هاتفيا مع وزير خارجية كازاخستان مراد نورتليو. وخلال الاتصال، تحدث نورتليو لبوريطة عن زيارته إلى الإمارات.',
+  ru: 'Министр иностранных дел Марокко Насер Бурита провел телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу. В ходе разговора Нуртлеу также рассказал Бурите о своей поездке в ОАЭ.',
+};
+
+describe('a trip to a third country is no visit between the two', () => {
+  for (const [lang, text] of Object.entries(TRIP_ELSEWHERE)) {
+    it(`${lang}: the call, and no visit`, () => {
+      const news = mains(run(text, lang, '2025-01-22'));
+      expect(news.map((e) => e.type)).toEqual(['phone_call']);
+    });
+  }
+});
