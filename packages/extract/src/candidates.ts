@@ -17,6 +17,14 @@ const NEEDS_SOMEONE: ReadonlySet<string> = new Set(['visit', 'reception']);
 // Triggers of talks: told beside a visit, they are an event of their own within it.
 const MEETING_TRIGGERS: ReadonlySet<string> = new Set(['reception', 'bilateral_meeting', 'phone_call']);
 
+// What a credentials ceremony is not.
+const CREDENTIALS_NOT: ReadonlySet<string> = new Set([
+  'courtesy_visit',
+  'official_visit',
+  'visit',
+  'reception',
+]);
+
 const INTERACTION_PRIORITY = [
   'phone_call',
   'courtesy_visit',
@@ -181,7 +189,11 @@ export function sentenceCandidates(
     // "استقبل وزير الأوقاف والشؤون الإسلامية، أحمد التوفيق، … المفتي الأعلى": an office or a title
     // is someone, even when the name beside it is not read.
     f.entities.some((e) => e.payloads.some((p) => p.kind === 'office' || p.kind === 'title'));
+  // "The deputy minister received copies of the credentials of the new ambassador": the credentials
+  // are the act (an `other` of its own), not a courtesy call nor a visit.
+  const credentials = f.cues.has('credentials');
   for (const kind of INTERACTION_PRIORITY) {
+    if (credentials && CREDENTIALS_NOT.has(kind)) continue;
     const t = pool.find((x) => x.type === kind);
     if (!t || (!someone && NEEDS_SOMEONE.has(kind))) continue;
     let type: EventType;

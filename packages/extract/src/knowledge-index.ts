@@ -49,6 +49,7 @@ export type CueKind =
   | 'transit'
   | 'contrast'
   | 'embassy'
+  | 'credentials'
   // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
   | 'mentionedAfter'
   | 'anaphoraAfter'
@@ -218,6 +219,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['transit', lexicon.transit],
     ['contrast', lexicon.contrast],
     ['embassy', lexicon.embassy],
+    ['credentials', lexicon.credentials],
     ['mentionedAfter', lexicon.after.mentioned],
     ['anaphoraAfter', lexicon.after.anaphora],
     ['relativeClauseAfter', lexicon.after.relativeClause],

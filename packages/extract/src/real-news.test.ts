@@ -396,3 +396,21 @@ describe('a trip to a third country is no visit between the two', () => {
     });
   }
 });
+
+// An ambassador presenting credentials (or their copies) is an act of its own, not a courtesy call.
+const CREDENTIALS: Record<string, string> = {
+  en: 'Moroccan Foreign Minister Nasser Bourita received on Monday copies of the credentials of the new Ambassador of Kazakhstan, Saulekul Sailaukyzy.',
+  fr: 'Le ministre des Affaires étrangères Nasser Bourita a reçu lundi les copies figurées des lettres de créance de la nouvelle ambassadrice du Kazakhstan, Saulekul Sailaukyzy.',
+  ar: 'تسلم وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين، نسخة من أوراق اعتماد سفيرة كازاخستان الجديدة سولكول سايلاوكيزي.',
+  ru: 'Министр иностранных дел Марокко Насер Бурита в понедельник принял копии верительных грамот нового посла Казахстана Саулекуль Сайлаукызы.',
+};
+
+describe('credentials are an act of their own', () => {
+  for (const [lang, text] of Object.entries(CREDENTIALS)) {
+    it(`${lang}: one "other" event with the minister and the ambassador, no courtesy visit`, () => {
+      const news = mains(run(text, lang, '2022-06-08'));
+      expect(news.map((e) => e.type)).toEqual(['other']);
+      expect(ids(news[0])).toEqual(['kz.sailaukyzy', 'ma.bourita']);
+    });
+  }
+});

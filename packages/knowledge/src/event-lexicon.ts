@@ -104,6 +104,11 @@ export const EventLexicon = z.object({
    * names both.
    */
   embassy: Phrases.default([]),
+  /**
+   * "presented his credentials", "верительные грамоты": an ambassador presenting credentials (or
+   * their copies) is an act of its own (`other`), not a courtesy call, whoever received them.
+   */
+  credentials: Phrases.default([]),
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,

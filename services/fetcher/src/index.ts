@@ -1,3 +1,4 @@
+export { DataFileError } from '@dyad/knowledge';
 export { type FetcherEnv, fetcherEnvSchema } from './config.ts';
 export { type CrawlerSettings, createHttpFetcher } from './crawler.ts';
 export {
@@ -29,4 +30,3 @@ export { Source, type SourceInput, type SourceKind, SourcesFile } from './source
 export { canonicalize, type UrlRules } from './urls/canonical.ts';
 export { loadFeedProxies } from './urls/feed-proxies.ts';
 export { loadTrackingParams } from './urls/tracking-params.ts';
-export { DataFileError } from '@dyad/knowledge';
