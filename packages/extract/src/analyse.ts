@@ -45,6 +45,8 @@ export interface SentenceFacts {
    * while Morocco seeks new markets"): compared, not parties to one act.
    */
   readonly sidesApart: boolean;
+  /** "Cet accord, signé en septembre 2024, est désormais en vigueur": a document named as the one told. */
+  readonly refersToDocument: boolean;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
@@ -240,6 +242,9 @@ export function analyseSentence(
     places,
     countries,
     sidesApart: sidesApart(kb, entities, people, cueSpans),
+    refersToDocument: agreements.some((a) =>
+      cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
+    ),
     agreements,
     futureAt,
     sameAs,

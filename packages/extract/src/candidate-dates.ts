@@ -35,6 +35,9 @@ export function assignDates(
         // "Support for the autonomy plan presented in 2007": a year in a statement of position is
         // the year of what it is about, not of the statement.
         .filter((c) => !(c.type === 'policy_statement' && d.precision === 'year'))
+        // "signed at the 79th UN General Assembly, is now in force": a gathering is where talks and
+        // signings are held, never when a document takes effect.
+        .filter((c) => !(d.kind === 'gathering' && c.type === 'agreement_entry_into_force'))
         .map((c) => ({ c, dist: distance(c.trigger, d) }))
         // "This meeting reinforces the ties, as did the embassy opened in December 2020": the event
         // told before keeps its date; only one written right beside it ("the meeting took place on

@@ -78,17 +78,22 @@ function retells(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number)
  */
 function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
-  if (!f || [...f.countries].some((c) => !kb.dyad.includes(c)) || !f.triggers.some((t) => t.anaphoric))
-    return false;
+  if (!f || [...f.countries].some((c) => !kb.dyad.includes(c))) return false;
   const interaction = (t: TriggerHit) =>
     !t.unreal && (INTERACTION_PRIORITY as readonly string[]).includes(t.type);
   // "«… exchange of views … The ministers confirmed …», the ministry said following the telephone
   // conversation": what the talks said may stand between them and the words that name them again.
-  for (let k = i - 1; k >= Math.max(0, i - CONTINUES_REACH); k--) {
-    const before = facts[k];
-    if (before?.triggers.some(interaction)) return bothSides(kb, facts, k);
-  }
-  return false;
+  if (f.triggers.some((t) => t.anaphoric))
+    for (let k = i - 1; k >= Math.max(0, i - CONTINUES_REACH); k--) {
+      const before = facts[k];
+      if (before?.triggers.some(interaction)) return bothSides(kb, facts, k);
+    }
+  // "Morocco and Kazakhstan have waived visas for each other's citizens. This agreement, signed in
+  // September 2024, is now in force": the document told right before, between the two.
+  const before = facts[i - 1];
+  return (
+    f.refersToDocument && before !== undefined && before.agreements.length > 0 && bothSides(kb, facts, i - 1)
+  );
 }
 
 // How far after a visit's word its destination may stand: "a trip to the UAE", "поездке в ОАЭ".
@@ -270,9 +275,9 @@ export function sentenceCandidates(
     out.push(c);
   }
   // "Cet accord, signé en septembre 2024 à New York, est désormais en vigueur": the signing is an
-  // event too, with the date beside it.
+  // event too, with the date beside it, and the past of the entry into force the sentence tells.
   if (signing && documents.length > 0 && (!inForce || signing.tokStart !== inForce.tokStart)) {
-    const c = make('agreement_signing', signing);
+    const c = make('agreement_signing', inForce ? { ...signing, earlier: true } : signing);
     for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
     out.push(c);
   }

@@ -414,3 +414,26 @@ describe('credentials are an act of their own', () => {
     });
   }
 });
+
+// 5. "This agreement, signed in September 2024 at the UN General Assembly, is now in force": the
+// entry into force is the news (undated here), the signing its past, dated by its own words only.
+const NOW_IN_FORCE: Record<string, string> = {
+  en: 'Morocco and Kazakhstan have waived visa requirements for each other’s citizens. This agreement, signed in September 2024 on the sidelines of the 79th session of the UN General Assembly, is now in force.',
+  fr: 'Le Maroc et le Kazakhstan ont mis en place une exemption de visa pour leurs citoyens. Cet accord, signé en septembre 2024 lors de la 79e Assemblée générale des Nations unies, est désormais en vigueur.',
+  ar: 'اعتمد المغرب وكازاخستان نظام الإعفاء من التأشيرة لمواطنيهما. وهذا الاتفاق، الذي تم توقيعه في شتنبر 2024 على هامش الدورة الـ79 للجمعية العامة للأمم المتحدة، دخل حيز التنفيذ.',
+  ru: 'Марокко и Казахстан отменили визы для граждан двух стран. Это соглашение, подписанное в сентябре 2024 года на полях 79-й сессии Генеральной Ассамблеи ООН, вступило в силу.',
+};
+
+describe('5. a document now in force: the entry into force is the news, the signing its past', () => {
+  for (const [lang, text] of Object.entries(NOW_IN_FORCE)) {
+    it(`${lang}: entry into force (undated), signing of September 2024 referred`, () => {
+      const events = run(text, lang, null);
+      const inForce = mains(events).filter((e) => e.type === 'agreement_entry_into_force');
+      expect(inForce).toHaveLength(1);
+      expect(inForce[0]?.date).toBeNull();
+      const signing = events.find((e) => e.type === 'agreement_signing');
+      expect(signing?.main).toBe(false);
+      expect(signing?.date).toMatchObject({ value: '2024-09', precision: 'month' });
+    });
+  }
+});
