@@ -8,19 +8,7 @@
  * the end the store and the EVENTS stream are read: nothing may be lost, no event announced twice,
  * and every dead letter must carry its reason.
  */
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listDeadLetters, NatsBus } from '@dyad/bus';
@@ -28,16 +16,19 @@ import { articleIdFor, names as makeNames, type StageName, seedUrl } from '@dyad
 import { TestProcess } from '@dyad/testkit/processes';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { type ChaosArticle, chaosArticles } from './chaos-articles.ts';
 import {
-  eventMessages,
-  type PipelineEnv,
-  pipelineIdle,
-  repoRoot,
-  SERVICE_NAMES,
-  startService,
-} from './pipeline.ts';
+  loopbackFetcher,
+  query,
+  type Servers,
+  settled,
+  sleep,
+  startServersWithSchema,
+  stopServers,
+  storedIds,
+} from './local-servers.ts';
+import { NewsSite, plainPage, type SitePage } from './news-site.ts';
+import { eventMessages, type PipelineEnv, repoRoot, SERVICE_NAMES, startService } from './pipeline.ts';
 
 export interface ChaosOptions {
   /** Distinct articles pushed (2,000 for `pnpm chaos`). */
@@ -94,64 +85,6 @@ export function chaosLines(
     `chaos: new-event ${r.newEvents}, distinct events ${r.distinctEvents}, duplicate ${r.duplicates}; event-updated ${r.eventUpdated}`,
     `chaos: dead letters ${r.deadLetters.length} (each with its reason: ${listed || 'none'})`,
   ];
-}
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** An executable on PATH or in Debian's sbin folders. */
-function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/sbin'];
-  for (const dir of dirs) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return undefined;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** A server process on a fixed port and data directory, which can be stopped and started again. */
-class ServerProcess {
-  readonly name: string;
-  private readonly spawn: () => TestProcess;
-  private readonly ready: RegExp;
-  private readonly outputs: string[] = [];
-  proc: TestProcess | undefined;
-
-  constructor(name: string, spawn: () => TestProcess, ready: RegExp) {
-    this.name = name;
-    this.spawn = spawn;
-    this.ready = ready;
-  }
-
-  async start(): Promise<void> {
-    this.proc = this.spawn();
-    await this.proc.waitForLine(this.ready, 60_000);
-  }
-
-  /** Stops it with `signal` (SIGKILL after 30 s) and starts it again on the same port and data. */
-  async restart(signal: NodeJS.Signals): Promise<void> {
-    await this.stop(signal);
-    await this.start();
-  }
-
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const proc = this.proc;
-    if (!proc) return;
-    proc.signal(signal);
-    const timer = setTimeout(() => proc.signal('SIGKILL'), 30_000);
-    await proc.exited;
-    clearTimeout(timer);
-    this.outputs.push(proc.output());
-  }
-
-  output(): string {
-    return [...this.outputs, this.proc?.output() ?? ''].join('\n');
-  }
 }
 
 /** A service kept running as compose's `restart: always` would, except while chaos holds it down. */
@@ -225,193 +158,6 @@ class SupervisedService {
   }
 }
 
-/** The loopback news site: a feed of the latest 200 articles it has published, and their pages. */
-class NewsSite {
-  private readonly published: ChaosArticle[] = [];
-  private readonly byPath = new Map<string, ChaosArticle>();
-  private server: Server | undefined;
-  origin = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const path = (req.url ?? '/').replace(/\?.*$/, '');
-      if (path === '/feed.xml') {
-        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(this.feed());
-        return;
-      }
-      const article = this.byPath.get(path);
-      if (!article) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(article));
-    });
-    this.server.keepAliveTimeout = 5_000;
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  url(article: ChaosArticle): string {
-    return `${this.origin}${pathOf(article)}`;
-  }
-
-  publish(articles: readonly ChaosArticle[]): void {
-    for (const a of articles) {
-      this.published.push(a);
-      this.byPath.set(pathOf(a), a);
-    }
-  }
-
-  private feed(): string {
-    const items = this.published
-      .slice(-200)
-      .reverse()
-      .map(
-        (a) =>
-          `<item><title>${escapeXml(a.title)}</title><link>${this.url(a)}</link><guid>${this.url(a)}</guid></item>`,
-      )
-      .join('\n');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Chaos news</title><link>${this.origin}/</link><description>chaos</description>\n${items}\n</channel></rss>\n`;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
-function pathOf(a: ChaosArticle): string {
-  return `/news/${a.key}.html`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function page(a: ChaosArticle): string {
-  const [, ...paragraphs] = a.text.split('\n').filter((l) => l.trim() !== '');
-  const dir = a.lang === 'ar' ? ' dir="rtl"' : '';
-  return `<!doctype html><html lang="${a.lang}"${dir}><head><meta charset="utf-8"><title>${escapeXml(a.title)}</title></head><body><header><nav><a href="/">Chaos news</a></nav></header><article><h1>${escapeXml(a.title)}</h1>${paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('')}</article><footer>© Chaos news</footer></body></html>`;
-}
-
-/** The uid and gid to run PostgreSQL as when this process is root (postgres refuses root). */
-function postgresUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const passwd = readFileSync('/etc/passwd', 'utf8').split('\n');
-  const line = passwd.find((l) => l.startsWith('postgres:')) ?? passwd.find((l) => l.startsWith('nobody:'));
-  const [, , uid, gid] = line?.split(':') ?? [];
-  if (uid === undefined || gid === undefined)
-    throw new Error('no postgres or nobody user to run PostgreSQL as');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-/** A command as `user` (setpriv execs it: signals reach the server itself). */
-function asUser(user: { uid: number; gid: number } | undefined, command: string, args: readonly string[]) {
-  if (!user) return { command, args };
-  return {
-    command: findExecutable('setpriv') ?? '/usr/bin/setpriv',
-    args: [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--', command, ...args],
-  };
-}
-
-interface Servers {
-  readonly nats: ServerProcess;
-  readonly redis: ServerProcess;
-  readonly postgres: ServerProcess;
-  readonly env: PipelineEnv;
-}
-
-/** nats-server -js, redis-server (AOF) and a PostgreSQL cluster of their own, under `dir`. */
-async function startServers(dir: string): Promise<Servers> {
-  const natsBinary = findExecutable('nats-server');
-  const redisBinary = findExecutable('redis-server');
-  const pgBin = postgresBinDir();
-  if (!natsBinary || !redisBinary || !pgBin)
-    throw new Error(
-      'the chaos run needs nats-server, redis-server and PostgreSQL binaries: bash infra/dev.sh installs them',
-    );
-  const [natsPort, redisPort, pgPort] = [await freePort(), await freePort(), await freePort()];
-
-  const nats = new ServerProcess(
-    'nats-server',
-    () =>
-      new TestProcess({
-        name: 'nats-server',
-        command: natsBinary,
-        args: ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', join(dir, 'jetstream')],
-      }),
-    /Server is ready/,
-  );
-  writeFileSync(
-    join(dir, 'redis.conf'),
-    `port ${redisPort}\nbind 127.0.0.1\ndir ${dir}\nappendonly yes\nappendfsync everysec\nsave ""\n`,
-  );
-  const redis = new ServerProcess(
-    'redis-server',
-    () => new TestProcess({ name: 'redis-server', command: redisBinary, args: [join(dir, 'redis.conf')] }),
-    /Ready to accept connections/,
-  );
-
-  const user = postgresUser();
-  const pgData = join(dir, 'pgdata');
-  chmodSync(dir, 0o755);
-  mkdirSync(pgData, { mode: 0o700 });
-  if (user) chownSync(pgData, user.uid, user.gid);
-  const init = asUser(user, join(pgBin, 'initdb'), [
-    '-D',
-    pgData,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--no-sync',
-  ]);
-  const initdb = new TestProcess({ name: 'initdb', ...init, env: { LC_ALL: 'C.UTF-8' } });
-  const { code } = await initdb.exited;
-  if (code !== 0) throw new Error(`initdb failed\n${initdb.output()}`);
-  const run = asUser(user, join(pgBin, 'postgres'), [
-    '-D',
-    pgData,
-    '-p',
-    String(pgPort),
-    '-k',
-    pgData,
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'max_connections=100',
-  ]);
-  const postgres = new ServerProcess(
-    'postgres',
-    () => new TestProcess({ name: 'postgres', ...run }),
-    /database system is ready to accept connections/,
-  );
-  await Promise.all([nats.start(), redis.start(), postgres.start()]);
-  const env: PipelineEnv = {
-    NATS_URL: `nats://127.0.0.1:${natsPort}`,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-    DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
-    DATABASE_SCHEMA: 'chaos',
-    DYAD_NAMESPACE: '',
-  };
-  return { nats, redis, postgres, env };
-}
-
-function postgresBinDir(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (existsSync(join(base, v, 'bin', 'postgres'))) return join(base, v, 'bin');
-  return undefined;
-}
-
 /** `dyad replay DIR`, tried again while NATS is away (a republish is a duplicate, dropped). */
 async function replay(dir: string, env: PipelineEnv, log: (line: string) => void): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -432,40 +178,9 @@ async function replay(dir: string, env: PipelineEnv, log: (line: string) => void
   }
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** Article ids in the store; empty while PostgreSQL or the schema is not there yet. */
-async function storedIds(env: PipelineEnv): Promise<Set<string>> {
-  try {
-    const rows = await query<{ article_id: string }>(
-      env.DATABASE_URL,
-      `SELECT article_id FROM "${env.DATABASE_SCHEMA}".articles`,
-    );
-    return new Set(rows.map((r) => r.article_id));
-  } catch {
-    return new Set();
-  }
-}
-
-async function settled(env: PipelineEnv): Promise<boolean> {
-  try {
-    if (!(await pipelineIdle(env))) return false;
-    const [row] = await query<{ n: number }>(
-      env.DATABASE_URL,
-      `SELECT count(*)::int AS n FROM "${env.DATABASE_SCHEMA}".outbox WHERE published_at IS NULL`,
-    );
-    return row?.n === 0;
-  } catch {
-    return false;
-  }
+/** A chaos article as a page of the news site. */
+function sitePage(a: ChaosArticle): SitePage {
+  return { key: a.key, title: a.title, html: () => plainPage('Chaos news', a.lang, a.title, a.text) };
 }
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
@@ -478,28 +193,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     actions.push(what);
     log(`chaos: ${what} (${Math.round((performance.now() - started) / 1000)} s)`);
   };
-  const site = new NewsSite();
+  const site = new NewsSite({ name: 'Chaos news', feedItems: 200 });
   const services = new Map<StageName, SupervisedService>();
   let servers: Servers | undefined;
   let ok = false;
   try {
-    servers = await startServers(dir);
+    servers = await startServersWithSchema(dir, 'chaos');
     const { env } = servers;
-    await query(env.DATABASE_URL, `CREATE SCHEMA "${env.DATABASE_SCHEMA}"`);
     await site.start();
     const sourcesFile = join(dir, 'sources.yaml');
     writeFileSync(
       sourcesFile,
-      `sources:\n  - id: chaos-news\n    name: Chaos news\n    url: ${site.origin}/feed.xml\n    kind: rss\n    lang: en\n    focused: true\n    interval: 1s\n`,
+      `sources:\n  - id: chaos-news\n    name: Chaos news\n    url: ${site.feedUrl('news')}\n    kind: rss\n    lang: en\n    focused: true\n    interval: 1s\n`,
     );
     const extra: Partial<Record<StageName, Record<string, string>>> = {
-      fetcher: {
-        SOURCES_FILE: sourcesFile,
-        FETCH_ALLOW_ADDRESSES: '127.0.0.1',
-        HOST_MIN_DELAY_MS: '0',
-        HOST_CONCURRENCY: '8',
-        FETCH_BACKOFF_INITIAL_MS: '500',
-      },
+      fetcher: { ...loopbackFetcher(sourcesFile), FETCH_BACKOFF_INITIAL_MS: '500' },
       indexer: { OUTBOX_RELAY: 'on' },
     };
     for (const name of SERVICE_NAMES) {
@@ -570,7 +278,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (let w = 0; w < waves; w++) {
       const part = (list: readonly ChaosArticle[]) =>
         list.slice(Math.floor((w * list.length) / waves), Math.floor(((w + 1) * list.length) / waves));
-      site.publish(part(crawled));
+      site.publish('news', part(crawled).map(sitePage));
       const batch = join(dir, `replay-${w}`);
       mkdirSync(batch);
       for (const a of part(replayed)) writeFileSync(join(batch, `${a.key}.txt`), a.text);
@@ -671,12 +379,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   } finally {
     await Promise.allSettled([...services.values()].map((s) => s.close()));
     await site.stop();
-    await Promise.allSettled([servers?.nats.stop(), servers?.redis.stop(), servers?.postgres.stop('SIGINT')]);
     const logs = join(dir, 'logs');
-    mkdirSync(logs, { recursive: true });
+    await stopServers(servers, logs);
     for (const [name, s] of services) writeFileSync(join(logs, `${name}.log`), s.output());
-    for (const s of [servers?.nats, servers?.redis, servers?.postgres])
-      if (s) writeFileSync(join(logs, `${s.name}.log`), s.output());
     if (ok && !options.keepDir) rmSync(dir, { recursive: true, force: true });
     else log(`chaos: data and logs kept in ${dir}`);
   }

@@ -32,7 +32,7 @@
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, TestProcess } from '@dyad/testkit';
@@ -52,25 +52,11 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
+
+export { findExecutable, freePort } from './local-servers.ts';
+
+import { findExecutable, freePort } from './local-servers.ts';
 import { NO_SOURCES, postgresEnv, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** An executable on PATH, or in the sbin folders Debian puts servers in. */
-export function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/sbin'];
-  for (const dir of dirs) {
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 
 /** Variables naming a port a Dyad service listens on (PORT, API_PORT). */
 const LISTEN_PORT = /(^|_)PORT$/;

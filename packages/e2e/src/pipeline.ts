@@ -173,16 +173,27 @@ export async function eventMessages(
   bus: NatsBus,
   subject: 'new-event' | 'event-updated',
 ): Promise<EventMessage[]> {
+  return (await timedEventMessages(bus, subject)).map((m) => m.message);
+}
+
+/** As eventMessages, each with the moment the stream stored it (ms since the epoch). */
+export async function timedEventMessages(
+  bus: NatsBus,
+  subject: 'new-event' | 'event-updated',
+): Promise<{ readonly message: EventMessage; readonly storedAt: number }[]> {
   const stream = bus.names.stream('EVENTS');
   const info = await bus.jsm.streams.info(stream, { subjects_filter: '>' });
   const count = info.state.subjects?.[bus.names.subject(subject)] ?? 0;
   if (!count) return [];
   const reader = await bus.js.consumers.get(stream, { filter_subjects: bus.names.subject(subject) });
-  const out: EventMessage[] = [];
+  const out: { message: EventMessage; storedAt: number }[] = [];
   try {
     while (out.length < count) {
       for await (const m of await reader.fetch({ max_messages: count - out.length, expires: 2_000 })) {
-        out.push(EventMessage.parse(m.json()));
+        out.push({
+          message: EventMessage.parse(m.json()),
+          storedAt: m.info.timestampNanos / 1e6,
+        });
       }
     }
   } finally {

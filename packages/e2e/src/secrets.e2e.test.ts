@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { articleIdFor, seedUrl } from '@dyad/contracts';
 import { describe, eventually, expect, it, TestProcess } from '@dyad/testkit';
 import pg from 'pg';
-import { findExecutable, freePort } from './compose-processes.ts';
+import { findExecutable, freePort } from './local-servers.ts';
 import { NO_SOURCES, repoRoot, SERVICE_NAMES, seedFiles, storedArticles } from './pipeline.ts';
 
 const secret = (label: string) => `${label}-${randomBytes(6).toString('hex')}`;

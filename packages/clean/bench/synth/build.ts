@@ -481,44 +481,62 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   'ticker-listing': tickerListing,
 };
 
+/**
+ * A source's page: its shape (by a hash of its id) and its furniture, with `others` (pages of the
+ * same language) as the related stories; deterministic. Also `pnpm bench:pipeline`'s dyad pages.
+ */
+export function buildPage(
+  src: Source,
+  others: readonly Source[],
+): {
+  readonly html: string;
+  readonly shape: string;
+  readonly title: string;
+  readonly drop: readonly string[];
+} {
+  const rng = random(src.id);
+  const shapeNames = Object.keys(SHAPES);
+  const shapeName =
+    shapeNames[Number.parseInt(hash(`${src.id}:shape`).slice(0, 8), 16) % shapeNames.length] ?? 'wordpress';
+  const shape = SHAPES[shapeName];
+  if (!shape) throw new Error(shapeName);
+  const w = FURNITURE[src.lang];
+  const day = 1 + Math.floor(rng() * 28);
+  const month = 1 + Math.floor(rng() * 12);
+  const ctx: Ctx = {
+    src,
+    w,
+    rng,
+    title: headlineOf(src),
+    author: w.names[Math.floor(rng() * w.names.length)] ?? '',
+    date: `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:30:00+01:00`,
+    others,
+    drop: [],
+  };
+  return { html: shape(ctx), shape: shapeName, title: ctx.title, drop: ctx.drop };
+}
+
 function build(): void {
   const sources = JSON.parse(readFileSync(join(here, 'sources.json'), 'utf8')) as Source[];
-  const shapeNames = Object.keys(SHAPES);
   const pagesDir = join(here, 'pages');
   rmSync(pagesDir, { recursive: true, force: true });
   mkdirSync(pagesDir, { recursive: true });
   const labels: Record<string, PageLabel> = {};
   for (const src of sources) {
-    const rng = random(src.id);
-    const shapeName =
-      shapeNames[Number.parseInt(hash(`${src.id}:shape`).slice(0, 8), 16) % shapeNames.length] ?? 'wordpress';
-    const shape = SHAPES[shapeName];
-    if (!shape) throw new Error(shapeName);
-    const w = FURNITURE[src.lang];
-    const others = sources.filter((o) => o.lang === src.lang && o.id !== src.id);
-    const day = 1 + Math.floor(rng() * 28);
-    const month = 1 + Math.floor(rng() * 12);
-    const ctx: Ctx = {
+    const page = buildPage(
       src,
-      w,
-      rng,
-      title: headlineOf(src),
-      author: w.names[Math.floor(rng() * w.names.length)] ?? '',
-      date: `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:30:00+01:00`,
-      others,
-      drop: [],
-    };
-    const html = shape(ctx);
-    writeFileSync(join(pagesDir, `${src.id}.html.gz`), gzipSync(html, { level: 9 }));
+      sources.filter((o) => o.lang === src.lang && o.id !== src.id),
+    );
+    writeFileSync(join(pagesDir, `${src.id}.html.gz`), gzipSync(page.html, { level: 9 }));
     labels[src.id] = {
       url: src.url,
       outlet: src.outlet,
       lang: src.lang,
       split: splitOf(src.id),
-      shape: shapeName,
-      title: ctx.title,
+      shape: page.shape,
+      title: page.title,
       articleBody: src.body.join('\n'),
-      mustDrop: [...new Set(ctx.drop)],
+      mustDrop: [...new Set(page.drop)],
     };
   }
   writeFileSync(join(here, 'labels.json'), `${JSON.stringify(labels, null, 2)}\n`);
