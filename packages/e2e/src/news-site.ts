@@ -39,7 +39,7 @@ export class NewsSite {
   private readonly byPath = new Map<string, Published>();
   private server: Server | undefined;
   origin = '';
-  /** Date.now() of the first request of any feed (the fetcher's first poll). */
+  /** Date.now() of the first request of a feed that lists items (the fetcher's first poll that finds any). */
   firstFeedRequestAt: number | undefined;
   feedRequests = 0;
   notModified = 0;
@@ -54,9 +54,9 @@ export class NewsSite {
       const path = (req.url ?? '/').replace(/\?.*$/, '');
       const feedName = /^\/feeds\/([a-z0-9-]+)\.xml$/.exec(path)?.[1];
       if (feedName !== undefined) {
-        this.firstFeedRequestAt ??= Date.now();
         this.feedRequests++;
         const feed = this.feeds.get(feedName);
+        if (feed?.items.length) this.firstFeedRequestAt ??= Date.now();
         const etag = `"${feedName}-${feed?.version ?? 0}"`;
         if (req.headers['if-none-match'] === etag) {
           this.notModified++;
