@@ -1,10 +1,12 @@
 import {
   addDays,
   type DayRange,
+  daysBetween,
   type EventDate,
   eventDateRange,
   rangeContains,
   rangesOverlap,
+  type TypeClass,
 } from '@dyad/contracts';
 
 const RANK = { year: 0, month: 1, day: 2 } as const;
@@ -61,4 +63,74 @@ export function refineDate(current: EventDate | null, incoming: EventDate | null
     return incoming;
   }
   return current;
+}
+
+/** A date the text gives at day precision (a day, or days with an end). */
+function isTextDays(date: EventDate | null): date is EventDate {
+  return date !== null && date.precision === 'day' && !isApproximate(date);
+}
+
+/** How many days apart two reports of one visit may date it (the eve of arrival and the second day). */
+const VISIT_DAYS_REACH = 2;
+
+/**
+ * VISIT DAYS ADJOIN. A visit lasts days, and its reports give different ones of them, some a day
+ * off the official days: the Arabic report dates Nurtleu's visit to Rabat 10–12 February, the
+ * French one 10 February (his arrival), the English one the 11th ("the second day"), the Russian
+ * one the 9th (he landed that evening) — and the Russian and English ones may come first, two
+ * days apart. Two text dates at day precision whose days overlap or are at most two days apart
+ * may be one visit's days. The caller asks for more (a shared known participant); a return visit
+ * a month later is never that close.
+ */
+export function visitDaysAdjoin(a: EventDate | null, b: EventDate | null): boolean {
+  // A date from an article's publication (Monday's article on the weekend's visit) stands for
+  // the days it may reach back to.
+  if (a?.precision !== 'day' || b?.precision !== 'day') return false;
+  const ra = matchRange(a);
+  const rb = matchRange(b);
+  return (
+    daysBetween(ra.last, rb.first) <= VISIT_DAYS_REACH && daysBetween(rb.last, ra.first) <= VISIT_DAYS_REACH
+  );
+}
+
+/**
+ * A visit's days from two of its reports (VISIT DAYS ADJOIN): every day either text date gives,
+ * as one range — 10 February and 10–12 February make 10–12 February, the 9th and the 10th make
+ * 9–10; a text date beats a publication date it adjoins. Undefined when the two do not adjoin
+ * (`refineDate` decides then).
+ */
+export function joinVisitDays(current: EventDate | null, incoming: EventDate | null): EventDate | undefined {
+  if (!current || !incoming || !visitDaysAdjoin(current, incoming)) return undefined;
+  if (isApproximate(current) && isTextDays(incoming)) return incoming;
+  if (!isTextDays(current) || !isTextDays(incoming)) return undefined;
+  const a = eventDateRange(current);
+  const b = eventDateRange(incoming);
+  // Days as YYYY-MM-DD sort as strings: the earlier first day, the later last day.
+  const first = [a.first, b.first].sort()[0] ?? a.first;
+  const last = [a.last, b.last].sort()[1] ?? a.last;
+  if (first === a.first && last === a.last) return current;
+  return {
+    value: first,
+    ...(last !== first ? { end: last } : {}),
+    precision: 'day',
+    source: current.source ?? 'text',
+  };
+}
+
+/**
+ * The days to search, among events stored with the days of their date (`eventDateRange`), for
+ * those a report of class `cls` may join: `matchRange`; up to 7 days later too, since an event
+ * dated only by an article's publication or fetch reaches back that far (a report of the 16th
+ * joins the event first known from an article published on the 17th); and for a visit dated to
+ * the day, two days more each way (VISIT DAYS ADJOIN). `matchReport` decides.
+ */
+export function candidateRange(date: EventDate | null, cls: TypeClass): DayRange {
+  const range = matchRange(date);
+  // Undated: every day already.
+  if (date === null) return range;
+  const reach = cls === 'visit' && date.precision === 'day' ? VISIT_DAYS_REACH : 0;
+  return {
+    first: addDays(range.first, -reach),
+    last: addDays(range.last, Math.max(reach, APPROXIMATE_REACH.fetched)),
+  };
 }

@@ -1,4 +1,12 @@
-export { isApproximate, matchRange, refineDate, spanDays } from './dates.ts';
+export {
+  candidateRange,
+  isApproximate,
+  joinVisitDays,
+  matchRange,
+  refineDate,
+  spanDays,
+  visitDaysAdjoin,
+} from './dates.ts';
 export { allMatches, bestMatch, isReferenceOnly, type Match, matchReport } from './match.ts';
 export { createEvent, mergeIntoEvent, summarize } from './merge.ts';
 export {

@@ -1,5 +1,5 @@
 import { type EventReport, eventDateRange, formatEventDate, rangesOverlap } from '@dyad/contracts';
-import { matchRange } from './dates.ts';
+import { matchRange, visitDaysAdjoin } from './dates.ts';
 import { type EventState, type ReportInput, typeClass } from './types.ts';
 
 export interface Match {
@@ -36,7 +36,9 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
   // A date taken from the article's publication or fetch may be a few days after the event.
   const eventRange = matchRange(event.date);
   const reportRange = matchRange(report.date);
-  if (!rangesOverlap(eventRange, reportRange)) return null;
+  // A visit's reports may give days that only touch (VISIT DAYS ADJOIN), if they share someone.
+  const adjoining = !rangesOverlap(eventRange, reportRange);
+  if (adjoining && !(cls === 'visit' && visitDaysAdjoin(event.date, report.date))) return null;
 
   const eventActors = new Set(event.participants.map((p) => p.actorId));
   // Talks, calls and calls on an official are between given people: the Kazakh ambassador received
@@ -46,6 +48,7 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     return null;
   const shared = [...new Set(report.participants.map((p) => p.actorId))].filter((id) => eventActors.has(id));
   const sharedKnown = shared.filter(isKnownActor);
+  if (adjoining && sharedKnown.length === 0) return null;
   const samePlace =
     placeKey(report.location) !== undefined && placeKey(report.location) === placeKey(event.location);
   const eventAgreements = new Set(event.agreements.map((a) => agreementKey(a.name)));
@@ -87,6 +90,7 @@ export function matchReport(event: EventState, input: ReportInput): Match | null
     `same kind of event (${cls})`,
     `dates compatible (${formatEventDate(event.date)} ~ ${formatEventDate(report.date)})`,
   ];
+  if (adjoining) parts.push('days of one visit that touch');
   if (sameBareAct) parts.push('the same act, named by no one, on the same date');
   if (shared.length) parts.push(`shared participants ${shared.join(', ')}`);
   if (samePlace) parts.push(`same place ${report.location?.name}`);

@@ -5,8 +5,8 @@ import {
   formatEventDate,
   type Participant,
 } from '@dyad/contracts';
-import { refineDate } from './dates.ts';
-import type { EventState, ReportInput } from './types.ts';
+import { joinVisitDays, refineDate } from './dates.ts';
+import { type EventState, type ReportInput, typeClass } from './types.ts';
 
 const STATUS_RANK = { planned: 0, signed: 1, in_force: 2 } as const;
 
@@ -122,7 +122,10 @@ export function mergeIntoEvent(
   // The type and CAMEO code of the article that reports the event as its news win over those of
   // articles that only refer back to it.
   const adoptType = !hadMain && r.main;
-  const date = refineDate(event.date, r.date);
+  // A visit's date spans every day its reports give (VISIT DAYS ADJOIN); other events refine.
+  const date =
+    (typeClass(event.type) === 'visit' && joinVisitDays(event.date, r.date)) ||
+    refineDate(event.date, r.date);
   const participants = unionParticipants(event.participants, r.participants);
   const next: EventState = {
     ...event,

@@ -393,3 +393,73 @@ describe('an event’s summary', () => {
     expect(event?.summary).toContain(bourita.name);
   });
 });
+
+describe('a visit told by the days of it each report gives (VISIT DAYS ADJOIN)', () => {
+  const visitOn = (id: string, lang: string, date: EventReport['date'], participants = [nurtleu]) =>
+    input(id, lang, report({ date, participants, location: { name: 'Rabat', country: 'MA' } }));
+  const eve = visitOn('r', 'ru', { value: '2025-02-09', precision: 'day', source: 'text' });
+  const arrival = visitOn('f', 'fr', { value: '2025-02-10', precision: 'day', source: 'text' });
+  const secondDay = visitOn('e', 'en', { value: '2025-02-11', precision: 'day', source: 'text' });
+  const range = visitOn('a', 'ar', {
+    value: '2025-02-10',
+    end: '2025-02-12',
+    precision: 'day',
+    source: 'text',
+  });
+
+  it('makes one visit of the eve of arrival, the arrival, the second day and the range, in any order', () => {
+    for (const order of [
+      [eve, secondDay, arrival, range],
+      [range, eve, secondDay, arrival],
+      [secondDay, eve, range, arrival],
+    ]) {
+      let events: Parameters<typeof resolveReport>[0] = [];
+      for (const one of order) {
+        const r = resolveReport(events, one, ctx);
+        if (r.kind === 'unlinked') continue;
+        events =
+          r.kind === 'new'
+            ? [...events, r.event]
+            : events.map((e) => (e.eventId === r.event.eventId ? r.event : e));
+      }
+      expect(events).toHaveLength(1);
+      expect(events[0]?.date).toEqual({
+        value: '2025-02-09',
+        end: '2025-02-12',
+        precision: 'day',
+        source: 'text',
+      });
+      expect(events[0]?.mergeReasons.some((m) => m.reason.includes('days of one visit that touch'))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('keeps a return visit a month later by the same people apart, and needs a known person in common', () => {
+    const returnVisit = visitOn('b', 'fr', { value: '2025-03-12', precision: 'day', source: 'text' });
+    expect(resolveAll([range, returnVisit], ctx)).toHaveLength(2);
+    const stranger = visitOn('c', 'en', { value: '2025-02-09', precision: 'day', source: 'text' }, [kuspan]);
+    expect(resolveAll([range, stranger], ctx)).toHaveLength(2);
+  });
+
+  it('joins a day to a visit first known from a later publication date, and takes the day', () => {
+    const published = visitOn('p', 'en', { value: '2025-02-13', precision: 'day', source: 'published' });
+    const events = resolveAll([published, eve], ctx);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.date).toEqual({ value: '2025-02-09', precision: 'day', source: 'text' });
+  });
+
+  it('does not join meetings on days that touch: distinct meetings on distinct days stay events of their own', () => {
+    const talks = (id: string, value: string) =>
+      input(
+        id,
+        'en',
+        report({
+          type: 'bilateral_meeting',
+          cameo: '040',
+          date: { value, precision: 'day', source: 'text' },
+        }),
+      );
+    expect(resolveAll([talks('m', '2025-02-10'), talks('n', '2025-02-11')], ctx)).toHaveLength(2);
+  });
+});

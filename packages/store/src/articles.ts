@@ -1,8 +1,24 @@
 import { ArticleExtracted, formatIssues, sha256Hex } from '@dyad/contracts';
-import type { Db } from './db.ts';
+import type { Db, SqlValue } from './db.ts';
 import { InvalidArticleError, StoredDataError } from './errors.ts';
+import { lockSelect, type ResolutionScope, resolutionLocks } from './resolution-locks.ts';
+import { articleTextUpsert } from './search.ts';
 
 export type SaveResult = 'inserted' | 'updated' | 'unchanged';
+
+/** What `saveArticle` does besides saving, in the same statement (one round trip). */
+export interface SaveArticleOptions {
+  /** Index the text for full-text search when the content changed (as `indexArticleText`). */
+  readonly indexText?: boolean;
+  /**
+   * Serialise event resolution across indexer replicas for the rest of the transaction, where it
+   * must be — two articles reporting one event must not both create it: takes, in one order, a
+   * lock per type class and month of these scopes (`resolutionLocks`), whatever the result, so
+   * that transactions about other months or kinds of event go on. Nothing on PGlite (one
+   * transaction at a time).
+   */
+  readonly lock?: readonly ResolutionScope[];
+}
 
 export interface StoredArticle {
   /** The `article.extracted` message as last saved. */
@@ -22,7 +38,7 @@ export interface ArticleQueries {
    * the row untouched. One statement (INSERT … ON CONFLICT), so replicas saving the same article
    * at once get one 'inserted' and the rest 'unchanged'.
    */
-  saveArticle(article: ArticleExtracted): Promise<SaveResult>;
+  saveArticle(article: ArticleExtracted, options?: SaveArticleOptions): Promise<SaveResult>;
   getArticle(articleId: string): Promise<StoredArticle | undefined>;
   countArticles(): Promise<number>;
   /** All article ids, in ascending order. */
@@ -38,16 +54,22 @@ export function contentHash(article: ArticleExtracted): string {
   return sha256Hex(stableJson({ title, text, lang, publishedAt, events }));
 }
 
-export function articleQueries(db: Db): ArticleQueries {
+export function articleQueries(db: Db, options: { readonly serial?: boolean } = {}): ArticleQueries {
   return {
-    saveArticle: (article) => saveArticle(db, article),
+    saveArticle: (article, save = {}) =>
+      // PGlite runs one transaction at a time: nothing to lock there.
+      saveArticle(db, article, { ...save, lock: options.serial ? undefined : save.lock }),
     getArticle: (articleId) => getArticle(db, articleId),
     countArticles: () => countArticles(db),
     listArticleIds: () => listArticleIds(db),
   };
 }
 
-async function saveArticle(db: Db, input: ArticleExtracted): Promise<SaveResult> {
+async function saveArticle(
+  db: Db,
+  input: ArticleExtracted,
+  options: SaveArticleOptions,
+): Promise<SaveResult> {
   const article = validate(input);
   const payload = JSON.stringify(article);
   // PostgreSQL's text and jsonb cannot hold NUL; say so instead of failing in the database.
@@ -57,8 +79,7 @@ async function saveArticle(db: Db, input: ArticleExtracted): Promise<SaveResult>
       article.articleId,
     );
   }
-  const { rows } = await db.query<{ revision: number }>(
-    `INSERT INTO articles AS a (
+  const upsert = `INSERT INTO articles AS a (
        article_id, url, source_id, origin, title, text, lang, published_at, published_at_source,
        fetched_at, content_hash, relevance, payload)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12::jsonb, $13::jsonb)
@@ -78,26 +99,42 @@ async function saveArticle(db: Db, input: ArticleExtracted): Promise<SaveResult>
        revision = a.revision + 1,
        updated_at = now()
      WHERE a.content_hash <> EXCLUDED.content_hash
-     RETURNING a.revision`,
-    [
-      article.articleId,
-      article.url,
-      article.sourceId,
-      article.origin,
-      article.title,
-      article.text,
-      article.lang,
-      article.publishedAt.value,
-      article.publishedAt.source,
-      article.fetchedAt,
-      contentHash(article),
-      JSON.stringify(article.relevance),
-      payload,
-    ],
+     RETURNING a.revision`;
+  const params: SqlValue[] = [
+    article.articleId,
+    article.url,
+    article.sourceId,
+    article.origin,
+    article.title,
+    article.text,
+    article.lang,
+    article.publishedAt.value,
+    article.publishedAt.source,
+    article.fetchedAt,
+    contentHash(article),
+    JSON.stringify(article.relevance),
+    payload,
+  ];
+  // The text is indexed (and the locks taken) by the same statement: fewer round trips.
+  const parts = [`saved AS (${upsert})`];
+  if (options.indexText)
+    parts.push(
+      `texts AS (${articleTextUpsert({ id: '$1', lang: '$7', title: '$5', text: '$6' }, ', saved')})`,
+    );
+  const locks = resolutionLocks(options.lock ?? []);
+  if (locks.length > 0) {
+    const lock = lockSelect(locks, params.length + 1);
+    parts.push(`locked AS (${lock.sql})`);
+    params.push(...lock.params);
+  }
+  const { rows } = await db.query<{ revision: number | null }>(
+    `WITH ${parts.join(',\n')}
+     SELECT (SELECT revision FROM saved) AS revision${locks.length > 0 ? ', (SELECT n FROM locked) AS locked' : ''}`,
+    params,
   );
   const row = rows[0];
-  // No row: the conflict's WHERE was false, same content, nothing written.
-  if (!row) return 'unchanged';
+  // No revision: the conflict's WHERE was false, same content, nothing written.
+  if (!row || row.revision === null) return 'unchanged';
   return row.revision === 1 ? 'inserted' : 'updated';
 }
 

@@ -1,5 +1,26 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { type DbHandle, type QueryResult, type SqlValue, transactionScope } from './db.ts';
+
+/** How many distinct statement texts are prepared (per connection, on first use); the rest are not. */
+const MAX_PREPARED = 256;
+const preparedNames = new Map<string, string>();
+
+/**
+ * A query with parameters as a named (prepared) statement: PostgreSQL parses and plans it once
+ * per connection instead of at every call. Statements whose text varies (inlined limits) stop
+ * being prepared once MAX_PREPARED texts are known, so a connection's statements stay bounded.
+ */
+function queryConfig(sql: string, params: readonly SqlValue[]): pg.QueryConfig<SqlValue[]> {
+  const values = [...params];
+  if (values.length === 0) return { text: sql, values };
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `dyad_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  return name === undefined ? { text: sql, values } : { name, text: sql, values };
+}
 
 export interface PgDbOptions {
   connectionString: string;
@@ -28,7 +49,7 @@ export async function openPgDb(options: PgDbOptions): Promise<DbHandle> {
   return {
     backend: 'postgres',
     async query<T>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<T>> {
-      const result = await pool.query(sql, [...params]);
+      const result = await pool.query(queryConfig(sql, params));
       return { rows: result.rows };
     },
     async exec(sql) {
@@ -38,7 +59,7 @@ export async function openPgDb(options: PgDbOptions): Promise<DbHandle> {
       const client = await pool.connect();
       const scope = transactionScope({
         async query<T>(sql: string, params: readonly SqlValue[]): Promise<QueryResult<T>> {
-          const result = await client.query(sql, [...params]);
+          const result = await client.query(queryConfig(sql, params));
           return { rows: result.rows };
         },
         async exec(sql) {

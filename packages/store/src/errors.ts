@@ -103,3 +103,22 @@ export class MigrationFailedError extends MigrationError {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Another transaction changed what this one read (an event's version, a held reference) before
+ * it could write: run the whole transaction again. Also how a PostgreSQL deadlock or
+ * serialization failure is reported.
+ */
+export class ResolutionConflictError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ResolutionConflictError';
+  }
+}
+
+/** Whether running the transaction again may succeed: a conflict, a deadlock, a serialization failure. */
+export function isResolutionConflict(error: unknown): boolean {
+  if (error instanceof ResolutionConflictError) return true;
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === '40P01' || code === '40001';
+}

@@ -1,6 +1,6 @@
 import { EventMessage, formatIssues, UNDATED_RANGE } from '@dyad/contracts';
 import type { Db, SqlValue } from './db.ts';
-import { StoredDataError } from './errors.ts';
+import { ResolutionConflictError, StoredDataError } from './errors.ts';
 
 /** An event as stored: the `new-event` body plus why each article joined it. */
 export type StoredEvent = EventMessage & {
@@ -68,17 +68,33 @@ export function eventWhere(filter: EventFilter): { where: string[]; params: SqlV
   return { where, params };
 }
 
+/** Why an article reports an event (one row of event_reports). */
+export interface ReportRow {
+  readonly eventId: string;
+  readonly articleId: string;
+  readonly main: boolean;
+  readonly evidence: unknown;
+  readonly mergeReason: string;
+}
+
+/** What resolving one article writes, at once (see `writeResolution`). */
+export interface ResolutionWrites {
+  /** Events to insert (no expected version) or to update from the version this transaction read. */
+  readonly events: readonly { readonly row: EventRow; readonly expectedVersion?: number }[];
+  readonly reports: readonly ReportRow[];
+  readonly outbox: readonly Omit<OutboxMessage, 'id'>[];
+}
+
 /** Event reads and writes; inside a transaction they commit with the article. */
 export interface EventQueries {
-  /**
-   * Serialises event resolution across indexer replicas for the rest of the transaction: two
-   * articles reporting one event must not both create it.
-   */
-  lockResolution(): Promise<void>;
   /** Known events of a type class whose days overlap [first, last]. */
   findCandidates(typeClass: string, first: string, last: string): Promise<StoredEvent[]>;
-  /** Inserts or replaces the event row. */
-  saveEvent(row: EventRow): Promise<void>;
+  /**
+   * Inserts or replaces the event row. With `expectedVersion`, replaces it only if the stored
+   * version is still that one (what this transaction read or last wrote): otherwise another
+   * transaction changed the event meanwhile, and ResolutionConflictError says to run again.
+   */
+  saveEvent(row: EventRow, expectedVersion?: number): Promise<void>;
   addReport(report: {
     eventId: string;
     articleId: string;
@@ -86,6 +102,13 @@ export interface EventQueries {
     evidence: unknown;
     mergeReason: string;
   }): Promise<void>;
+  /**
+   * `saveEvent`, `addReport` and `enqueue` of everything in `writes`, as one statement (one round
+   * trip): new events inserted, known ones updated only from their expected version (else
+   * ResolutionConflictError, nothing written), reports upserted (one row per event and article:
+   * main if any says so, the last evidence, the first reason), announcements queued once per id.
+   */
+  writeResolution(writes: ResolutionWrites): Promise<void>;
   /** Queues an announcement; false when that message id was queued before. */
   enqueue(message: Omit<OutboxMessage, 'id'>): Promise<boolean>;
   /** Unpublished messages, oldest first, locked for this transaction (others skip them). */
@@ -98,9 +121,6 @@ export interface EventQueries {
   /** Events an article reports. */
   eventsOfArticle(articleId: string): Promise<string[]>;
 }
-
-// Any constant works; it only has to be the same in every replica.
-const RESOLUTION_LOCK = 7_302_931;
 
 /** Reads a stored event state (jsonb, or its text), checked against the contract. */
 export function parseEvent(json: unknown, where: string): StoredEvent {
@@ -126,8 +146,83 @@ export function jsonOf(value: unknown): unknown {
 
 export function eventQueries(db: Db): EventQueries {
   return {
-    lockResolution: async () => {
-      await db.query('SELECT pg_advisory_xact_lock($1)', [RESOLUTION_LOCK]);
+    writeResolution: async ({ events, reports, outbox }) => {
+      const row = ({
+        row: { event, typeClass, dateFirst, dateLast },
+      }: ResolutionWrites['events'][number]) => ({
+        event_id: event.eventId,
+        version: event.version,
+        type: event.type,
+        type_class: typeClass,
+        date_first: dateFirst,
+        date_last: dateLast,
+        part_of: event.partOf ?? null,
+        state: event,
+        first_seen_at: event.firstSeenAt,
+        updated_at: event.updatedAt,
+      });
+      const inserts = events.filter((e) => e.expectedVersion === undefined).map(row);
+      const updates = events
+        .filter((e) => e.expectedVersion !== undefined)
+        .map((e) => ({ ...row(e), expected: e.expectedVersion }));
+      // One row per (event, article), as consecutive upserts would leave it.
+      const byKey = new Map<
+        string,
+        { event_id: string; article_id: string; main: boolean; evidence: unknown; merge_reason: string }
+      >();
+      for (const r of reports) {
+        const key = `${r.eventId} ${r.articleId}`;
+        const known = byKey.get(key);
+        byKey.set(key, {
+          event_id: r.eventId,
+          article_id: r.articleId,
+          main: (known?.main ?? false) || r.main,
+          evidence: r.evidence,
+          merge_reason: known?.merge_reason ?? r.mergeReason,
+        });
+      }
+      const messages = outbox.map((m) => ({
+        subject: m.subject,
+        msg_id: m.msgId,
+        event_id: m.eventId,
+        version: m.version,
+        payload: m.payload,
+      }));
+      const EVENT_COLUMNS = `event_id text, version int, type text, type_class text, date_first date,
+        date_last date, part_of text, state jsonb, first_seen_at timestamptz, updated_at timestamptz`;
+      const { rows } = await db.query<{ updated: number | string }>(
+        `WITH inserted AS (
+           INSERT INTO events (event_id, version, type, type_class, date_first, date_last, part_of, state, first_seen_at, updated_at)
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${EVENT_COLUMNS})
+         ), updated AS (
+           UPDATE events e SET version = x.version, type = x.type, type_class = x.type_class,
+             date_first = x.date_first, date_last = x.date_last, part_of = x.part_of, state = x.state,
+             updated_at = x.updated_at
+             FROM jsonb_to_recordset($2::jsonb) AS x(${EVENT_COLUMNS}, expected int)
+            WHERE e.event_id = x.event_id AND e.version = x.expected
+           RETURNING 1
+         ), reported AS (
+           INSERT INTO event_reports (event_id, article_id, main, evidence, merge_reason)
+           SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(event_id text, article_id text, main boolean, evidence jsonb, merge_reason text)
+           ON CONFLICT (event_id, article_id) DO UPDATE SET main = event_reports.main OR EXCLUDED.main,
+             evidence = EXCLUDED.evidence
+         ), queued AS (
+           INSERT INTO outbox (subject, msg_id, event_id, version, payload)
+           SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(subject text, msg_id text, event_id text, version int, payload jsonb)
+           ON CONFLICT (msg_id) DO NOTHING
+         )
+         SELECT count(*) AS updated FROM updated`,
+        [
+          JSON.stringify(inserts),
+          JSON.stringify(updates),
+          JSON.stringify([...byKey.values()]),
+          JSON.stringify(messages),
+        ],
+      );
+      if (Number(rows[0]?.updated ?? 0) !== updates.length)
+        throw new ResolutionConflictError(
+          `another transaction changed one of the events ${updates.map((u) => u.event_id).join(', ')} meanwhile`,
+        );
     },
     findCandidates: async (typeClass, first, last) => {
       const { rows } = await db.query<{ event_id: string; state: unknown }>(
@@ -138,7 +233,31 @@ export function eventQueries(db: Db): EventQueries {
       );
       return rows.map((r) => parseEvent(jsonOf(r.state), `event ${r.event_id}`));
     },
-    saveEvent: async ({ event, typeClass, dateFirst, dateLast }) => {
+    saveEvent: async ({ event, typeClass, dateFirst, dateLast }, expectedVersion) => {
+      if (expectedVersion !== undefined) {
+        const { rows } = await db.query(
+          `UPDATE events SET version = $2, type = $3, type_class = $4, date_first = $5::date,
+             date_last = $6::date, part_of = $7, state = $8::jsonb, updated_at = $9::timestamptz
+           WHERE event_id = $1 AND version = $10 RETURNING 1`,
+          [
+            event.eventId,
+            event.version,
+            event.type,
+            typeClass,
+            dateFirst,
+            dateLast,
+            event.partOf ?? null,
+            JSON.stringify(event),
+            event.updatedAt,
+            expectedVersion,
+          ],
+        );
+        if (rows.length === 0)
+          throw new ResolutionConflictError(
+            `event ${event.eventId} is no longer at version ${expectedVersion}: another transaction changed it`,
+          );
+        return;
+      }
       await db.query(
         `INSERT INTO events (event_id, version, type, type_class, date_first, date_last, part_of, state, first_seen_at, updated_at)
          VALUES ($1, $2, $3, $4, $5::date, $6::date, $7, $8::jsonb, $9::timestamptz, $10::timestamptz)

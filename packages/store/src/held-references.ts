@@ -34,8 +34,11 @@ export interface HeldReferenceQueries {
   holdReference(reference: HeldReference): Promise<void>;
   /** Held references of a type class whose days overlap [first, last], oldest first. */
   findHeldReferences(typeClass: string, first: string, last: string): Promise<HeldReference[]>;
-  /** Forgets held references: one (it joined an event), or all of an article (it was re-indexed). */
-  releaseReference(articleId: string, reportIndex?: number): Promise<void>;
+  /**
+   * Forgets held references: one (it joined an event), or all of an article (it was re-indexed).
+   * How many there were: 0 for one that another transaction released meanwhile.
+   */
+  releaseReference(articleId: string, reportIndex?: number): Promise<number>;
   countHeldReferences(): Promise<number>;
 }
 
@@ -106,13 +109,16 @@ export function heldReferenceQueries(db: Db): HeldReferenceQueries {
     },
     releaseReference: async (articleId, reportIndex) => {
       if (reportIndex === undefined) {
-        await db.query('DELETE FROM held_references WHERE article_id = $1', [articleId]);
-        return;
+        const { rows } = await db.query('DELETE FROM held_references WHERE article_id = $1 RETURNING 1', [
+          articleId,
+        ]);
+        return rows.length;
       }
-      await db.query('DELETE FROM held_references WHERE article_id = $1 AND report_index = $2', [
-        articleId,
-        reportIndex,
-      ]);
+      const { rows } = await db.query(
+        'DELETE FROM held_references WHERE article_id = $1 AND report_index = $2 RETURNING 1',
+        [articleId, reportIndex],
+      );
+      return rows.length;
     },
     countHeldReferences: async () => {
       const { rows } = await db.query<{ n: number | string }>(

@@ -4,18 +4,34 @@ export type { Backend } from './db.ts';
 export {
   InvalidArticleError,
   InvalidSchemaNameError,
+  isResolutionConflict,
   MigrationChecksumError,
   MigrationError,
   MigrationFailedError,
   MigrationFileError,
+  ResolutionConflictError,
   StoreClosedError,
   StoredDataError,
   StoreError,
   TransactionClosedError,
 } from './errors.ts';
-export type { EventFilter, EventQueries, EventRow, OutboxMessage, StoredEvent } from './events.ts';
+export type {
+  EventFilter,
+  EventQueries,
+  EventRow,
+  OutboxMessage,
+  ReportRow,
+  ResolutionWrites,
+  StoredEvent,
+} from './events.ts';
 export type { HeldReference, HeldReferenceQueries, ReferenceSource } from './held-references.ts';
 export type { AppliedMigration, MigrateResult } from './migrations.ts';
+export {
+  MAX_LOCKED_MONTHS,
+  type ResolutionLock,
+  type ResolutionScope,
+  resolutionLocks,
+} from './resolution-locks.ts';
 export type {
   ActorFilter,
   ActorSummary,

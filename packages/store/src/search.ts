@@ -132,15 +132,29 @@ export function markedToHtml(marked: string): string {
     .replaceAll(STOP, '</mark>');
 }
 
+/**
+ * The statement that indexes an article's text in its language: `$id`, `$lang`, `$title`,
+ * `$text` are the parameter references to use, `from` more FROM items (a CTE that must yield a row).
+ */
+export function articleTextUpsert(
+  p: { id: string; lang: string; title: string; text: string },
+  from = '',
+): string {
+  return `INSERT INTO article_texts (article_id, lang, config, tsv)
+         SELECT ${p.id}, ${p.lang}, c::text, article_tsvector(c, ${p.title}, ${p.text})
+           FROM (SELECT article_text_config(${p.lang}) AS c) AS cfg${from}
+         ON CONFLICT (article_id) DO UPDATE SET lang = EXCLUDED.lang, config = EXCLUDED.config, tsv = EXCLUDED.tsv`;
+}
+
 export function searchQueries(db: Db): SearchQueries {
   return {
     indexArticleText: async (article) => {
-      await db.query(
-        `INSERT INTO article_texts (article_id, lang, config, tsv)
-         SELECT $1, $2, c::text, article_tsvector(c, $3, $4) FROM (SELECT article_text_config($2) AS c) AS cfg
-         ON CONFLICT (article_id) DO UPDATE SET lang = EXCLUDED.lang, config = EXCLUDED.config, tsv = EXCLUDED.tsv`,
-        [article.articleId, article.lang, article.title, article.text],
-      );
+      await db.query(articleTextUpsert({ id: '$1', lang: '$2', title: '$3', text: '$4' }), [
+        article.articleId,
+        article.lang,
+        article.title,
+        article.text,
+      ]);
     },
 
     searchArticles: async (q, options = {}) => {

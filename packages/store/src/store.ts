@@ -65,6 +65,8 @@ export function resolveDataDir(dataDir: string = DEFAULT_DATA_DIR, cwd: string =
 export function storeOnDb(handle: DbHandle, schema: string): Store {
   let closing: Promise<void> | undefined;
   const inFlight = new Set<Promise<unknown>>();
+  // PGlite runs one transaction at a time: resolution needs no locks there.
+  const serial = handle.backend === 'pglite';
 
   // Every operation goes through here: refused once closing, and awaited by close().
   const track = <T>(run: () => Promise<T>): Promise<T> => {
@@ -86,7 +88,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
   return {
     backend: handle.backend,
     schema,
-    ...articleQueries(guarded),
+    ...articleQueries(guarded, { serial }),
     ...eventQueries(guarded),
     ...heldReferenceQueries(guarded),
     ...searchQueries(guarded),
@@ -94,7 +96,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     transaction: (fn) =>
       guarded.transaction((tx) =>
         fn({
-          ...articleQueries(tx),
+          ...articleQueries(tx, { serial }),
           ...eventQueries(tx),
           ...heldReferenceQueries(tx),
           ...searchQueries(tx),

@@ -1,6 +1,7 @@
-import { openStore, type Store } from '@dyad/store';
+import type { EventReport } from '@dyad/contracts';
+import { openStore, ResolutionConflictError, type Store } from '@dyad/store';
 import { describe, expect, it } from '@dyad/testkit';
-import { indexArticle } from './index-article.ts';
+import { indexArticle, indexInTransaction } from './index-article.ts';
 import { eventReport, extractedArticle, kuspan, nurtleu, tahir } from './test-articles.ts';
 
 let counter = 0;
@@ -163,6 +164,57 @@ for (const backend of ['pglite', 'postgres'] as const) {
         const again = await store.transaction((tx) => indexArticle(tx, vague, ctx()));
         expect(again.created).toEqual([]);
         expect(await store.countHeldReferences()).toBe(0);
+      });
+    });
+
+    it('finds the event first known from a later publication date for a report of the day before', async ({
+      postgres,
+    }) => {
+      await withStore(backend, postgres, async (store) => {
+        // Monday's article gives no day; Sunday's report, read next, names the day: one meeting.
+        const meeting = (date: EventReport['date']) =>
+          eventReport({ type: 'bilateral_meeting', cameo: '040', date, location: undefined });
+        const monday = extractedArticle(50, [
+          meeting({ value: '2025-03-03', precision: 'day', source: 'published' }),
+        ]);
+        const sunday = extractedArticle(
+          51,
+          [meeting({ value: '2025-03-02', precision: 'day', source: 'text' })],
+          'ru',
+        );
+        const first = await indexInTransaction(store, monday, ctx());
+        const second = await indexInTransaction(store, sunday, ctx());
+        expect(second).toMatchObject({ created: [], updated: first.created });
+        expect((await store.getEvent(first.created[0] ?? ''))?.date).toEqual({
+          value: '2025-03-02',
+          precision: 'day',
+          source: 'text',
+        });
+      });
+    });
+
+    it('writes an event back only from the version it read, else nothing and a conflict to run again', async ({
+      postgres,
+    }) => {
+      await withStore(backend, postgres, async (store) => {
+        const first = await indexInTransaction(store, visitAr, ctx());
+        const event = await store.getEvent(first.created[0] ?? '');
+        if (!event) throw new Error('no event');
+        const row = {
+          event: { ...event, version: 2 },
+          typeClass: 'visit',
+          dateFirst: '2025-02-28',
+          dateLast: '2025-02-28',
+        };
+        const stale = store.transaction((tx) =>
+          tx.writeResolution({ events: [{ row, expectedVersion: 0 }], reports: [], outbox: [] }),
+        );
+        await expect(stale).rejects.toBeInstanceOf(ResolutionConflictError);
+        expect((await store.getEvent(event.eventId))?.version).toBe(1);
+        await store.transaction((tx) =>
+          tx.writeResolution({ events: [{ row, expectedVersion: 1 }], reports: [], outbox: [] }),
+        );
+        expect((await store.getEvent(event.eventId))?.version).toBe(2);
       });
     });
 

@@ -1,5 +1,6 @@
 import { type ArticleExtracted, eventDateRange } from '@dyad/contracts';
 import {
+  candidateRange,
   type EventState,
   findParent,
   matchRange,
@@ -8,7 +9,16 @@ import {
   toEventMessage,
   typeClass,
 } from '@dyad/resolve';
-import type { SaveResult, StoreTransaction } from '@dyad/store';
+import {
+  isResolutionConflict,
+  type OutboxMessage,
+  type ReportRow,
+  ResolutionConflictError,
+  type SaveResult,
+  type Store,
+  type StoredEvent,
+  type StoreTransaction,
+} from '@dyad/store';
 
 export interface IndexResult {
   readonly saved: SaveResult;
@@ -38,15 +48,17 @@ export async function indexArticle(
   article: ArticleExtracted,
   ctx: IndexContext,
 ): Promise<IndexResult> {
-  const saved = await tx.saveArticle(article);
-  if (saved !== 'unchanged') await tx.indexArticleText(article);
+  // The days each report searches, per type class: locked (with the article saved and its text
+  // indexed, in one statement) before any event is read.
+  const scopes = article.events.map((report) => {
+    const cls = typeClass(report.type);
+    return { typeClass: cls, ...candidateRange(report.date, cls) };
+  });
+  const saved = await tx.saveArticle(article, { indexText: true, lock: scopes });
   if (saved === 'unchanged' || article.events.length === 0) return { saved, created: [], updated: [] };
-
-  await tx.lockResolution();
   const created = new Set<string>();
-  // Events this transaction wrote, newest state: the database rows are the same by now, but
-  // reading them back through here keeps one source of truth for the loop.
-  const touched = new Map<string, EventState>();
+  const events = new EventsInTransaction(tx);
+  const touched = events.touched;
   const source = {
     articleId: article.articleId,
     url: article.url,
@@ -59,11 +71,10 @@ export async function indexArticle(
   if (saved === 'updated') await tx.releaseReference(article.articleId);
   for (const [reportIndex, report] of article.events.entries()) {
     const input: ReportInput = { source, report };
-    const range = matchRange(report.date);
-    const cls = typeClass(report.type);
-    const candidates = (await tx.findCandidates(cls, range.first, range.last)).map(
-      (e) => touched.get(e.eventId) ?? e,
-    );
+    const scope = scopes[reportIndex];
+    if (!scope) continue;
+    const { typeClass: cls, ...range } = scope;
+    const candidates = await events.candidates(cls, range.first, range.last);
     const resolution = resolveReport(candidates, input, { now: ctx.now, newEventId: ctx.newEventId });
     if (resolution.kind === 'unlinked') {
       await tx.holdReference({
@@ -80,11 +91,8 @@ export async function indexArticle(
     }
     const event = resolution.event;
     if (resolution.kind === 'new') created.add(event.eventId);
-    if (resolution.kind === 'new' || resolution.changed) {
-      touched.set(event.eventId, event);
-      await tx.saveEvent(rowOf(event));
-    }
-    await tx.addReport({
+    if (resolution.kind === 'new' || resolution.changed) events.save(event);
+    events.addReport({
       eventId: event.eventId,
       articleId: article.articleId,
       main: report.main,
@@ -93,14 +101,14 @@ export async function indexArticle(
     });
   }
 
-  await joinHeldReferences(tx, touched, ctx.now);
-  await linkTouched(tx, touched, created, ctx.now);
+  await joinHeldReferences(tx, events, ctx.now);
+  await linkTouched(events, created, ctx.now);
 
   const updated: string[] = [];
   for (const event of touched.values()) {
     const message = toEventMessage(event);
     if (created.has(event.eventId)) {
-      await tx.enqueue({
+      events.enqueue({
         subject: 'new-event',
         msgId: event.eventId,
         eventId: event.eventId,
@@ -108,7 +116,7 @@ export async function indexArticle(
         payload: message,
       });
     } else {
-      await tx.enqueue({
+      events.enqueue({
         subject: 'event-updated',
         msgId: `${event.eventId}:${event.version}`,
         eventId: event.eventId,
@@ -118,7 +126,96 @@ export async function indexArticle(
       updated.push(event.eventId);
     }
   }
+  // Every event, report and announcement in one statement.
+  await events.write();
   return { saved, created: [...created], updated };
+}
+
+/** How often an article's transaction is run again when another one changed what it read. */
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * `indexArticle` in a transaction of its own: what the indexer does with each article. When
+ * another replica changed an event this one read (or the database broke a deadlock), the whole
+ * transaction runs again, reading afresh; after CONFLICT_ATTEMPTS the error goes to the caller
+ * (the message is redelivered later).
+ */
+export async function indexInTransaction(
+  store: Store,
+  article: ArticleExtracted,
+  ctx: IndexContext,
+): Promise<IndexResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction((tx) => indexArticle(tx, article, ctx));
+    } catch (error) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isResolutionConflict(error)) throw error;
+    }
+  }
+}
+
+/**
+ * The events one transaction reads and writes. Writes wait until `write()`, which sends them in
+ * one statement: until then a search answers from the store and from what this transaction has
+ * changed (an event created here, or moved to other days, is found by its new days). Each event
+ * read from the store is written back only from the version read, so that a change by another
+ * transaction meanwhile is a conflict, not a lost update.
+ */
+class EventsInTransaction {
+  /** Events this transaction created or changed, newest state, in the order first touched. */
+  readonly touched = new Map<string, EventState>();
+  /** The version each event read from the store had. */
+  private readonly read = new Map<string, number>();
+  private readonly reports: ReportRow[] = [];
+  private readonly outbox: Omit<OutboxMessage, 'id'>[] = [];
+  private readonly tx: StoreTransaction;
+
+  constructor(tx: StoreTransaction) {
+    this.tx = tx;
+  }
+
+  /** Events of a type class whose days overlap [first, last], as this transaction sees them. */
+  async candidates(cls: string, first: string, last: string): Promise<EventState[]> {
+    const found: StoredEvent[] = await this.tx.findCandidates(cls, first, last);
+    const inRange = (e: EventState) => {
+      const range = eventDateRange(e.date);
+      return typeClass(e.type) === cls && range.first <= last && range.last >= first;
+    };
+    const out: EventState[] = [];
+    for (const e of found) {
+      if (!this.read.has(e.eventId)) this.read.set(e.eventId, e.version);
+      const current = this.touched.get(e.eventId) ?? e;
+      if (inRange(current)) out.push(current);
+    }
+    // Created here, or moved here by this transaction: the store does not know yet.
+    const seen = new Set(found.map((e) => e.eventId));
+    for (const e of this.touched.values()) if (!seen.has(e.eventId) && inRange(e)) out.push(e);
+    return out;
+  }
+
+  save(event: EventState): void {
+    this.touched.set(event.eventId, event);
+  }
+
+  addReport(report: ReportRow): void {
+    this.reports.push(report);
+  }
+
+  enqueue(message: Omit<OutboxMessage, 'id'>): void {
+    this.outbox.push(message);
+  }
+
+  /** Sends every write (ResolutionConflictError when an event read has changed meanwhile). */
+  async write(): Promise<void> {
+    await this.tx.writeResolution({
+      events: [...this.touched.values()].map((event) => {
+        const expectedVersion = this.read.get(event.eventId);
+        return expectedVersion === undefined ? { row: rowOf(event) } : { row: rowOf(event), expectedVersion };
+      }),
+      reports: this.reports,
+      outbox: this.outbox,
+    });
+  }
 }
 
 /**
@@ -128,17 +225,15 @@ export async function indexArticle(
  */
 async function joinHeldReferences(
   tx: StoreTransaction,
-  touched: Map<string, EventState>,
+  events: EventsInTransaction,
   now: string,
 ): Promise<void> {
-  for (const event of [...touched.values()]) {
+  for (const event of [...events.touched.values()]) {
     const range = matchRange(event.date);
     const cls = typeClass(event.type);
     for (const held of await tx.findHeldReferences(cls, range.first, range.last)) {
-      const heldRange = matchRange(held.report.date);
-      const candidates = (await tx.findCandidates(cls, heldRange.first, heldRange.last)).map(
-        (e) => touched.get(e.eventId) ?? e,
-      );
+      const heldRange = candidateRange(held.report.date, cls);
+      const candidates = await events.candidates(cls, heldRange.first, heldRange.last);
       const resolution = resolveReport(
         candidates,
         { source: held.source, report: held.report },
@@ -146,18 +241,19 @@ async function joinHeldReferences(
         { now, newEventId: () => event.eventId },
       );
       if (resolution.kind !== 'merged') continue;
-      if (resolution.changed) {
-        touched.set(resolution.event.eventId, resolution.event);
-        await tx.saveEvent(rowOf(resolution.event));
-      }
-      await tx.addReport({
+      // Taken first: another replica that joined it to an event meanwhile has released it.
+      if ((await tx.releaseReference(held.articleId, held.reportIndex)) === 0)
+        throw new ResolutionConflictError(
+          `held reference ${held.articleId}#${held.reportIndex} was joined by another transaction`,
+        );
+      if (resolution.changed) events.save(resolution.event);
+      events.addReport({
         eventId: resolution.event.eventId,
         articleId: held.articleId,
         main: held.report.main,
         evidence: held.report.evidence,
         mergeReason: resolution.reason,
       });
-      await tx.releaseReference(held.articleId, held.reportIndex);
     }
   }
 }
@@ -168,11 +264,11 @@ async function joinHeldReferences(
  * it is new in this transaction).
  */
 async function linkTouched(
-  tx: StoreTransaction,
-  touched: Map<string, EventState>,
+  events: EventsInTransaction,
   created: ReadonlySet<string>,
   now: string,
 ): Promise<void> {
+  const touched = events.touched;
   const setParent = async (event: EventState, parent: string | undefined) => {
     if (parent === event.partOf) return;
     const { partOf: _old, ...rest } = event;
@@ -182,8 +278,7 @@ async function linkTouched(
       version: created.has(event.eventId) ? event.version : event.version + 1,
       updatedAt: now,
     };
-    touched.set(next.eventId, next);
-    await tx.saveEvent(rowOf(next));
+    events.save(next);
   };
   for (const event of [...touched.values()]) {
     // An undated event has no days to be inside of, nor to contain.
@@ -191,19 +286,14 @@ async function linkTouched(
     const range = eventDateRange(event.date);
     if (typeClass(event.type) === 'visit') {
       for (const cls of ['meeting', 'agreement', 'statement', 'other']) {
-        for (const stored of await tx.findCandidates(cls, range.first, range.last)) {
-          const child = touched.get(stored.eventId) ?? stored;
+        for (const child of await events.candidates(cls, range.first, range.last)) {
           if (child.partOf) continue;
-          const visits = (await tx.findCandidates('visit', range.first, range.last)).map(
-            (v) => touched.get(v.eventId) ?? v,
-          );
+          const visits = await events.candidates('visit', range.first, range.last);
           if (findParent(child, visits)?.eventId === event.eventId) await setParent(child, event.eventId);
         }
       }
     } else {
-      const visits = (await tx.findCandidates('visit', range.first, range.last)).map(
-        (v) => touched.get(v.eventId) ?? v,
-      );
+      const visits = await events.candidates('visit', range.first, range.last);
       await setParent(event, findParent(event, visits)?.eventId ?? event.partOf);
     }
   }

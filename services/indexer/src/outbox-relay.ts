@@ -72,13 +72,25 @@ export class OutboxRelay {
     for (;;) {
       const count = await this.store.transaction(async (tx) => {
         const messages = await tx.claimOutbox(BATCH);
-        for (const m of messages) {
-          await this.publisher.publish(m.subject === 'new-event' ? 'newEvent' : 'eventUpdated', m.payload, {
-            msgId: m.msgId,
-          });
-          this.announced.inc({ subject: m.subject });
-          this.log.info({ subject: m.subject, eventId: m.eventId, version: m.version }, 'announced');
-        }
+        // The batch's events are published at once, each event's messages in order (new-event
+        // before its event-updated): one wait for the stream's acks, not one per message.
+        const byEvent = new Map<string, typeof messages>();
+        for (const m of messages) byEvent.set(m.eventId, [...(byEvent.get(m.eventId) ?? []), m]);
+        await Promise.all(
+          [...byEvent.values()].map(async (ofEvent) => {
+            for (const m of ofEvent) {
+              await this.publisher.publish(
+                m.subject === 'new-event' ? 'newEvent' : 'eventUpdated',
+                m.payload,
+                {
+                  msgId: m.msgId,
+                },
+              );
+              this.announced.inc({ subject: m.subject });
+              this.log.info({ subject: m.subject, eventId: m.eventId, version: m.version }, 'announced');
+            }
+          }),
+        );
         await tx.markPublished(messages.map((m) => m.id));
         return messages.length;
       });

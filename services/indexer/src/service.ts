@@ -6,10 +6,18 @@ import { Counter } from 'prom-client';
 import { natsEventFeed } from './api/event-feed.ts';
 import { startApi } from './api/server.ts';
 import type { IndexerEnv } from './config.ts';
-import { indexArticle } from './index-article.ts';
+import { indexInTransaction } from './index-article.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 
 export const INDEXER_VERSION = '0.1.0';
+
+/**
+ * Articles in flight when CONCURRENCY is not set (the catalog's 2 suits a lock over all
+ * resolution, which the indexer no longer takes): with a lock per event class and month, articles
+ * about different months resolve at once on PostgreSQL, and on PGlite consuming and acking
+ * overlap the database's work. Measured with `pnpm bench:index` (README).
+ */
+export const INDEXER_CONCURRENCY = 8;
 
 /**
  * article.extracted → the store, events and the outbox (new-event / event-updated); serves the
@@ -60,6 +68,7 @@ export class IndexerService {
       runtime,
       env,
       consumer: 'indexer',
+      concurrency: env.CONCURRENCY ?? INDEXER_CONCURRENCY,
       setup: async (bus: NatsBus) => {
         const store = await this.openStore();
         const relay = new OutboxRelay({
@@ -76,14 +85,12 @@ export class IndexerService {
         }
         if (env.INDEXER_ROLE === 'all') await this.serveApi(store, bus);
         return async (article, ctx) => {
-          let result: Awaited<ReturnType<typeof indexArticle>>;
+          let result: Awaited<ReturnType<typeof indexInTransaction>>;
           try {
-            result = await store.transaction((tx) =>
-              indexArticle(tx, article, {
-                now: new Date().toISOString(),
-                newEventId: () => `ev_${randomUUID()}`,
-              }),
-            );
+            result = await indexInTransaction(store, article, {
+              now: new Date().toISOString(),
+              newEventId: () => `ev_${randomUUID()}`,
+            });
           } catch (error) {
             // Input the store refuses (NUL characters, stored data that no longer parses) will
             // not get better on retry.
