@@ -1,7 +1,10 @@
 import { baseEnvSchema, urlWithSecretSchema } from '@dyad/bus';
+import { profileEnv } from '@dyad/knowledge';
 import { z } from 'zod';
 
 export const indexerEnvSchema = baseEnvSchema('indexer').extend({
+  /** The relationship whose actors the web pages show roles of (`DYAD_PROFILE`). */
+  ...profileEnv,
   /** PostgreSQL; when unset the indexer embeds PGlite with its data in DATA_DIR. */
   DATABASE_URL: urlWithSecretSchema.optional(),
   DATA_DIR: z.string().min(1).default('.data/pglite'),

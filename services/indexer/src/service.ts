@@ -158,6 +158,7 @@ export class IndexerService {
       port: env.API_PORT,
       heartbeatMs: env.API_HEARTBEAT_MS,
       publicUrl: env.API_PUBLIC_URL,
+      profile: env.DYAD_PROFILE,
     });
     this.apiUrl = api.url;
     // Registered after the store and NATS: closed (its streams ended) before either.

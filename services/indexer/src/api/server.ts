@@ -1,4 +1,5 @@
 import type { Logger } from '@dyad/bus';
+import { loadActors } from '@dyad/knowledge';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { webRoutes } from '../web/routes.ts';
 import { actorRoutes } from './actors.ts';
@@ -24,6 +25,8 @@ export interface ApiOptions {
    * header. A function when it is known only once listening (startApi: where it listens).
    */
   readonly publicUrl?: string | (() => string);
+  /** DYAD_PROFILE: whose actors the web pages show the roles of. */
+  readonly profile?: string;
 }
 
 /** Every route of the API on `app` (exported so that tests can list what gets registered). */
@@ -89,7 +92,14 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   );
   registerRoutes(app, options);
   // The web pages (the timeline at /) beside the API; not part of its OpenAPI document.
-  webRoutes(app, { store: options.store, publicUrl: publicUrlOf(options), log: options.log });
+  // The profile's people, read once (a bad DYAD_PROFILE fails the start, not a page).
+  const actors = options.profile ? loadActors(options.profile).actors : undefined;
+  webRoutes(app, {
+    store: options.store,
+    publicUrl: publicUrlOf(options),
+    log: options.log,
+    ...(actors ? { actors: () => actors } : {}),
+  });
   return app;
 }
 
