@@ -175,7 +175,9 @@ export const consumers = {
     input: 'articleExtracted',
     retry: stageRetry,
     ackWaitMs: 30_000,
-    concurrency: 2,
+    // A lock per event class and month (not one over all resolution): articles about different
+    // months resolve at once on PostgreSQL; on PGlite, consuming and acking overlap its work.
+    concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerSpec>;
 

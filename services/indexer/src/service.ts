@@ -12,14 +12,6 @@ import { OutboxRelay } from './outbox-relay.ts';
 export const INDEXER_VERSION = '0.1.0';
 
 /**
- * Articles in flight when CONCURRENCY is not set (the catalog's 2 suits a lock over all
- * resolution, which the indexer no longer takes): with a lock per event class and month, articles
- * about different months resolve at once on PostgreSQL, and on PGlite consuming and acking
- * overlap the database's work. Measured with `pnpm bench:index` (README).
- */
-export const INDEXER_CONCURRENCY = 8;
-
-/**
  * article.extracted → the store, events and the outbox (new-event / event-updated); serves the
  * read-only HTTP API. INDEXER_ROLE splits the two: `consumer` (no API), `api` (the API alone).
  */
@@ -68,7 +60,6 @@ export class IndexerService {
       runtime,
       env,
       consumer: 'indexer',
-      concurrency: env.CONCURRENCY ?? INDEXER_CONCURRENCY,
       setup: async (bus: NatsBus) => {
         const store = await this.openStore();
         const relay = new OutboxRelay({
