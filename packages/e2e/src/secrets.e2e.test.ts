@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, isIP } from 'node:net';
+import { createServer as createNetServer, isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleIdFor, seedUrl } from '@dyad/contracts';
@@ -41,25 +41,25 @@ async function run(
   return { code, output: proc.output() };
 }
 
-/** Whether something accepts connections on a loopback port. */
-function listening(port: number): Promise<boolean> {
+/** Whether a port can be bound on every interface (as the services bind it) right now. */
+function bindable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
+    const server = createNetServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
 }
 
-/** Five consecutive free ports (dyad stack --port-base: four services and the API). */
+/**
+ * Five consecutive free ports (dyad stack --port-base: four services and the API), below Linux's
+ * ephemeral range (32768–60999): there, any socket of a test running beside this one (an outgoing
+ * connection included) may take one of them between this check and the stack's start.
+ */
 async function freePortBase(): Promise<number> {
   for (;;) {
-    const base = await freePort();
-    if (base + 5 > 65_535) continue;
-    const busy = await Promise.all([1, 2, 3, 4].map((i) => listening(base + i)));
-    if (!busy.includes(true)) return base;
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await Promise.all([0, 1, 2, 3, 4].map((i) => bindable(base + i)));
+    if (!free.includes(false)) return base;
   }
 }
 
