@@ -3,6 +3,7 @@
  * of their own, so each is an event of its own), and ~20% reports of an earlier event in another
  * language (French, Arabic or Russian), which the indexer merges into that event.
  */
+import { loadDatesLexicon } from '@dyad/knowledge';
 
 export type ChaosLang = 'en' | 'fr' | 'ar' | 'ru';
 
@@ -16,62 +17,19 @@ export interface ChaosArticle {
   readonly text: string;
 }
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const AR_MONTHS = [
-  'يناير',
-  'فبراير',
-  'مارس',
-  'أبريل',
-  'ماي',
-  'يونيو',
-  'يوليوز',
-  'غشت',
-  'شتنبر',
-  'أكتوبر',
-  'نونبر',
-  'دجنبر',
-];
-const RU_MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
+// Month names as the papers write them: the first form of each month in lexicons/dates.yaml, their
+// one home.
+const dates = loadDatesLexicon();
+function monthNames(lang: ChaosLang): string[] {
+  const months = dates.months[lang] ?? {};
+  return Object.entries(months)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, forms]) => forms[0] ?? '');
+}
+const EN_MONTHS = monthNames('en');
+const FR_MONTHS = monthNames('fr');
+const AR_MONTHS = monthNames('ar');
+const RU_MONTHS = monthNames('ru');
 
 const TOPICS: readonly { en: string; fr: string; ar: string; ru: string }[] = [
   { en: 'agriculture', fr: "l'agriculture", ar: 'الفلاحة', ru: 'сельского хозяйства' },

@@ -15,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { cleanArticle } from '@dyad/clean';
 import { type ArticleCleaned, articleIdFor, seedUrl } from '@dyad/contracts';
-import { DEFAULT_PROFILE, loadActors, loadProfile, roleSpan } from '@dyad/knowledge';
+import { DEFAULT_PROFILE, roleSpan } from '@dyad/knowledge';
 import { extractCleaned, loadKnowledgeIndex } from '../src/index.ts';
 import { GOLD_LANGS, type GoldArticle, type GoldLang, loadSet, SETS, type SetName } from './gold.ts';
 import { add, type Counts, fmtDate, goldRange, type Prediction, scoreArticle, zero } from './score.ts';
@@ -55,8 +55,8 @@ const noPublished = options['no-published'];
 for (const x of chosen) if (!(GOLD_LANGS as readonly string[]).includes(x)) fail(`unknown language ${x}`);
 
 // ── The pipeline, as `dyad extract` runs it ─────────────────────────────────────────────────
-const profile = loadProfile(options.profile);
 const kb = loadKnowledgeIndex(options.profile);
+const { profile } = kb;
 const FETCHED_AT = '2026-12-01T00:00:00.000Z';
 
 function predict(a: GoldArticle): Prediction {
@@ -90,7 +90,7 @@ function predict(a: GoldArticle): Prediction {
 
 /** The gold's knowledge-base ids exist, and hold an office at the event's dates. */
 function checkActors(articles: readonly GoldArticle[]): string[] {
-  const actors = new Map(loadActors(options.profile).actors.map((a) => [a.id, a]));
+  const { actors } = kb;
   const warnings: string[] = [];
   for (const a of articles) {
     for (const [kind, events] of [

@@ -568,6 +568,13 @@ function sameAgreements(e: Assembled, c: Candidate): boolean {
   return names.size > 0 && theirs.length > 0 && (generic(theirs) || generic(names));
 }
 
+/** The knowledge-base people an article names by name: who "the Kazakh minister" further on may be. */
+export function namedPeople(facts: readonly SentenceFacts[]): Set<string> {
+  return new Set(
+    facts.flatMap((f) => f.people.flatMap((p) => (p.how === 'name' && p.actorId ? [p.actorId] : []))),
+  );
+}
+
 /** Turns an assembled event into the contract's report, with evidence for every field. */
 export function toReport(
   kb: KnowledgeIndex,
@@ -575,6 +582,7 @@ export function toReport(
   facts: readonly SentenceFacts[],
   e: Assembled,
   mainTopicsFrom: ReadonlySet<number>,
+  namedInArticle: ReadonlySet<string>,
 ): EventReport | null {
   const evidence: Evidence[] = [];
   const cite = (field: string, sentence: number) => {
@@ -589,9 +597,6 @@ export function toReport(
   if (e.fromArticle && e.date) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
   else if (e.date) cite('date', dateSentence);
   const dateForRoles = e.date?.value;
-  const namedInArticle = new Set(
-    facts.flatMap((f) => f.people.flatMap((p) => (p.how === 'name' && p.actorId ? [p.actorId] : []))),
-  );
   const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
@@ -691,7 +696,7 @@ function peopleOf(
   lang: EventLanguage,
   e: Assembled,
   dateForRoles: string | undefined,
-  namedInArticle: ReadonlySet<string> = new Set(),
+  namedInArticle: ReadonlySet<string>,
 ): {
   participants: Participant[];
   references: { reference: RoleReference; sentence: number }[];
@@ -734,7 +739,7 @@ function participant(
   lang: EventLanguage,
   person: PersonHit,
   date: string | undefined,
-  namedInArticle: ReadonlySet<string> = new Set(),
+  namedInArticle: ReadonlySet<string>,
 ): { participant: Participant; byRole: boolean } | { reference: RoleReference } | null {
   const [a, b] = kb.dyad;
   let id = person.actorId;

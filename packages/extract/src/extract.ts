@@ -4,7 +4,7 @@ type Mentions = ArticleExtracted['mentions'];
 
 import type { EventLanguage } from '@dyad/knowledge';
 import { analyseSentence, type SentenceFacts } from './analyse.ts';
-import { type ArticleDate, assemble, toReport } from './assemble.ts';
+import { type ArticleDate, assemble, namedPeople, toReport } from './assemble.ts';
 import type { Candidate } from './candidate.ts';
 import { sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
@@ -221,8 +221,9 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
       mainTopicsFrom.add(f.sentence.index);
   }
   const dateline = datelineOf(facts);
+  const namedInArticle = namedPeople(facts);
   const reports = assembled
-    .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom))
+    .map((e) => toReport(kb, lang, facts, e, mainTopicsFrom, namedInArticle))
     .filter((r): r is EventReport => r !== null)
     .filter(identifiable);
   const visit = reports.find((r) => r.main && r.type === 'official_visit' && r.location);

@@ -15,7 +15,7 @@ import {
   sha256Hex,
 } from '@dyad/contracts';
 import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
-import { loadProfile, profileEnv } from '@dyad/knowledge';
+import { profileEnv } from '@dyad/knowledge';
 import { type ReportInput, resolveAll } from '@dyad/resolve';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args.ts';
@@ -144,14 +144,13 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       `--profile (or DYAD_PROFILE) takes a profile id like ma-kz or a .yaml path, not "${values.profile ?? io.env.DYAD_PROFILE}"`,
       'extract',
     );
-  let profile: ReturnType<typeof loadProfile>;
   let knowledge: ReturnType<typeof loadKnowledgeIndex>;
   try {
-    profile = loadProfile(chosen.data);
     knowledge = loadKnowledgeIndex(chosen.data);
   } catch (error) {
     throw new UsageError(`profile ${chosen.data}: ${errorMessage(error)}`, 'extract');
   }
+  const { profile } = knowledge;
   const now = new Date().toISOString();
   const articles = [];
   const inputs: ReportInput[] = [];
