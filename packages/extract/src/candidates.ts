@@ -9,6 +9,9 @@ import type { KnowledgeIndex } from './knowledge-index.ts';
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
 const TALKED_ABOUT_REACH = 3;
+/** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
+ * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
+const ADOPTED_REACH = 8;
 
 // Words that tell a visit or a reception only when someone visits or receives: a plain "visit",
 // "travel", "received" (not "official visit", which says it of itself).
@@ -281,6 +284,17 @@ export function sentenceCandidates(
     for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
     out.push(c);
   }
+  // "The two ministers adopted a roadmap", "met … to launch a multi-faceted roadmap": a document the
+  // two sides adopt rather than sign is a joint document all the same (DESIGN's types: a roadmap
+  // agreed is a joint statement). Only a document named right after the verb, not "adopted … on an
+  // agreement to be signed later".
+  const adoptedDocuments = issued && !signing ? documentsAfter(f, issued, specific) : [];
+  if (issued && adoptedDocuments.length > 0 && !names.has('joint statement')) {
+    const c = make('joint_statement', issued);
+    for (const name of adoptedDocuments)
+      c.agreements.push({ name, status: future ? 'planned' : 'signed', sentence: i });
+    out.push(c);
+  }
   // "The sides discussed supplies of fertilizers": what talks were about is no event of its own.
   const other = has('other') ?? has('relations');
   const talkedAbout =
@@ -357,6 +371,16 @@ export function sentenceCandidates(
     }
   }
   return out;
+}
+
+/** The documents named right after a verb that adopts them ("adopted a roadmap for cooperation"). */
+function documentsAfter(f: SentenceFacts, verb: TriggerHit, documents: readonly string[]): string[] {
+  return f.agreements
+    .filter(
+      (a) =>
+        documents.includes(a.name) && a.tokStart >= verb.tokEnd && a.tokStart - verb.tokEnd <= ADOPTED_REACH,
+    )
+    .map((a) => a.name);
 }
 
 /** "The visits of the minister and of the speaker": one visit per person, each with the phrase's date. */

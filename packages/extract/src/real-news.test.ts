@@ -437,3 +437,23 @@ describe('5. a document now in force: the entry into force is the news, the sign
     });
   }
 });
+
+describe('a document the two sides adopt or launch is a joint document, not only its meeting', () => {
+  const ADOPTED: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu met Moroccan Foreign Minister Nasser Bourita in Rabat on 28 February 2025 to launch a roadmap for political and economic cooperation.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu et son homologue marocain Nasser Bourita ont adopté le 28 février 2025 à Rabat une feuille de route de coopération.',
+  };
+  for (const [lang, text] of Object.entries(ADOPTED)) {
+    it(`${lang}: the roadmap is a joint statement with both ministers`, () => {
+      const statement = mains(run(text, lang, '2025-03-01')).find((e) => e.type === 'joint_statement');
+      expect(statement?.date?.value).toBe('2025-02-28');
+      expect(ids(statement)).toEqual(['kz.nurtleu', 'ma.bourita']);
+      expect(statement?.agreements.map((a) => a.name)).toEqual(['roadmap']);
+    });
+  }
+  it('en: a launch that names no document is no joint statement', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu and Moroccan Foreign Minister Nasser Bourita launched a new round of consultations in Rabat on 28 February 2025.';
+    expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).not.toContain('joint_statement');
+  });
+});
