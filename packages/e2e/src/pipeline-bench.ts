@@ -14,7 +14,7 @@
  *
  * CPU per process comes from /proc/<pid>/stat (all threads; PostgreSQL with its backends), from
  * just before the first publication to the moment everything is settled; peak RSS from VmHWM.
- * The pure cores (cleanArticle → extractCleaned → resolveAll) then run in this process over the
+ * The pure cores (cleanArticle → extractCleaned → resolveArticles) then run in this process over the
  * same pages, after the servers have stopped, for their CPU per article.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ import { cleanInputOf, toArticleCleaned } from '@dyad/cleaner';
 import { type ArticleFetched, articleIdFor, names as makeNames, type StageName } from '@dyad/contracts';
 import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
 import { loadProfile } from '@dyad/knowledge';
-import { type ReportInput, resolveAll } from '@dyad/resolve';
+import { type ResolvableArticle, resolveArticles } from '@dyad/resolve';
 import type { TestProcess } from '@dyad/testkit/processes';
 import { type BenchPage, benchPages } from './bench-articles.ts';
 import {
@@ -283,7 +283,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     services = new Map();
     await site.stop();
 
-    const cores = options.cores ? measureCores(pages, (p) => site.url(p)) : undefined;
+    const cores = options.cores ? await measureCores(pages, (p) => site.url(p)) : undefined;
     ok = figures.lost === 0 && figures.duplicates === 0 && figures.unannounced === 0;
     return {
       ...figures,
@@ -302,11 +302,13 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
 
 /**
  * CPU seconds per article of the pure cores in this process, over the same pages: the cleaner's
- * cleanArticle, the extractor's extractCleaned with the profile's knowledge, and resolveAll over
- * every report (the offline resolver; the indexer resolves each report against the candidates of
- * its dates instead).
+ * cleanArticle, the extractor's extractCleaned with the profile's knowledge, and resolveArticles
+ * over every article (the indexer's resolution, over a memory repository instead of the store).
  */
-export function measureCores(pages: readonly BenchPage[], urlOf: (page: BenchPage) => string): CoreCpu {
+export async function measureCores(
+  pages: readonly BenchPage[],
+  urlOf: (page: BenchPage) => string,
+): Promise<CoreCpu> {
   const profile = loadProfile();
   const knowledge = loadKnowledgeIndex();
   const spent = { clean: 0, extract: 0, resolve: 0 };
@@ -314,7 +316,7 @@ export function measureCores(pages: readonly BenchPage[], urlOf: (page: BenchPag
     const { user, system } = process.cpuUsage();
     return (user + system) / 1e6;
   };
-  const inputs: ReportInput[] = [];
+  const articles: ResolvableArticle[] = [];
   const fetchedAt = new Date().toISOString();
   for (const page of pages) {
     const url = urlOf(page);
@@ -335,18 +337,10 @@ export function measureCores(pages: readonly BenchPage[], urlOf: (page: BenchPag
     t = cpu();
     const { extracted } = extractCleaned(cleaned, knowledge);
     spent.extract += cpu() - t;
-    const source = {
-      articleId: extracted.articleId,
-      url: extracted.url,
-      title: extracted.title,
-      lang: extracted.lang,
-      publishedAt: extracted.publishedAt.value,
-    };
-    for (const report of extracted.events) inputs.push({ source, report });
+    articles.push(extracted);
   }
-  let n = 0;
   const t = cpu();
-  resolveAll(inputs, { now: fetchedAt, newEventId: (seed) => `e${seed}:${n++}` });
+  await resolveArticles(articles, { now: fetchedAt });
   spent.resolve = cpu() - t;
   return {
     clean: spent.clean / pages.length,

@@ -1,13 +1,45 @@
-import { createHash } from 'node:crypto';
 import { EventMessage, type EventReport, type Participant } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
-import { linkParts, resolveAll, resolveAllStates, resolveReport } from './resolve.ts';
-import type { ReportInput, ResolveContext } from './types.ts';
+import { eventIdFor } from './event-id.ts';
+import { type ResolvableArticle, resolveArticle } from './incremental.ts';
+import { MemoryRepository } from './memory-repository.ts';
+import { resolveReport, toEventMessage } from './resolve.ts';
+import type { EventState, ReportInput, ResolveContext } from './types.ts';
 
-const ctx: ResolveContext = {
-  now: '2026-11-22T10:00:00.000Z',
-  newEventId: (seed) => `ev_${createHash('sha256').update(seed).digest('hex').slice(0, 12)}`,
-};
+let drawn = 0;
+const ctx: ResolveContext = { now: '2026-11-22T10:00:00.000Z', newEventId: () => `ev_${++drawn}` };
+
+/** Reports as articles (consecutive reports of one article are one), resolved in that order. */
+function articlesOf(inputs: readonly ReportInput[]): ResolvableArticle[] {
+  const articles: ResolvableArticle[] = [];
+  for (const { source, report } of inputs) {
+    const last = articles.at(-1);
+    if (last?.articleId === source.articleId)
+      articles[articles.length - 1] = { ...last, events: [...last.events, report] };
+    else
+      articles.push({
+        articleId: source.articleId,
+        url: source.url,
+        title: source.title,
+        lang: source.lang,
+        publishedAt: { value: source.publishedAt, source: 'none' },
+        events: [report],
+      });
+  }
+  return articles;
+}
+
+/** The incremental path over a memory repository: the events as they would be stored. */
+async function resolveAllStates(inputs: readonly ReportInput[]): Promise<EventState[]> {
+  const repository = new MemoryRepository();
+  for (const article of articlesOf(inputs))
+    await resolveArticle(repository, article, { now: ctx.now, revision: 1 });
+  return repository.allEvents();
+}
+
+async function resolveAll(inputs: readonly ReportInput[]): Promise<EventMessage[]> {
+  return (await resolveAllStates(inputs)).map(toEventMessage);
+}
 
 const nurtleu: Participant = {
   actorId: 'kz.nurtleu',
@@ -75,8 +107,8 @@ const frenchReference = input(
 );
 
 describe('resolveAll', () => {
-  it('makes one event of an Arabic report and a French reference to the same visit', () => {
-    const events = resolveAll([frenchReference, arabicVisit], ctx);
+  it('makes one event of an Arabic report and a French reference to the same visit', async () => {
+    const events = await resolveAll([frenchReference, arabicVisit]);
     expect(events).toHaveLength(1);
     const [event] = events;
     expect(EventMessage.parse(event)).toBeTruthy();
@@ -90,21 +122,36 @@ describe('resolveAll', () => {
     expect(event?.topics.sort()).toEqual(['politics', 'visa']);
   });
 
-  it('keeps the merge reasons', () => {
-    const [state] = resolveAllStates([arabicVisit, frenchReference], ctx);
+  it('keeps the merge reasons', async () => {
+    const [state] = await resolveAllStates([arabicVisit, frenchReference]);
     expect(state?.mergeReasons).toHaveLength(2);
     expect(state?.mergeReasons[1]?.reason).toMatch(
       /same kind of event \(visit\).*shared participants kz\.nurtleu/,
     );
   });
 
-  it('gives the same event ids whatever the order of the input', () => {
-    const a = resolveAll([arabicVisit, frenchReference], ctx).map((e) => e.eventId);
-    const b = resolveAll([frenchReference, arabicVisit], ctx).map((e) => e.eventId);
-    expect(a).toEqual(b);
+  it('names an event after the report that first told it, the same on every run (eventIdFor)', async () => {
+    const run = async (inputs: readonly ReportInput[]) => {
+      const repository = new MemoryRepository();
+      for (const article of articlesOf(inputs))
+        await resolveArticle(repository, article, { now: ctx.now, revision: 1 });
+      return repository.allEvents().map((e) => e.eventId);
+    };
+    const first = eventIdFor({ articleId: arabicVisit.source.articleId, reportIndex: 0, revision: 1 });
+    expect(await run([arabicVisit, frenchReference])).toEqual([first]);
+    expect(await run([arabicVisit, frenchReference])).toEqual([first]);
+    expect(first).toMatch(/^ev_[0-9a-f]{32}$/);
+    // Whichever report comes first names the event; merging does not depend on the order.
+    expect(await run([frenchReference, arabicVisit])).toEqual([
+      eventIdFor({ articleId: frenchReference.source.articleId, reportIndex: 0, revision: 1 }),
+    ]);
+    // A changed article's reports name new events: never one its earlier revision created.
+    expect(eventIdFor({ articleId: arabicVisit.source.articleId, reportIndex: 0, revision: 2 })).not.toBe(
+      first,
+    );
   });
 
-  it('does not merge different kinds of event, or the same kind with nothing in common', () => {
+  it('does not merge different kinds of event, or the same kind with nothing in common', async () => {
     const signing = input(
       'c',
       'ar',
@@ -119,15 +166,15 @@ describe('resolveAll', () => {
       'en',
       report({ participants: [kuspan, tahir], location: { name: 'Astana', country: 'KZ' } }),
     );
-    expect(resolveAll([arabicVisit, signing, otherVisit], ctx)).toHaveLength(3);
+    expect(await resolveAll([arabicVisit, signing, otherVisit])).toHaveLength(3);
   });
 
-  it('does not merge the same people on dates that cannot be the same', () => {
+  it('does not merge the same people on dates that cannot be the same', async () => {
     const later = input('e', 'ar', report({ date: { value: '2025-03-15', precision: 'day' } }));
-    expect(resolveAll([arabicVisit, later], ctx)).toHaveLength(2);
+    expect(await resolveAll([arabicVisit, later])).toHaveLength(2);
   });
 
-  it('links a meeting inside a multi-day visit with partOf, keeping it an event of its own', () => {
+  it('links a meeting inside a multi-day visit with partOf, keeping it an event of its own', async () => {
     const visit = input(
       'f',
       'ar',
@@ -148,7 +195,7 @@ describe('resolveAll', () => {
         participants: [tahir, kuspan],
       }),
     );
-    const events = resolveAll([visit, meeting], ctx);
+    const events = await resolveAll([visit, meeting]);
     expect(events).toHaveLength(2);
     const v = events.find((e) => e.type === 'official_visit');
     const m = events.find((e) => e.type === 'parliamentary_meeting');
@@ -158,7 +205,7 @@ describe('resolveAll', () => {
 });
 
 describe('resolveReport', () => {
-  it('refines a month to a day and bumps the version; a redelivery changes nothing', () => {
+  it('refines a month to a day and bumps the version; a redelivery changes nothing', async () => {
     const first = resolveReport([], frenchReference, ctx);
     if (first.kind !== 'new') throw new Error(`expected a new event, got ${first.kind}`);
     expect(first.event.date?.precision).toBe('month');
@@ -177,7 +224,7 @@ describe('resolveReport', () => {
     expect(again.event.updatedAt).toBe('2026-11-22T11:00:00.000Z');
   });
 
-  it('advances an agreement from planned to signed', () => {
+  it('advances an agreement from planned to signed', async () => {
     const planned = input(
       'g',
       'fr',
@@ -197,14 +244,9 @@ describe('resolveReport', () => {
         agreements: [{ name: 'Visa Waiver Agreement', status: 'signed' }],
       }),
     );
-    const [event] = resolveAll([planned, signed], ctx);
+    const [event] = await resolveAll([planned, signed]);
     expect(event?.agreements).toEqual([{ name: 'Visa waiver agreement', status: 'signed' }]);
     expect(event?.sources).toHaveLength(2);
-  });
-
-  it('is stable under linkParts when nothing changes', () => {
-    const events = resolveAllStates([arabicVisit], ctx);
-    expect(linkParts(events, 'later')).toEqual(events);
   });
 });
 
@@ -222,12 +264,12 @@ describe('role references', () => {
     }),
   );
 
-  it('links "the foreign minister\'s visits in 2025" to the one visit of a holder, in either order', () => {
+  it('links "the foreign minister\'s visits in 2025" to the one visit of a holder, in either order', async () => {
     for (const order of [
       [arabicVisit2, vague],
       [vague, arabicVisit2],
     ]) {
-      const states = resolveAllStates(order, ctx);
+      const states = await resolveAllStates(order);
       expect(states).toHaveLength(1);
       expect(states[0]?.sources.map((s) => s.url).sort()).toEqual(['seed:a.txt', 'seed:d.txt']);
       expect(states[0]?.mergeReasons.at(-1)?.reason).toMatch(
@@ -239,23 +281,23 @@ describe('role references', () => {
     }
   });
 
-  it('never makes an event of a reference alone, nor picks between two that fit', () => {
-    expect(resolveAllStates([vague], ctx)).toHaveLength(0);
+  it('never makes an event of a reference alone, nor picks between two that fit', async () => {
+    expect(await resolveAllStates([vague])).toHaveLength(0);
     expect(resolveReport([], vague, ctx)).toMatchObject({ kind: 'unlinked' });
     const other = input(
       'e',
       'ar',
       report({ date: { value: '2025-06-10', precision: 'day' }, participants: [bourita, tahir] }),
     );
-    const states = resolveAllStates([arabicVisit2, other, vague], ctx);
+    const states = await resolveAllStates([arabicVisit2, other, vague]);
     expect(states).toHaveLength(2);
     expect(states.every((s) => s.sources.length === 1)).toBe(true);
-    const known = resolveAllStates([arabicVisit2, other], ctx);
+    const known = await resolveAllStates([arabicVisit2, other]);
     const resolution = resolveReport(known, vague, ctx);
     expect(resolution).toMatchObject({ kind: 'unlinked', reason: expect.stringMatching(/2 known events/) });
   });
 
-  it('does not link when no holder of the office took part', () => {
+  it('does not link when no holder of the office took part', async () => {
     const speakerRef = input(
       'f',
       'fr',
@@ -266,7 +308,7 @@ describe('role references', () => {
         main: false,
       }),
     );
-    const states = resolveAllStates([arabicVisit2, speakerRef], ctx);
+    const states = await resolveAllStates([arabicVisit2, speakerRef]);
     expect(states).toHaveLength(1);
     expect(states[0]?.sources).toHaveLength(1);
   });
@@ -276,33 +318,33 @@ describe('undated reports, and dates taken from the article', () => {
   const meeting = (date: EventReport['date'], people = [nurtleu, bourita]) =>
     report({ type: 'bilateral_meeting', cameo: '040', date, participants: people });
 
-  it('announces an undated report as an undated event, never drops it', () => {
-    const [event] = resolveAll([input('e', 'en', meeting(null))], ctx);
+  it('announces an undated report as an undated event, never drops it', async () => {
+    const [event] = await resolveAll([input('e', 'en', meeting(null))]);
     expect(event?.date).toBeNull();
     expect(EventMessage.parse(event).summary).toContain('undated');
   });
 
-  it('lets an undated report join the known event it shares people with, whichever comes first', () => {
+  it('lets an undated report join the known event it shares people with, whichever comes first', async () => {
     const dated = input('d', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
     const undated = input('e', 'en', meeting(null));
     for (const order of [
       [dated, undated],
       [undated, dated],
     ]) {
-      const events = resolveAll(order, ctx);
+      const events = await resolveAll(order);
       expect(events).toHaveLength(1);
       expect(events[0]?.date).toEqual({ value: '2025-02-28', precision: 'day', source: 'text' });
       expect(events[0]?.sources).toHaveLength(2);
     }
   });
 
-  it('keeps an undated report of other people apart', () => {
+  it('keeps an undated report of other people apart', async () => {
     const dated = input('d', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
     const other = input('e', 'en', meeting(null, [kuspan, tahir]));
-    expect(resolveAll([dated, other], ctx)).toHaveLength(2);
+    expect(await resolveAll([dated, other])).toHaveLength(2);
   });
 
-  it('matches a date taken from the publication to the day the text of another article gives, and takes the latter', () => {
+  it('matches a date taken from the publication to the day the text of another article gives, and takes the latter', async () => {
     // Published on Monday 3 March with no day in its text; the other article says Friday 28 February.
     const published = input(
       'p',
@@ -314,26 +356,26 @@ describe('undated reports, and dates taken from the article', () => {
       [published, told],
       [told, published],
     ]) {
-      const events = resolveAll(order, ctx);
+      const events = await resolveAll(order);
       expect(events).toHaveLength(1);
       expect(events[0]?.date).toEqual({ value: '2025-02-28', precision: 'day', source: 'text' });
     }
   });
 
-  it('does not stretch a date the text gives: two meetings a week apart stay two', () => {
+  it('does not stretch a date the text gives: two meetings a week apart stay two', async () => {
     const first = input('f', 'en', meeting({ value: '2025-02-20', precision: 'day', source: 'text' }));
     const second = input('3', 'fr', meeting({ value: '2025-02-28', precision: 'day', source: 'text' }));
-    expect(resolveAll([first, second], ctx)).toHaveLength(2);
+    expect(await resolveAll([first, second])).toHaveLength(2);
   });
 
-  it('never places an undated meeting inside a visit', () => {
+  it('never places an undated meeting inside a visit', async () => {
     const visit = input(
       'v',
       'ar',
       report({ date: { value: '2025-02-27', end: '2025-03-01', precision: 'day' } }),
     );
     const undated = input('e', 'en', meeting(null));
-    const events = resolveAll([visit, undated], ctx);
+    const events = await resolveAll([visit, undated]);
     expect(events.find((e) => e.type === 'bilateral_meeting')?.partOf).toBeUndefined();
   });
 });
@@ -342,26 +384,26 @@ describe('acts of the two states that name no one', () => {
   const relations = (date: EventReport['date']) =>
     report({ type: 'other', cameo: '010', date, participants: [], main: false });
 
-  it('are one event when told with the same date by several articles', () => {
+  it('are one event when told with the same date by several articles', async () => {
     const date = { value: '1992', precision: 'year', source: 'text' } as const;
-    const events = resolveAll([input('a', 'ar', relations(date)), input('b', 'fr', relations(date))], ctx);
+    const events = await resolveAll([input('a', 'ar', relations(date)), input('b', 'fr', relations(date))]);
     expect(events).toHaveLength(1);
     expect(events[0]?.sources).toHaveLength(2);
   });
 
-  it('stay apart at different dates, or when one names someone', () => {
+  it('stay apart at different dates, or when one names someone', async () => {
     const y1992 = { value: '1992', precision: 'year', source: 'text' } as const;
     const y2016 = { value: '2016', precision: 'year', source: 'text' } as const;
     expect(
-      resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', relations(y2016))], ctx),
+      await resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', relations(y2016))]),
     ).toHaveLength(2);
     const named = report({ type: 'other', cameo: '010', date: y1992, participants: [bourita], main: false });
-    expect(resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', named)], ctx)).toHaveLength(2);
+    expect(await resolveAll([input('a', 'ar', relations(y1992)), input('b', 'fr', named)])).toHaveLength(2);
   });
 });
 
 describe('two calls on different officials', () => {
-  it('are two events even when one of them is undated: the ambassador and Azoulay, the ambassador and the council', () => {
+  it('are two events even when one of them is undated: the ambassador and Azoulay, the ambassador and the council', async () => {
     const ambassador: Participant = {
       actorId: 'kz.sailaukyzy',
       name: 'Saulekul Sailaukyzy',
@@ -373,22 +415,22 @@ describe('two calls on different officials', () => {
       report({ type: 'courtesy_visit', cameo: '043', date, participants: [ambassador, host] });
     const dated = input('a', 'ar', call({ value: '2026-01-27', precision: 'day', source: 'text' }, tahir));
     const undated = input('b', 'fr', call(null, azoulay));
-    expect(resolveAll([dated, undated], ctx)).toHaveLength(2);
+    expect(await resolveAll([dated, undated])).toHaveLength(2);
     // The same call told again with its host joins it.
     const again = input('c', 'en', call(null, tahir));
-    expect(resolveAll([dated, again], ctx)).toHaveLength(1);
+    expect(await resolveAll([dated, again])).toHaveLength(1);
   });
 });
 
 describe('an event’s summary', () => {
-  it('follows the event as a later report adds a participant and a day', () => {
+  it('follows the event as a later report adds a participant and a day', async () => {
     const first = input(
       'a',
       'ar',
       report({ date: { value: '2025-02', precision: 'month' }, participants: [nurtleu] }),
     );
     const second = input('b', 'fr', report({ participants: [nurtleu, bourita] }));
-    const [event] = resolveAll([first, second], ctx);
+    const [event] = await resolveAll([first, second]);
     expect(event?.summary).toContain('2025-02-28');
     expect(event?.summary).toContain(bourita.name);
   });
@@ -407,7 +449,7 @@ describe('a visit told by the days of it each report gives (VISIT DAYS ADJOIN)',
     source: 'text',
   });
 
-  it('makes one visit of the eve of arrival, the arrival, the second day and the range, in any order', () => {
+  it('makes one visit of the eve of arrival, the arrival, the second day and the range, in any order', async () => {
     for (const order of [
       [eve, secondDay, arrival, range],
       [range, eve, secondDay, arrival],
@@ -435,21 +477,21 @@ describe('a visit told by the days of it each report gives (VISIT DAYS ADJOIN)',
     }
   });
 
-  it('keeps a return visit a month later by the same people apart, and needs a known person in common', () => {
+  it('keeps a return visit a month later by the same people apart, and needs a known person in common', async () => {
     const returnVisit = visitOn('b', 'fr', { value: '2025-03-12', precision: 'day', source: 'text' });
-    expect(resolveAll([range, returnVisit], ctx)).toHaveLength(2);
+    expect(await resolveAll([range, returnVisit])).toHaveLength(2);
     const stranger = visitOn('c', 'en', { value: '2025-02-09', precision: 'day', source: 'text' }, [kuspan]);
-    expect(resolveAll([range, stranger], ctx)).toHaveLength(2);
+    expect(await resolveAll([range, stranger])).toHaveLength(2);
   });
 
-  it('joins a day to a visit first known from a later publication date, and takes the day', () => {
+  it('joins a day to a visit first known from a later publication date, and takes the day', async () => {
     const published = visitOn('p', 'en', { value: '2025-02-13', precision: 'day', source: 'published' });
-    const events = resolveAll([published, eve], ctx);
+    const events = await resolveAll([published, eve]);
     expect(events).toHaveLength(1);
     expect(events[0]?.date).toEqual({ value: '2025-02-09', precision: 'day', source: 'text' });
   });
 
-  it('does not join meetings on days that touch: distinct meetings on distinct days stay events of their own', () => {
+  it('does not join meetings on days that touch: distinct meetings on distinct days stay events of their own', async () => {
     const talks = (id: string, value: string) =>
       input(
         id,
@@ -460,6 +502,6 @@ describe('a visit told by the days of it each report gives (VISIT DAYS ADJOIN)',
           date: { value, precision: 'day', source: 'text' },
         }),
       );
-    expect(resolveAll([talks('m', '2025-02-10'), talks('n', '2025-02-11')], ctx)).toHaveLength(2);
+    expect(await resolveAll([talks('m', '2025-02-10'), talks('n', '2025-02-11')])).toHaveLength(2);
   });
 });

@@ -6,15 +6,18 @@ import {
   typeClassOf,
 } from '@dyad/contracts';
 
+/** What an event's `sources` entry needs of the article a report came from. */
+export interface ReportSource {
+  readonly articleId: string;
+  readonly url: string;
+  readonly title: string;
+  readonly lang: string;
+  readonly publishedAt: string | null;
+}
+
 /** One article's report of one event, with what the event's sources list needs of the article. */
 export interface ReportInput {
-  readonly source: {
-    readonly articleId: string;
-    readonly url: string;
-    readonly title: string;
-    readonly lang: string;
-    readonly publishedAt: string | null;
-  };
+  readonly source: ReportSource;
   readonly report: EventReport;
 }
 
@@ -32,8 +35,8 @@ export interface EventState extends EventMessage {
 export interface ResolveContext {
   /** Timestamp for firstSeenAt/updatedAt (pure: the caller owns the clock). */
   readonly now: string;
-  /** A new event id; `seed` is stable for the report (article id + report index) so callers can be deterministic. */
-  readonly newEventId: (seed: string) => string;
+  /** The id of the event this report would create (`eventIdFor` its article and place in it). */
+  readonly newEventId: () => string;
 }
 
 export type Resolution =

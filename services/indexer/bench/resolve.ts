@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventMessage } from '@dyad/contracts';
-import { resolveAllStates } from '@dyad/resolve';
+import { resolveArticles } from '@dyad/resolve';
 import { openStore, type Store } from '@dyad/store';
 import pg from 'pg';
 import { indexInTransaction } from '../src/index-article.ts';
@@ -10,9 +10,10 @@ import { generateMergeCorpus, type MergeCorpus, pairwiseScores, reportKey } from
  * `pnpm bench:resolve [episodes] [seed]`: the merge benchmark. A corpus whose truth is known and whose
  * cases are hard (see merge-corpus.ts) goes through the indexer's own path — one transaction per
  * article, `indexInTransaction` — on PGlite (one article at a time) and on PostgreSQL (eight
- * articles in flight, as replicas would), and through the offline path (`dyad extract`). Prints
- * pairwise precision and recall of merging, records per real event, wrong merges, duplicates and
- * whether meetings and signings are linked to their visit. Exits non-zero when a report is lost,
+ * articles in flight, as replicas would), and through the offline path (`dyad extract`: the same
+ * resolution over a memory repository, one article after another). Prints pairwise precision
+ * and recall of merging, records per real event, wrong merges, duplicates and whether meetings
+ * and signings are linked to their visit. Exits non-zero when a report is lost,
  * two real events are merged, or a real event is split (records per real event above 1.00).
  */
 const episodes = Number(process.argv[2] ?? 40);
@@ -115,21 +116,10 @@ const outcomes: Outcome[] = [];
 
 const offlineStart = performance.now();
 let seq = 0;
-const offline = resolveAllStates(
-  corpus.articles.flatMap((a) =>
-    a.events.map((report) => ({
-      source: {
-        articleId: a.articleId,
-        url: a.url,
-        title: a.title,
-        lang: a.lang,
-        publishedAt: a.publishedAt.value,
-      },
-      report,
-    })),
-  ),
-  { now: '2026-11-22T10:00:00.000Z', newEventId: () => `ev_${++seq}` },
-);
+const offline = await resolveArticles(corpus.articles, {
+  now: '2026-11-22T10:00:00.000Z',
+  newEventId: () => `ev_${++seq}`,
+});
 outcomes.push(score('offline ', corpus, offline, (performance.now() - offlineStart) / 1000));
 console.log(outcomes.at(-1)?.line);
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ConfigError, NatsBus, PermanentError, ServiceRuntime, startStage, streamLimitsOf } from '@dyad/bus';
 import { names as makeNames, stages } from '@dyad/contracts';
 import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
@@ -78,10 +77,7 @@ export class IndexerService {
         return async (article, ctx) => {
           let result: Awaited<ReturnType<typeof indexInTransaction>>;
           try {
-            result = await indexInTransaction(store, article, {
-              now: new Date().toISOString(),
-              newEventId: () => `ev_${randomUUID()}`,
-            });
+            result = await indexInTransaction(store, article, { now: new Date().toISOString() });
           } catch (error) {
             // Input the store refuses (NUL characters, stored data that no longer parses) will
             // not get better on retry.

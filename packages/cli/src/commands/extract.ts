@@ -12,11 +12,10 @@ import {
   PartialDate,
   PublicationDateValue,
   seedUrl,
-  sha256Hex,
 } from '@dyad/contracts';
 import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
 import { profileEnv } from '@dyad/knowledge';
-import { type ReportInput, resolveAll } from '@dyad/resolve';
+import { type ResolvableArticle, resolveArticles, toEventMessage } from '@dyad/resolve';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args.ts';
 import { errorMessage, UsageError } from '../errors.ts';
@@ -153,7 +152,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
   const { profile } = knowledge;
   const now = new Date().toISOString();
   const articles = [];
-  const inputs: ReportInput[] = [];
+  const resolvable: ResolvableArticle[] = [];
   let failed = 0;
   for (const path of files) {
     const meta = manifest.get(path) ?? manifest.get(basename(path));
@@ -200,17 +199,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       cleaner: { version: 'extract-command', method: cleaned.method },
     };
     const { extracted } = extractCleaned(article, knowledge);
-    for (const report of extracted.events)
-      inputs.push({
-        source: {
-          articleId: article.articleId,
-          url,
-          title: article.title,
-          lang: article.lang,
-          publishedAt: article.publishedAt.value,
-        },
-        report,
-      });
+    resolvable.push(extracted);
     articles.push({
       file: path,
       url,
@@ -222,10 +211,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       events: extracted.events.map(articleEvent),
     });
   }
-  const events: EventMessage[] = resolveAll(inputs, {
-    now,
-    newEventId: (seed) => `evt-${sha256Hex(seed).slice(0, 16)}`,
-  });
+  const events: EventMessage[] = (await resolveArticles(resolvable, { now })).map(toEventMessage);
   if (values.json) println(io.stdout, JSON.stringify({ articles, events }, null, 2));
   else {
     for (const a of articles) {
