@@ -45,6 +45,11 @@ export interface SentenceFacts {
    * while Morocco seeks new markets"): compared, not parties to one act.
    */
   readonly sidesApart: boolean;
+  /**
+   * The side goods leave from, when the sentence tells of a shipment between the two ("Kazakhstan
+   * shipped wheat to Morocco", "a shipment from Kazakhstan"): where the shipment takes place.
+   */
+  readonly shipmentFrom: string | undefined;
   /** "Cet accord, signé en septembre 2024, est désormais en vigueur": a document named as the one told. */
   readonly refersToDocument: boolean;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
@@ -70,6 +75,8 @@ const DENIAL_WINDOW = 10;
 const RELATIVE_REACH = 3;
 // How far after "via" / "through the territory of" the country crossed may be named.
 const TRANSIT_REACH = 3;
+// How far after "to" / "from" the country may be named ("vers le Royaume du Maroc").
+const DIRECTION_REACH = 3;
 // "had held talks", "avait eu des entretiens"; in Arabic the subject stands between "كان" and the verb.
 const EARLIER_WINDOW = 2;
 const EARLIER_WINDOW_AR = 10;
@@ -242,6 +249,7 @@ export function analyseSentence(
     places,
     countries,
     sidesApart: sidesApart(kb, entities, people, cueSpans),
+    shipmentFrom: shipmentFrom(kb, entities, cueSpans),
     refersToDocument: agreements.some((a) =>
       cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
     ),
@@ -249,6 +257,36 @@ export function analyseSentence(
     futureAt,
     sameAs,
   };
+}
+
+/**
+ * The side a shipment leaves from: the other side than the one it is headed to ("vers le Maroc",
+ * "в Марокко"), else the side it comes from ("a shipment from Kazakhstan"), else the only side
+ * named by its name ("departed Kazakhstan on 30 April", "envoyée … des gares de … au Kazakhstan").
+ */
+function shipmentFrom(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+): string | undefined {
+  if (!cueSpans.some((c) => c.cue === 'shipment')) return undefined;
+  const named = entities.flatMap((m) =>
+    m.payloads.flatMap((p) =>
+      p.kind === 'country' && p.form === 'name' && kb.dyad.includes(p.code)
+        ? [{ code: p.code, start: m.start }]
+        : [],
+    ),
+  );
+  const after = (cue: CueKind) =>
+    named.find((n) =>
+      cueSpans.some((c) => c.cue === cue && c.end <= n.start && n.start - c.end <= DIRECTION_REACH),
+    )?.code;
+  const headedTo = after('towards');
+  if (headedTo) return kb.dyad.find((code) => code !== headedTo);
+  const comesFrom = after('origin');
+  if (comesFrom) return comesFrom;
+  const sides = new Set(named.map((n) => n.code));
+  return sides.size === 1 ? [...sides][0] : undefined;
 }
 
 /** Whether a contrast cue has one side of the dyad only before it and the other only after it. */

@@ -60,6 +60,18 @@ export function placeEvents(
       interaction.location = { name: gatheringPlace, country: known?.country ?? '', sentence };
     }
   }
+  // "Le Kazakhstan a expédié son premier lot de céréales vers le Maroc": a shipment takes place
+  // where it leaves, at a city of that side the sentence names, else in the country.
+  const sender = f.shipmentFrom;
+  const senderName = sender ? kb.countryNames.get(sender) : undefined;
+  if (sender && senderName)
+    for (const c of out) {
+      if (c.type !== 'other' || c.location) continue;
+      const city = f.places.find((p) => p.country === sender);
+      c.location = city
+        ? { name: city.name, country: city.country, sentence }
+        : { name: senderName, country: sender, sentence };
+    }
   // "Signed in Rabat", "issued in Astana".
   for (const c of out) {
     if (c === interaction || c.location) continue;

@@ -47,6 +47,9 @@ export type CueKind =
   | 'sameDay'
   | 'sameYear'
   | 'transit'
+  | 'shipment'
+  | 'towards'
+  | 'origin'
   | 'contrast'
   | 'embassy'
   | 'credentials'
@@ -217,6 +220,9 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['sameDay', lexicon.sameDay],
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
+    ['shipment', lexicon.shipment],
+    ['towards', lexicon.towards],
+    ['origin', lexicon.origin],
     ['contrast', lexicon.contrast],
     ['embassy', lexicon.embassy],
     ['credentials', lexicon.credentials],

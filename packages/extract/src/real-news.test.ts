@@ -457,3 +457,29 @@ describe('a document the two sides adopt or launch is a joint document, not only
     expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).not.toContain('joint_statement');
   });
 });
+
+describe('a shipment takes place where it leaves', () => {
+  const SHIPPED: Record<string, string> = {
+    en: 'A first train of Kazakh wheat bound for Morocco was dispatched from Kostanay on 30 April 2025, the railway company said.',
+    fr: 'Le Kazakhstan a expédié le 30 avril 2025 un premier lot de 60 000 tonnes de blé vers le Maroc par voie ferroviaire.',
+    ru: 'Первая партия казахстанской пшеницы отправлена 30 апреля 2025 года в Марокко по железной дороге.',
+    ar: 'انطلقت يوم 30 أبريل 2025 أول شحنة من القمح الكازاخستاني نحو المغرب عبر السكك الحديدية.',
+  };
+  for (const [lang, text] of Object.entries(SHIPPED)) {
+    it(`${lang}: the sending side is the place, not the destination`, () => {
+      const [shipment] = mains(run(text, lang, '2025-05-01'));
+      expect(shipment?.type).toBe('other');
+      expect(shipment?.location?.country).toBe('KZ');
+    });
+  }
+  it('en: goods said to come from one side are placed there', () => {
+    const [shipment] = mains(
+      run(
+        'Morocco received a shipment of 60,000 tonnes of wheat from Kazakhstan on 12 May 2025.',
+        'en',
+        '2025-05-13',
+      ),
+    );
+    expect(shipment?.location?.country).toBe('KZ');
+  });
+});

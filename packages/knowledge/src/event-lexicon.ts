@@ -93,6 +93,15 @@ export const EventLexicon = z.object({
    */
   transit: Phrases.default([]),
   /**
+   * Words of goods sent from one side to the other: "shipped", "expédié", "отправлена", "تصدير". A
+   * shipment takes place where it leaves (the sending side), not where it is headed.
+   */
+  shipment: Phrases.default([]),
+  /** "to", "vers", "в", "إلى": a country named right after one is where goods are headed. */
+  towards: Phrases.default([]),
+  /** "from", "en provenance de", "из", "من": a country named right after one is where goods come from. */
+  origin: Phrases.default([]),
+  /**
    * "while", "tandis que", "в то время как", "بينما": the two sides named on either side of one are
    * compared ("Kazakhstan bets on its grain exports, while Morocco seeks new markets"), not parties
    * to one act.
