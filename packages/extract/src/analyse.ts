@@ -2,6 +2,7 @@ import type { TriggerType } from '@dyad/knowledge';
 import { type DateHit, type DateReference, findDates } from './dates.ts';
 import type { CueHit, CueKind, EntityHit, KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
 import { longestNonOverlapping, type Match } from './matcher.ts';
+import type { Token } from './normalise.ts';
 import { findPeople, type PersonHit } from './people.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -112,6 +113,20 @@ function markMentioned(
   }
 }
 
+/**
+ * A country's style ("the Kingdom", "le Royaume", "المملكة") that begins a longer name is not that
+ * country: "the Kingdom of Saudi Arabia", "Королевство Саудовская Аравия",
+ * "المملكة الأردنية".
+ */
+function beginsLongerName(lang: LanguageIndex, tokens: readonly Token[], m: Match<EntityHit>): boolean {
+  if (!m.payloads.some((p) => p.kind === 'country' && p.form === 'style')) return false;
+  const next = tokens[m.end];
+  // "… to the Kingdom. The minister …": a punctuation mark ends the name.
+  if (!next || !/^[\s-]*$/.test(next.gapBefore)) return false;
+  if (next.script === 'arabic') return next.text.startsWith('ال');
+  return next.upper || lang.officeLinks.has(next.keys[0] ?? '');
+}
+
 export function analyseSentence(
   kb: KnowledgeIndex,
   lang: LanguageIndex,
@@ -119,7 +134,9 @@ export function analyseSentence(
   ref: DateReference | null,
 ): SentenceFacts {
   const tokens = sentence.tokens;
-  const entities = longestNonOverlapping(lang.entities.findAll(tokens));
+  const entities = longestNonOverlapping(lang.entities.findAll(tokens)).filter(
+    (m) => !beginsLongerName(lang, tokens, m),
+  );
   const cueMatches = lang.cues.findAll(tokens) as Match<CueHit>[];
   const cues = new Set<CueKind>();
   const topics = new Set<string>();

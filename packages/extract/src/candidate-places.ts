@@ -15,13 +15,18 @@ function nearestPlace(f: SentenceFacts, trigger: TriggerHit): SentenceFacts['pla
   )[0];
 }
 
-/** The dyad country a visit goes to: named right after its trigger ("visite officielle au Maroc"). */
+/**
+ * The dyad country a visit goes to: named right after its trigger ("visite officielle au Maroc",
+ * "an official visit to the Kingdom").
+ */
 function destinationOf(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): string | undefined {
   const hit = f.entities.find(
     (e) =>
       e.start >= trigger.tokEnd &&
       e.start - trigger.tokEnd <= 4 &&
-      e.payloads.some((p) => p.kind === 'country' && kb.dyad.includes(p.code) && p.form === 'name'),
+      e.payloads.some(
+        (p) => p.kind === 'country' && kb.dyad.includes(p.code) && (p.form === 'name' || p.form === 'style'),
+      ),
   );
   const payload = hit?.payloads.find((p) => p.kind === 'country');
   return payload?.kind === 'country' ? payload.code : undefined;

@@ -483,3 +483,22 @@ describe('a shipment takes place where it leaves', () => {
     expect(shipment?.location?.country).toBe('KZ');
   });
 });
+
+describe('"the Kingdom", once Morocco is named, is Morocco', () => {
+  const TO_THE_KINGDOM: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu, currently on an official visit to the Kingdom, signed a joint statement with Nasser Bourita on 28 February 2025.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu, en visite officielle au Royaume, a signé le 28 février 2025 une déclaration conjointe avec Nasser Bourita.',
+    ar: 'وقع وزير خارجية كازاخستان مراد نورتليو، الذي يقوم بزيارة رسمية إلى المملكة، يوم 28 فبراير 2025 بيانا مشتركا مع ناصر بوريطة.',
+  };
+  for (const [lang, text] of Object.entries(TO_THE_KINGDOM)) {
+    it(`${lang}: the visit goes to Morocco`, () => {
+      const visit = mains(run(text, lang, '2025-03-01')).find((e) => e.type === 'official_visit');
+      expect(visit?.location?.country).toBe('MA');
+    });
+  }
+  it('en: "the Kingdom of Saudi Arabia" is not Morocco', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu, on an official visit to the Kingdom of Saudi Arabia, held talks in Riyadh on 28 February 2025.';
+    expect(mains(run(text, 'en', '2025-03-01'))).toEqual([]);
+  });
+});

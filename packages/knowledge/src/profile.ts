@@ -18,6 +18,13 @@ export const CountryProfile = z.object({
   leaders: Forms.default({}),
   /** Bodies that belong to one country only (its parliament's own name, its central bank, its news agency). */
   institutions: Forms.default({}),
+  /**
+   * How the press calls the country once it has named it: "the Kingdom", "le Royaume", "المملكة"
+   * ("the minister, on an official visit to the Kingdom"). The extractor reads one as naming the
+   * country, unless it begins a longer name ("the Kingdom of Saudi Arabia"); relevance does not
+   * count it.
+   */
+  styles: Forms.default({}),
 });
 export type CountryProfile = z.infer<typeof CountryProfile>;
 
