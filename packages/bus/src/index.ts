@@ -18,7 +18,12 @@ export {
   redriveDeadLetter,
   type StoredDeadLetter,
 } from './nats/dead-letters.ts';
-export { Publisher, type PublishOptions, type PublishResult } from './nats/publisher.ts';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  Publisher,
+  type PublishOptions,
+  type PublishResult,
+} from './nats/publisher.ts';
 export { INLINE_BODY_MAX_BYTES, MissingRawObjectError, RawStore } from './nats/raw-store.ts';
 export {
   type MessageContext,

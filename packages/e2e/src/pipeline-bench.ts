@@ -22,11 +22,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { cleanArticle } from '@dyad/clean';
-import { cleanInputOf, toArticleCleaned } from '@dyad/cleaner';
 import { type ArticleFetched, articleIdFor, names as makeNames, type StageName } from '@dyad/contracts';
 import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
 import { loadProfile } from '@dyad/knowledge';
 import { type ResolvableArticle, resolveArticles } from '@dyad/resolve';
+import { cleanInputOf, toArticleCleaned } from '@dyad/stages';
 import type { TestProcess } from '@dyad/testkit/processes';
 import { type BenchPage, benchPages } from './bench-articles.ts';
 import {

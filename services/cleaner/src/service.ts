@@ -1,29 +1,10 @@
 import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
-import type { CleanInput } from '@dyad/clean';
-import { type ArticleFetched, stages } from '@dyad/contracts';
+import { stages } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
+import { CLEANER_VERSION, cleanInputOf, toArticleCleaned } from '@dyad/stages';
 import type { CleanerEnv } from './config.ts';
 import { PageRejectedError, PageTimeoutError, PageTooLargeError } from './page-errors.ts';
-import { CLEANER_VERSION, toArticleCleaned } from './to-article-cleaned.ts';
 import { CleanPool } from './worker-pool.ts';
-
-/** What the core needs from a fetched article and its body. */
-export function cleanInputOf(fetched: ArticleFetched, body: string): CleanInput {
-  return {
-    body,
-    contentType: fetched.body.contentType,
-    url: fetched.http?.finalUrl ?? fetched.url,
-    fetchedAt: fetched.fetchedAt,
-    ...(fetched.feed
-      ? {
-          feed: {
-            ...(fetched.feed.title ? { title: fetched.feed.title } : {}),
-            ...(fetched.feed.publishedAt ? { publishedAt: fetched.feed.publishedAt } : {}),
-          },
-        }
-      : {}),
-  };
-}
 
 /** Errors after which retrying the same page cannot help: dead-letter it with the reason. */
 function isPermanent(error: unknown): error is Error {

@@ -1,6 +1,7 @@
 import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
-import { fitArticleExtracted, stages } from '@dyad/contracts';
-import { EXTRACTOR_VERSION, extractCleaned, type KnowledgeIndex, loadKnowledgeIndex } from '@dyad/extract';
+import { stages } from '@dyad/contracts';
+import { EXTRACTOR_VERSION, type KnowledgeIndex, loadKnowledgeIndex } from '@dyad/extract';
+import { extractStep } from '@dyad/stages';
 import type { ExtractorEnv } from './config.ts';
 
 /** article.cleaned → article.extracted. */
@@ -28,9 +29,8 @@ export class ExtractorService {
       env: this.env,
       consumer: 'extractor',
       setup: (bus: NatsBus) => async (cleaned, ctx) => {
-        const { extracted: full, skipped } = extractCleaned(cleaned, this.knowledge);
         // Within the article limits and the bus's message size (mentions give way first).
-        const extracted = fitArticleExtracted(full, bus.publisher.maxBodyBytes);
+        const { extracted, skipped } = extractStep(cleaned, this.knowledge, bus.publisher.maxBodyBytes);
         const result = await bus.publisher.publish('articleExtracted', extracted);
         ctx.log.info(
           {

@@ -48,6 +48,11 @@ describe('dyad extract', () => {
     for (const e of out.events) EventMessage.parse(e);
     const visit = out.events.find((e) => e.type === 'official_visit' && e.date?.value === '2025-02-28');
     expect(visit?.sources.length).toBeGreaterThanOrEqual(3);
+    // The indexer's ids (eventIdFor the report that first told the event): the same on every run.
+    for (const e of out.events) expect(e.eventId).toMatch(/^ev_[0-9a-f]{32}$/);
+    expect((await run(['seeds/'])).out.events.map((e) => e.eventId)).toEqual(
+      out.events.map((e) => e.eventId),
+    );
   });
 
   it('keeps an event nothing dates, undated, and dates it from the manifest’s publication date', async () => {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { cleanArticle, UnsupportedContentError } from '@dyad/clean';
+import { DEFAULT_MAX_BODY_BYTES } from '@dyad/bus';
+import { UnsupportedContentError } from '@dyad/clean';
 import {
   type ArticleCleaned,
-  articleIdFor,
   type EventMessage,
   type EventReport,
   formatEventDate,
@@ -13,9 +13,10 @@ import {
   PublicationDateValue,
   seedUrl,
 } from '@dyad/contracts';
-import { extractCleaned, loadKnowledgeIndex } from '@dyad/extract';
+import { loadKnowledgeIndex } from '@dyad/extract';
 import { profileEnv } from '@dyad/knowledge';
 import { type ResolvableArticle, resolveArticles, toEventMessage } from '@dyad/resolve';
+import { cleanStep, extractStep, replayedArticle } from '@dyad/stages';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args.ts';
 import { errorMessage, UsageError } from '../errors.ts';
@@ -27,7 +28,9 @@ export const extractUsage = `Usage: dyad extract [--profile ID] [--published YYY
 Runs clean → extract → resolve in this process, with no servers, over .html/.htm/.txt files
 (a directory gives its files, sorted, not recursively), and prints what the pipeline would store:
 each article's events, then the merged events shaped as new-event, with their sources. The same
-steps as the services: an article the cleaner finds not relevant yields no events. An event's
+steps as the services (@dyad/stages, @dyad/resolve): an article the cleaner finds not relevant
+yields no events, and the events and their ids are those the indexer stores when the files are
+replayed in this order. An event's
 date says where it came from (the text, the publication date); one nothing dates is "undated".
 
 Options:
@@ -163,17 +166,21 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       println(io.stderr, `dyad extract: ${path}: ${read.reason}`);
       continue;
     }
-    let cleaned: ReturnType<typeof cleanArticle>;
+    // The message `dyad replay` publishes, then the cleaner's and the extractor's steps.
+    const fetched = replayedArticle({
+      name: basename(path),
+      url,
+      sourceId: 'replay',
+      fetchedAt: now,
+      body: {
+        contentType: TYPES[extname(path).toLowerCase()] ?? 'text/plain',
+        charset: 'utf-8',
+        inline: read.text,
+      },
+    });
+    let cleaned: ArticleCleaned;
     try {
-      cleaned = cleanArticle(
-        {
-          body: read.text,
-          contentType: TYPES[extname(path).toLowerCase()] ?? 'text/plain',
-          url,
-          fetchedAt: now,
-        },
-        { profile },
-      );
+      cleaned = cleanStep(fetched, read.text, { profile });
     } catch (error) {
       failed += 1;
       println(
@@ -182,23 +189,14 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       );
       continue;
     }
+    // What the manifest or --published says of the file beyond what the pipeline would know.
     const publishedAt = meta?.publishedAt ?? values.published;
     const article: ArticleCleaned = {
-      schema: 1,
-      articleId: articleIdFor(url),
-      url,
-      sourceId: 'extract',
-      origin: 'replay',
-      fetchedAt: now,
-      title: cleaned.title,
-      text: cleaned.text,
-      lang: meta?.lang ?? cleaned.lang,
-      // A date given for the file is its publication date; else what the cleaner found.
-      publishedAt: publishedAt ? { value: publishedAt, source: 'meta' } : cleaned.publishedAt,
-      relevance: cleaned.relevance,
-      cleaner: { version: 'extract-command', method: cleaned.method },
+      ...cleaned,
+      ...(meta?.lang ? { lang: meta.lang } : {}),
+      ...(publishedAt ? { publishedAt: { value: publishedAt, source: 'meta' } } : {}),
     };
-    const { extracted } = extractCleaned(article, knowledge);
+    const { extracted } = extractStep(article, knowledge, DEFAULT_MAX_BODY_BYTES);
     resolvable.push(extracted);
     articles.push({
       file: path,

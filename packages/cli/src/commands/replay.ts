@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { INLINE_BODY_MAX_BYTES, type NatsBus } from '@dyad/bus';
 import { ArticleFetched, articleIdFor, type FetchedBody, seedUrl } from '@dyad/contracts';
+import { replayedArticle } from '@dyad/stages';
 import { parseCommandArgs } from '../args.ts';
 import { loadConfig } from '../config.ts';
 import { connectBus } from '../connect.ts';
@@ -234,15 +235,16 @@ async function replayOne(
     const body: FetchedBody = large
       ? await (await bus.rawStore()).toBody(ids.articleId, read.text, meta)
       : { ...meta, inline: read.text };
-    const ack = await bus.publisher.publish('articleFetched', {
-      schema: 1,
-      articleId: ids.articleId,
-      url: ids.url,
-      sourceId: ids.sourceId,
-      origin: 'replay',
-      fetchedAt: ids.now().toISOString(),
-      body,
-    });
+    const ack = await bus.publisher.publish(
+      'articleFetched',
+      replayedArticle({
+        name: basename(file.path),
+        url: ids.url,
+        sourceId: ids.sourceId,
+        fetchedAt: ids.now().toISOString(),
+        body,
+      }),
+    );
     return {
       ...base,
       status: ack.duplicate ? 'duplicate' : 'published',

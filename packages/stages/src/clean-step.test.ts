@@ -4,8 +4,7 @@ import { cleanArticle } from '@dyad/clean';
 import { ArticleCleaned, type ArticleFetched, articleIdFor, seedUrl } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
 import { describe, expect, it } from 'vitest';
-import { cleanInputOf } from './service.ts';
-import { CLEANER_VERSION, toArticleCleaned } from './to-article-cleaned.ts';
+import { CLEANER_VERSION, cleanInputOf, cleanStep, toArticleCleaned } from './clean-step.ts';
 
 const seeds = join(import.meta.dirname, '../../../seeds');
 const profile = loadProfile();
@@ -37,6 +36,14 @@ describe('toArticleCleaned', () => {
       expect(cleaned.cleaner).toEqual({ version: CLEANER_VERSION, method: 'plain-text' });
       expect(cleaned.publishedAt.source).toBe('inferred');
     }
+  });
+
+  it('is the three parts in one call (cleanStep)', () => {
+    const message = fetched('003_b70dbf102b9450a0.txt');
+    const body = 'inline' in message.body ? message.body.inline : '';
+    expect(cleanStep(message, body, { profile })).toEqual(
+      toArticleCleaned(message, cleanArticle(cleanInputOf(message, body), { profile })),
+    );
   });
 
   it('passes the feed and the final URL to the core', () => {
