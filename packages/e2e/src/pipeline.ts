@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { NatsBus } from '@dyad/bus';
 import {
   type ArticleFetched,
@@ -105,6 +107,16 @@ export async function runCli(
   });
   const { code } = await proc.exited;
   return { code, output: proc.output() };
+}
+
+/** Runs the dyad CLI to its end and returns what it wrote to stdout alone (a JSON document). */
+export async function cliStdout(args: readonly string[], env: PipelineEnv): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--conditions=dyad:source', join('packages', 'cli', 'src', 'main.ts'), ...args],
+    { cwd: repoRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return stdout;
 }
 
 /** A PipelineEnv for reading a test's PostgreSQL schema alone (storedArticles, pendingOutbox). */
