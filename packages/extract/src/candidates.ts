@@ -207,6 +207,7 @@ export function sentenceCandidates(
     let type: EventType;
     const parliamentary = f.cues.has('parliamentary');
     if (kind === 'visit') type = ambassador ? 'courtesy_visit' : 'official_visit';
+    else if ((kind === 'reception' || kind === 'bilateral_meeting') && withBusinessOnly(f)) type = 'other';
     else if (kind === 'reception' || kind === 'bilateral_meeting')
       type = ambassador ? 'courtesy_visit' : parliamentary ? 'parliamentary_meeting' : 'bilateral_meeting';
     else type = kind;
@@ -371,6 +372,20 @@ export function sentenceCandidates(
     }
   }
   return out;
+}
+
+/**
+ * "Nurtleu and representatives of leading Moroccan companies discussed …", "اجتماع افتراضي عقده رئيس
+ * الجمعية المغربية للمصدرين مع المؤسسات الاقتصادية في كازاخستان": talks with the other side's
+ * businesses, where no one of that side is named, are a business meeting, not talks between the two.
+ */
+function withBusinessOnly(f: SentenceFacts): boolean {
+  if (!f.cues.has('business')) return false;
+  // Not "the sides discussed the entry of Kazakh IT companies into African markets": talks of the
+  // two sides about businesses.
+  if (f.cues.has('pair')) return false;
+  const sides = new Set(f.people.filter((p) => !p.mentioned && p.country).map((p) => p.country));
+  return sides.size < 2;
 }
 
 /** The documents named right after a verb that adopts them ("adopted a roadmap for cooperation"). */

@@ -48,6 +48,7 @@ export type CueKind =
   | 'sameYear'
   | 'transit'
   | 'shipment'
+  | 'business'
   | 'towards'
   | 'origin'
   | 'contrast'
@@ -221,6 +222,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
     ['shipment', lexicon.shipment],
+    ['business', lexicon.business],
     ['towards', lexicon.towards],
     ['origin', lexicon.origin],
     ['contrast', lexicon.contrast],

@@ -79,7 +79,11 @@ const ARABIC_PROCLITICS = [
   'ك',
 ];
 
-function arabicKeys(folded: string): string[] {
+// Object pronouns a verb carries, longest first.
+const ARABIC_OBJECT_PRONOUNS = ['هما', 'هم', 'ها', 'ه'];
+
+/** `taMarbuta`: the word as written ends in ة, which folding made a ه that is no pronoun (وزارة). */
+function arabicKeys(folded: string, taMarbuta: boolean): string[] {
   const keys = new Set<string>([stripAl(folded)]);
   for (const clitic of ARABIC_PROCLITICS) {
     if (folded.startsWith(clitic) && folded.length - clitic.length >= 2)
@@ -89,6 +93,13 @@ function arabicKeys(folded: string): string[] {
   for (const key of [...keys]) {
     if (key.endsWith('يه') && key.length > 4) keys.add(key.slice(0, -1));
     if ((key.endsWith('يين') || key.endsWith('يون')) && key.length > 5) keys.add(key.slice(0, -2));
+    // The accusative's tanween alif (وقعا اتفاقا, أصدرا بيانا مشتركا) also answers to the bare noun.
+    if (key.endsWith('ا') && key.length >= 4) keys.add(key.slice(0, -1));
+  }
+  // A verb with its object pronoun (الاتفاق الذي وقعه, استقبلها, التقاهم) also answers to the verb.
+  for (const key of taMarbuta ? [] : [...keys]) {
+    const suffix = ARABIC_OBJECT_PRONOUNS.find((p) => key.endsWith(p) && key.length - p.length >= 3);
+    if (suffix) keys.add(key.slice(0, -suffix.length));
   }
   return [...keys];
 }
@@ -211,7 +222,7 @@ function foldedKeys(word: string, script: Script, lang: KeyLanguage | undefined)
   if (readsKazakh(script, lang)) return kazakhStems(foldKazakh(word));
   switch (script) {
     case 'arabic':
-      return arabicKeys(foldArabic(word));
+      return arabicKeys(foldArabic(word), word.endsWith('ة'));
     case 'cyrillic':
       return [russianStem(foldCyrillic(word))];
     case 'latin':

@@ -502,3 +502,60 @@ describe('"the Kingdom", once Morocco is named, is Morocco', () => {
     expect(mains(run(text, 'en', '2025-03-01'))).toEqual([]);
   });
 });
+
+describe('Arabic words as outlets write them', () => {
+  it('ar: an agreement in the accusative ("اتفاقا") is signed', () => {
+    const text =
+      'وقعت وزارة الأوقاف المغربية والإدارة الدينية لمسلمي كازاخستان، يوم 12 دجنبر 2022 بالرباط، اتفاقا للتعاون في المجال الديني.';
+    expect(mains(run(text, 'ar', '2022-12-13')).map((e) => e.type)).toEqual(['agreement_signing']);
+  });
+  it('ar: a verb with its object pronoun ("الاتفاق الذي وقعه") is the verb', () => {
+    const text =
+      'قال وزير الأوقاف إن الاتفاق الذي وقعه، أمس الإثنين بالرباط، مع رئيس الإدارة الدينية لمسلمي كازاخستان، يشمل تبادل الخبرة.';
+    const [signing] = mains(run(text, 'ar', '2022-12-13'));
+    expect(signing?.type).toBe('agreement_signing');
+    expect(signing?.date?.value).toBe('2022-12-12');
+  });
+  it('ar: a ministry (وزارة) is no visit, though its folded form ends like a pronoun', () => {
+    const text =
+      'أشاد مسؤولو وزارة الخارجية المغربية ونظراؤهم في كازاخستان بمستوى التعاون، في اجتماع عقد يوم 12 فبراير 2016 بالرباط.';
+    expect(mains(run(text, 'ar', '2016-02-13')).map((e) => e.type)).not.toContain('official_visit');
+  });
+  it('ar: Kazakhstan spelled كزاخستان or كازخستان is Kazakhstan', () => {
+    for (const name of ['كزاخستان', 'كازخستان']) {
+      const text = `أجرى وزير الشؤون الخارجية ناصر بوريطة يوم 28 فبراير 2025 بالرباط مباحثات مع وزير خارجية ${name} مراد نورتليو.`;
+      expect(ids(mains(run(text, 'ar', '2025-03-01'))[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+    }
+  });
+});
+
+describe('people credited with an outcome are not its participants', () => {
+  const CREDITED: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu and Moroccan Foreign Minister Nasser Bourita signed an agreement on visa exemption in Rabat on 28 February 2025, a result achieved thanks to the efforts of President Tokayev and King Mohammed VI.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu et Nasser Bourita ont signé le 28 février 2025 à Rabat un accord d'exemption de visas, obtenu grâce aux efforts du Président Tokaïev et du Roi Mohammed VI.",
+  };
+  for (const [lang, text] of Object.entries(CREDITED)) {
+    it(`${lang}: the two heads of state thanked are not signatories`, () => {
+      const [signing] = mains(run(text, lang, '2025-03-01'));
+      expect(ids(signing)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
+
+describe("talks with the other side's businesses alone are a business meeting", () => {
+  it('en: a minister and companies of the other side', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu and representatives of leading Moroccan companies discussed business cooperation in Casablanca on 1 March 2025.';
+    expect(mains(run(text, 'en', '2025-03-02')).map((e) => e.type)).toEqual(['other']);
+  });
+  it('ar: an association of exporters and institutions of the other side', () => {
+    const text =
+      'عقد رئيس الجمعية المغربية للمصدرين حسن السنتيسي يوم 25 مارس 2025 اجتماعا افتراضيا مع المؤسسات الاقتصادية والتجارية في كازاخستان.';
+    expect(mains(run(text, 'ar', '2025-03-26')).map((e) => e.type)).toEqual(['other']);
+  });
+  it('en: ministers of both sides meeting with businesses present are still talks', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu met Moroccan Foreign Minister Nasser Bourita and business leaders of both countries in Rabat on 28 February 2025.';
+    expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).toContain('bilateral_meeting');
+  });
+});

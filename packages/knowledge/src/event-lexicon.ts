@@ -97,6 +97,12 @@ export const EventLexicon = z.object({
    * shipment takes place where it leaves (the sending side), not where it is headed.
    */
   shipment: Phrases.default([]),
+  /**
+   * Companies and business people ("representatives of leading Moroccan companies", "رجال الأعمال"):
+   * talks of one side with the other side's businesses, no official of theirs present, are a
+   * business meeting (`other`), not talks between the two countries.
+   */
+  business: Phrases.default([]),
   /** "to", "vers", "в", "إلى": a country named right after one is where goods are headed. */
   towards: Phrases.default([]),
   /** "from", "en provenance de", "из", "من": a country named right after one is where goods come from. */
