@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventIdFor } from './event-id.ts';
 import { type ResolvableArticle, resolveArticle } from './incremental.ts';
 import { MemoryRepository } from './memory-repository.ts';
+import { resolveArticles } from './offline.ts';
 import { resolveReport, toEventMessage } from './resolve.ts';
 import type { EventState, ReportInput, ResolveContext } from './types.ts';
 
@@ -30,11 +31,8 @@ function articlesOf(inputs: readonly ReportInput[]): ResolvableArticle[] {
 }
 
 /** The incremental path over a memory repository: the events as they would be stored. */
-async function resolveAllStates(inputs: readonly ReportInput[]): Promise<EventState[]> {
-  const repository = new MemoryRepository();
-  for (const article of articlesOf(inputs))
-    await resolveArticle(repository, article, { now: ctx.now, revision: 1 });
-  return repository.allEvents();
+function resolveAllStates(inputs: readonly ReportInput[]): Promise<EventState[]> {
+  return resolveArticles(articlesOf(inputs), { now: ctx.now });
 }
 
 async function resolveAll(inputs: readonly ReportInput[]): Promise<EventMessage[]> {
@@ -106,7 +104,7 @@ const frenchReference = input(
   }),
 );
 
-describe('resolveAll', () => {
+describe('reports of several articles, resolved one article after another', () => {
   it('makes one event of an Arabic report and a French reference to the same visit', async () => {
     const events = await resolveAll([frenchReference, arabicVisit]);
     expect(events).toHaveLength(1);
