@@ -257,8 +257,12 @@ export function assemble(
       // X held meetings …" after a lead that told the meetings is the visit they belong to.
       const sameKind = told.find((e) => VISITS.has(e.candidate.type) === VISITS.has(c.type));
       const lastInteraction = sameKind ?? (VISITS.has(c.type) ? undefined : told[0]);
+      // "جاء هذا اللقاء في إطار سلسلة الندوات" after a business meeting told as `other`: the
+      // demonstrative names that act, not a setting of its own.
+      const namesOtherAct = c.anaphoric && main?.candidate.type === 'other';
       const setting =
         !lastInteraction &&
+        !namesOtherAct &&
         main !== undefined &&
         (VISITS.has(c.type)
           ? !VISITS.has(main.candidate.type)

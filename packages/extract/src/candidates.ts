@@ -116,6 +116,17 @@ function visitsElsewhere(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerH
 // How many sentences back "the talks" may name the last interaction told.
 const CONTINUES_REACH = 3;
 
+/** Whether a side is named in the sentence only by a city of it (its capital or another), no one of it. */
+function onlyVenue(f: SentenceFacts, side: string): boolean {
+  if (f.people.some((p) => p.country === side)) return false;
+  const forms = f.entities.flatMap((e) =>
+    e.payloads.flatMap((p) => (p.kind === 'country' && p.code === side ? [p.form] : [])),
+  );
+  const cities =
+    f.places.some((p) => p.country === side) || forms.some((x) => x === 'capital' || x === 'city');
+  return cities && forms.every((x) => x === 'capital' || x === 'city');
+}
+
 /** Whether the sentence names both sides, or one side and the other within the two before. */
 function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: number): boolean {
   const f = facts[i];
@@ -127,6 +138,9 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   const pair = f.cues.has('pair') && !third && dyadNamedLast(kb, facts, i);
   const hasA = pair || f.countries.has(a);
   const hasB = pair || f.countries.has(b);
+  // "The ceremony was attended by Azerbaijan's, Türkiye's and Kazakhstan's ambassadors to Rabat":
+  // with third countries beside one side, a side named only by its city is where it happens.
+  if (third && !pair && (onlyVenue(f, a) || onlyVenue(f, b))) return false;
   if (hasA && hasB) return true;
   // With a third country in the sentence, both sides must be in it: "X met Azerbaijan's speaker"
   // is not a dyad event because the article was about Kazakhstan two sentences earlier.
@@ -226,9 +240,11 @@ export function sentenceCandidates(
     ? make(
         talks.type === 'phone_call'
           ? 'phone_call'
-          : f.cues.has('parliamentary')
-            ? 'parliamentary_meeting'
-            : 'bilateral_meeting',
+          : withBusinessOnly(f)
+            ? 'other'
+            : f.cues.has('parliamentary')
+              ? 'parliamentary_meeting'
+              : 'bilateral_meeting',
         talks,
       )
     : undefined;

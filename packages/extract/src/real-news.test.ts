@@ -559,3 +559,35 @@ describe("talks with the other side's businesses alone are a business meeting", 
     expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).toContain('bilateral_meeting');
   });
 });
+
+describe('one side among third countries, the other only its city, is no event between them', () => {
+  it('en: ambassadors of several countries attending a ceremony in Rabat', () => {
+    const text =
+      "The signing ceremony on 13 June 2024 was attended by Azerbaijan's Ambassador to Rabat, Türkiye's Ambassador to Rabat and Kazakhstan's Ambassador to Rabat, Saulekul Sailaukyzy.";
+    expect(mains(run(text, 'en', '2024-06-14'))).toEqual([]);
+  });
+  it('en: both sides named by name with a third country are still both there', () => {
+    const text =
+      'Kazakhstan, Morocco and Azerbaijan signed a memorandum on transport cooperation in Rabat on 13 June 2024.';
+    expect(mains(run(text, 'en', '2024-06-14')).map((e) => e.type)).toEqual(['agreement_signing']);
+  });
+});
+
+describe('business meetings within a visit, and "this meeting" after one', () => {
+  it('en: a visit with meetings with the other side’s companies: the visit and a business meeting', () => {
+    const text =
+      'As part of his official visit to Morocco on 3 March 2025, Kazakh Foreign Minister Murat Nurtleu held a series of meetings with representatives of leading Moroccan companies.';
+    expect(
+      mains(run(text, 'en', '2025-03-04'))
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['official_visit', 'other']);
+  });
+  it('ar: "this meeting" after a business meeting is that meeting', () => {
+    const text = [
+      'عقد رئيس الجمعية المغربية للمصدرين حسن السنتيسي يوم 25 مارس 2025 اجتماعا افتراضيا مع المؤسسات الاقتصادية والتجارية في كازاخستان.',
+      'جاء هذا اللقاء في إطار سلسلة الندوات الرقمية التي تهدف إلى استكشاف فرص التصدير.',
+    ].join('\n');
+    expect(mains(run(text, 'ar', '2025-03-26')).map((e) => e.type)).toEqual(['other']);
+  });
+});
