@@ -184,7 +184,9 @@ export function analyseSentence(
           // "Сапар барысында" (during the visit): in Kazakh the cue follows the noun.
           anaphoric: cueSpans.some(
             (c) =>
-              (c.cue === 'anaphora' && c.end === m.start) || (c.cue === 'anaphoraAfter' && c.start === m.end),
+              (c.cue === 'anaphora' && c.end === m.start) ||
+              (c.cue === 'anaphoraAfter' && c.start === m.end) ||
+              (c.cue === 'outcome' && c.start === 0 && c.end === m.start),
           ),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||

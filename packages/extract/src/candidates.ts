@@ -89,7 +89,10 @@ function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], 
   if (f.triggers.some((t) => t.anaphoric))
     for (let k = i - 1; k >= Math.max(0, i - CONTINUES_REACH); k--) {
       const before = facts[k];
-      if (before?.triggers.some(interaction)) return bothSides(kb, facts, k);
+      if (!before?.triggers.some(interaction)) continue;
+      if (bothSides(kb, facts, k)) return true;
+      // "На встрече были обсуждены вопросы …" names no one: the talks told again, look further back.
+      if (before.countries.size > 0 || before.people.length > 0) return false;
     }
   // "Morocco and Kazakhstan have waived visas for each other's citizens. This agreement, signed in
   // September 2024, is now in force": the document told right before, between the two.

@@ -48,6 +48,7 @@ export type CueKind =
   | 'sameYear'
   | 'transit'
   | 'shipment'
+  | 'outcome'
   | 'business'
   | 'towards'
   | 'origin'
@@ -222,6 +223,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
     ['shipment', lexicon.shipment],
+    ['outcome', lexicon.outcome],
     ['business', lexicon.business],
     ['towards', lexicon.towards],
     ['origin', lexicon.origin],

@@ -591,3 +591,23 @@ describe('business meetings within a visit, and "this meeting" after one', () =>
     expect(mains(run(text, 'ar', '2025-03-26')).map((e) => e.type)).toEqual(['other']);
   });
 });
+
+describe('"the outcome of the meeting" opening a sentence is the meeting just told', () => {
+  it('ru: the agreements concluded as its outcome are signed at that meeting', () => {
+    const text = [
+      'Генеральный прокурор Казахстана Берик Асылов провел переговоры с министром юстиции Марокко Абделем Латифом Уахби.',
+      'На встрече были обсуждены вопросы сотрудничества в области борьбы с преступностью.',
+      '«Итогом встречи стало заключение межгосударственных соглашений о выдаче преступников», — говорится в сообщении.',
+    ].join('\n');
+    const types = mains(run(text, 'ru', null)).map((e) => e.type);
+    expect(types).toContain('agreement_signing');
+  });
+  it('ru: "assessed the results of the visit in November" further into a sentence recalls another event', () => {
+    const text = [
+      'Министр иностранных дел Казахстана Ермек Кошербаев 14 января 2026 года принял посла Марокко.',
+      'Кошербаев высоко оценил итоги официального визита Председателя Мажилиса Ерлана Кошанова в Марокко в ноябре прошлого года.',
+    ].join('\n');
+    const [call] = mains(run(text, 'ru', '2026-01-14'));
+    expect(ids(call)).not.toContain('kz.koshanov');
+  });
+});

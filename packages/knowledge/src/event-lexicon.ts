@@ -83,6 +83,12 @@ export const EventLexicon = z.object({
   relativeClause: Phrases,
   /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
   earlier: Phrases,
+  /**
+   * "Итогом встречи стало …", "The outcome of the talks was …", opening a sentence: the event named
+   * right after is the one just told (as "this meeting"). Not further into a sentence: "assessed
+   * the results of the official visit in November" recalls another.
+   */
+  outcome: Phrases.default([]),
   /** "The same day", "في اليوم ذاته": the day of the date told just before. */
   sameDay: Phrases,
   /** "The same year", "в том же году": the year of the date told just before. */
