@@ -190,6 +190,7 @@ export function analyseSentence(
           ),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
+            cueSpans.some((c) => c.cue === 'purpose' && c.start <= m.start && c.end >= m.start) ||
             planned(m.start) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),

@@ -49,6 +49,7 @@ export type CueKind =
   | 'transit'
   | 'shipment'
   | 'outcome'
+  | 'purpose'
   | 'business'
   | 'towards'
   | 'origin'
@@ -224,6 +225,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['transit', lexicon.transit],
     ['shipment', lexicon.shipment],
     ['outcome', lexicon.outcome],
+    ['purpose', lexicon.purpose],
     ['business', lexicon.business],
     ['towards', lexicon.towards],
     ['origin', lexicon.origin],

@@ -611,3 +611,15 @@ describe('"the outcome of the meeting" opening a sentence is the meeting just to
     expect(ids(call)).not.toContain('kz.koshanov');
   });
 });
+
+describe('a meeting named as the purpose of a journey is a plan; the journey is told', () => {
+  const PURPOSE: Record<string, string> = {
+    ar: 'وصل وزير الخارجية الكازاخستاني مراد نورتليو إلى الرباط يوم 27 فبراير 2025 في زيارة رسمية للقاء عدد من المسؤولين المغاربة.',
+    en: 'Kazakh Foreign Minister Murat Nurtleu arrived in Rabat on an official visit to Morocco on 27 February 2025 to hold talks with Moroccan officials.',
+  };
+  for (const [lang, text] of Object.entries(PURPOSE)) {
+    it(`${lang}: the visit only`, () => {
+      expect(mains(run(text, lang, '2025-02-28')).map((e) => e.type)).toEqual(['official_visit']);
+    });
+  }
+});

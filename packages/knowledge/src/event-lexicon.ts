@@ -84,6 +84,12 @@ export const EventLexicon = z.object({
   /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
   earlier: Phrases,
   /**
+   * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
+   * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
+   * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
+   */
+  purpose: Phrases.default([]),
+  /**
    * "Итогом встречи стало …", "The outcome of the talks was …", opening a sentence: the event named
    * right after is the one just told (as "this meeting"). Not further into a sentence: "assessed
    * the results of the official visit in November" recalls another.
