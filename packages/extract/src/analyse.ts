@@ -51,6 +51,11 @@ export interface SentenceFacts {
    * shipped wheat to Morocco", "a shipment from Kazakhstan"): where the shipment takes place.
    */
   readonly shipmentFrom: string | undefined;
+  /**
+   * The side whose efforts, policy or initiative the sentence praises or backs ("ثمن الرئيس بوتين
+   * الجهود المصرية"): a position stated on that side by someone of the other.
+   */
+  readonly praised: string | undefined;
   /** "Cet accord, signé en septembre 2024, est désormais en vigueur": a document named as the one told. */
   readonly refersToDocument: boolean;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
@@ -270,6 +275,7 @@ export function analyseSentence(
     countries,
     sidesApart: sidesApart(kb, entities, people, cueSpans),
     shipmentFrom: shipmentFrom(kb, entities, cueSpans),
+    praised: praisedSide(kb, entities, cueSpans),
     refersToDocument: agreements.some((a) =>
       cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
     ),
@@ -307,6 +313,33 @@ function shipmentFrom(
   if (comesFrom) return comesFrom;
   const sides = new Set(named.map((n) => n.code));
   return sides.size === 1 ? [...sides][0] : undefined;
+}
+
+// How far from "efforts", "policy" the side they belong to may be named: "the Egyptian efforts",
+// "la résolution présentée par le Maroc", "الإصلاحات السياسية التي تنتهجها كازاخستان".
+const STANCE_REACH = 4;
+
+/** The dyad side whose efforts, policy or initiative a support word in the sentence praises or backs. */
+function praisedSide(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+): string | undefined {
+  if (!cueSpans.some((c) => c.cue === 'support')) return undefined;
+  for (const stance of cueSpans.filter((c) => c.cue === 'stance')) {
+    const owner = entities.find(
+      (m) =>
+        m.payloads.some(
+          (p) =>
+            p.kind === 'country' && kb.dyad.includes(p.code) && (p.form === 'name' || p.form === 'demonym'),
+        ) &&
+        ((m.start >= stance.end && m.start - stance.end <= STANCE_REACH) ||
+          (m.end <= stance.start && stance.start - m.end <= 1)),
+    );
+    const payload = owner?.payloads.find((p) => p.kind === 'country');
+    if (payload?.kind === 'country') return payload.code;
+  }
+  return undefined;
 }
 
 /** Whether a contrast cue has one side of the dyad only before it and the other only after it. */

@@ -168,7 +168,11 @@ export function sentenceCandidates(
   const f = facts[i];
   if (!f) return [];
   const real = f.triggers.filter((t) => !t.unreal);
-  const policy = f.cues.has('support') && f.cues.has('position');
+  // "Kazakhstan supports the autonomy plan"; "كما ثمن الرئيس بوتين الجهود المصرية", "l'ambassadrice
+  // a salué la résolution présentée par le Maroc": someone of one side praising the other's efforts.
+  const praise =
+    f.praised !== undefined && f.people.some((p) => !p.mentioned && p.country && p.country !== f.praised);
+  const policy = (f.cues.has('support') && f.cues.has('position')) || praise;
   // "The two sides stressed, in a joint statement, …": a joint statement named in a sentence about
   // both sides is adopted, whatever verb tells it; not one planned or denied.
   const statementNamed =

@@ -50,6 +50,7 @@ export type CueKind =
   | 'shipment'
   | 'outcome'
   | 'purpose'
+  | 'stance'
   | 'business'
   | 'towards'
   | 'origin'
@@ -226,6 +227,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['shipment', lexicon.shipment],
     ['outcome', lexicon.outcome],
     ['purpose', lexicon.purpose],
+    ['stance', lexicon.stances],
     ['business', lexicon.business],
     ['towards', lexicon.towards],
     ['origin', lexicon.origin],

@@ -623,3 +623,32 @@ describe('a meeting named as the purpose of a journey is a plan; the journey is 
     });
   }
 });
+
+describe("someone of one side praising the other side's efforts or policy states a position", () => {
+  const PRAISE: Record<string, [string, string]> = {
+    ar: [
+      'استقبل أندري أزولاي يوم 14 ماي 2024 بالرباط سفيرة كازاخستان بالمغرب ساوليكول سايلاوكيزا، وثمن الإصلاحات السياسية التي تنتهجها كازاخستان.',
+      'ma.azoulay',
+    ],
+    fr: [
+      "Le 14 mai 2024 à Rabat, l'ambassadrice du Kazakhstan Saulekul Sailaukyzy a salué la résolution présentée par le Maroc aux Nations unies.",
+      'kz.sailaukyzy',
+    ],
+    en: [
+      "Kazakh Foreign Minister Murat Nurtleu praised Morocco's reforms during talks with Nasser Bourita in Rabat on 28 February 2025.",
+      'kz.nurtleu',
+    ],
+  };
+  for (const [lang, [text, speaker]] of Object.entries(PRAISE)) {
+    it(`${lang}: a policy statement by ${speaker}`, () => {
+      const published = lang === 'en' ? '2025-03-01' : '2024-05-15';
+      const position = mains(run(text, lang, published)).find((e) => e.type === 'policy_statement');
+      expect(ids(position)).toContain(speaker);
+    });
+  }
+  it('en: support for efforts to strengthen cooperation names no side’s efforts', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu and Nasser Bourita reaffirmed their support for efforts to strengthen cooperation in Rabat on 28 February 2025.';
+    expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).not.toContain('policy_statement');
+  });
+});

@@ -84,6 +84,14 @@ export const EventLexicon = z.object({
   /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
   earlier: Phrases,
   /**
+   * What one side does that the other may praise or back: "efforts", "policy", "initiative",
+   * "reforms", "resolution", "candidacy", "membership". Named beside the other side ("the Egyptian
+   * efforts", "la résolution présentée par le Maroc") after a support word ("praised", "ثمن",
+   * "a salué"), with someone of the first side in the sentence, it is a position stated on the
+   * other side (policy_statement), as the profile's own positions are.
+   */
+  stances: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
