@@ -210,7 +210,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
   for (const f of lexicon.accompanied) entities.add(f, { kind: 'accompanied' });
   const cueLists: [CueKind, readonly string[]][] = [
     ['support', lexicon.support],
-    ['position', lexicon.positions],
+    ['position', [...lexicon.positions, ...(profile.positions[lang] ?? [])]],
     ['parliamentary', lexicon.parliamentary],
     ['anaphora', lexicon.anaphora],
     ['future', lexicon.future],

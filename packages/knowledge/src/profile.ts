@@ -51,6 +51,12 @@ export const Profile = z
     name: z.string().min(1),
     languages: z.array(Language).min(1),
     countries: z.tuple([CountryProfile, CountryProfile]),
+    /**
+     * Positions the press of this relationship speaks of, per language ("autonomy plan", "plan
+     * d'autonomie", "الحكم الذاتي"): with a support word, a policy statement. The language lexicons
+     * hold the positions any relationship's press speaks of ("territorial integrity").
+     */
+    positions: Forms.default({}),
     relevance: RelevanceSettings.default(RelevanceSettings.parse({})),
   })
   .superRefine((profile, ctx) => {
