@@ -195,6 +195,14 @@ export function assemble(
   let main: Assembled | undefined;
   for (const c of leadFirst(candidates, story)) {
     if (isPlanned(c, articleDate)) continue;
+    // "Ont pris part à cet événement …": who attended the event told before; nothing before, nothing.
+    if (c.attendance) {
+      [...events]
+        .reverse()
+        .find((e) => e.main)
+        ?.merged.push(c);
+      continue;
+    }
     // "Напомним, президент направил телеграмму соболезнования", "Еске салсақ, …": told as recalled
     // and dated by nothing, an event of its own the article refers back to, never its news.
     if (c.trigger.earlier && !c.date && !c.datedBy) {

@@ -26,4 +26,9 @@ export interface Candidate {
   readonly continues: boolean;
   /** A joint statement told with a position in it ("in the joint statement, Kazakhstan supported …"). */
   carriesPosition?: boolean;
+  /**
+   * "Ont pris part à cet événement X, ministre …", "The ceremony was attended by …": no event of its
+   * own, its people attend the event told before.
+   */
+  attendance?: boolean;
 }

@@ -181,7 +181,10 @@ export function sentenceCandidates(
   // sentence before, told again with its date.
   const sides = bothSides(kb, facts, i);
   const retold = !sides && (retells(kb, facts, i) || continuesPrevious(kb, facts, i));
-  if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold)) return [];
+  if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold)) {
+    const attending = attendanceOf(kb, f, i);
+    return attending ? [attending] : [];
+  }
   const out: Candidate[] = [];
   const make = (type: EventType, trigger: TriggerHit): Candidate => ({
     type,
@@ -409,6 +412,29 @@ function withBusinessOnly(f: SentenceFacts): boolean {
   if (f.cues.has('pair')) return false;
   const sides = new Set(f.people.filter((p) => !p.mentioned && p.country).map((p) => p.country));
   return sides.size < 2;
+}
+
+/**
+ * "Ont pris part à cet événement commémoratif Abdellatif Miraoui, ministre de l'enseignement
+ * supérieur, …", "The reception was attended by …": a sentence that tells only who attended, with
+ * someone of the dyad in it, joins its people to the event told before (see assemble).
+ */
+function attendanceOf(kb: KnowledgeIndex, f: SentenceFacts, i: number): Candidate | undefined {
+  if (!f.cues.has('attendance')) return undefined;
+  const present = f.people.filter((p) => !p.mentioned && p.country && kb.dyad.includes(p.country));
+  if (present.length === 0) return undefined;
+  return {
+    type: 'other',
+    sentence: i,
+    trigger: { type: 'other', tokStart: 0, tokEnd: 0, anaphoric: true, unreal: false },
+    people: present.map((person) => ({ person, sentence: i })),
+    agreements: [],
+    sentences: new Set([i]),
+    anaphoric: true,
+    delegation: false,
+    continues: true,
+    attendance: true,
+  };
 }
 
 /** The documents named right after a verb that adopts them ("adopted a roadmap for cooperation"). */

@@ -51,6 +51,7 @@ export type CueKind =
   | 'outcome'
   | 'purpose'
   | 'stance'
+  | 'attendance'
   | 'business'
   | 'towards'
   | 'origin'
@@ -228,6 +229,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     ['outcome', lexicon.outcome],
     ['purpose', lexicon.purpose],
     ['stance', lexicon.stances],
+    ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],
     ['origin', lexicon.origin],

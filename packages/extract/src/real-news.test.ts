@@ -652,3 +652,17 @@ describe("someone of one side praising the other side's efforts or policy states
     expect(mains(run(text, 'en', '2025-03-01')).map((e) => e.type)).not.toContain('policy_statement');
   });
 });
+
+describe('who attended the event told before takes part in it', () => {
+  const ATTENDED: Record<string, string> = {
+    fr: "L'ambassade du Kazakhstan a organisé le 16 décembre 2024 à Rabat une cérémonie à l'occasion de la fête de l'Indépendance.\nOnt pris part à cet événement le ministre des Affaires étrangères Nasser Bourita et l'ambassadrice du Kazakhstan Saulekul Sailaukyzy.",
+    en: 'The Embassy of Kazakhstan in Rabat held a reception on 16 December 2024 to mark Independence Day.\nThe event was attended by Moroccan Foreign Minister Nasser Bourita and Ambassador Saulekul Sailaukyzy.',
+  };
+  for (const [lang, text] of Object.entries(ATTENDED)) {
+    it(`${lang}: the attendees are the reception's participants, no event of their own`, () => {
+      const events = mains(run(text, lang, '2024-12-17'));
+      expect(events).toHaveLength(1);
+      expect(ids(events[0])).toEqual(['kz.sailaukyzy', 'ma.bourita']);
+    });
+  }
+});

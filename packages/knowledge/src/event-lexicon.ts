@@ -84,6 +84,11 @@ export const EventLexicon = z.object({
   /** Pluperfect and "earlier" markers ("had held", "وكان … قد", "avait eu", "ранее"): a trigger right after one is background, told as past. */
   earlier: Phrases,
   /**
+   * "took part in", "was attended by", "ont pris part à", "приняли участие", "حضر": a sentence that
+   * tells only who attended names the participants of the event told before it.
+   */
+  attendance: Phrases.default([]),
+  /**
    * What one side does that the other may praise or back: "efforts", "policy", "initiative",
    * "reforms", "resolution", "candidacy", "membership". Named beside the other side ("the Egyptian
    * efforts", "la résolution présentée par le Maroc") after a support word ("praised", "ثمن",
