@@ -224,7 +224,7 @@ describe('compose file: Compose Specification and .env.example', () => {
     expect(mount).toMatchObject({
       type: 'bind',
       readOnly: true,
-      source: join(repoRoot, 'services', 'fetcher', 'data'),
+      source: join(repoRoot, 'packages', 'sources', 'data'),
     });
     expect(existsSync(join(mount?.source ?? '', sourcesFile.slice((mount?.target.length ?? 0) + 1)))).toBe(
       true,

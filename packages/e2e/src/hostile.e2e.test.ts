@@ -16,13 +16,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listDeadLetters, NatsBus } from '@dyad/bus';
 import { articleIdFor, names as makeNames, seedUrl } from '@dyad/contracts';
-import { fetcherKeys, SourceStateStore } from '@dyad/fetcher';
+import { fetcherKeys, SourceStateStore } from '@dyad/sources/state';
+import { encodeSingleByte } from '@dyad/sources/testing';
 import { describe, eventually, expect, extractedArticle, it, type TestProcess } from '@dyad/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { encodeSingleByte } from '../../../services/fetcher/src/testing/legacy-encode.ts';
 import {
   pipelineEnv,
   repoRoot,

@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from '@dyad/bus';
 import { names as makeNames } from '@dyad/contracts';
+import { fetcherKeys, SourceStateStore } from '@dyad/sources/state';
+import { articlePage, FixtureServer, rssFeed, send } from '@dyad/sources/testing';
 import { Redis } from 'ioredis';
 import { fetcherEnvSchema } from '../src/config.ts';
-import { SourceStateStore } from '../src/frontier/source-state.ts';
-import { fetcherKeys } from '../src/redis-keys.ts';
 import { FetcherService } from '../src/service.ts';
-import { articlePage, FixtureServer, rssFeed, send } from '../src/testing/index.ts';
 import { openBus } from '../src/testing/service-harness.ts';
 
 const FEEDS = 50;

@@ -1,68 +1,23 @@
 import { baseEnvSchema, urlWithSecretSchema } from '@dyad/bus';
-import { profileEnv } from '@dyad/knowledge';
+import { defaultSourcesFile, sourceReaderEnv } from '@dyad/sources';
+import { DEFAULT_DEDUP_TTL_MS } from '@dyad/sources/state';
 import { z } from 'zod';
-import { defaultFeedProxiesFile, defaultSourcesFile, defaultTrackingParamsFile } from './data-files.ts';
 
-const ms = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const AddressList = z
-  .string()
-  .default('')
-  .transform((s) =>
-    s
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean),
-  );
-
-const Flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 export const fetcherEnvSchema = baseEnvSchema('fetcher').extend({
   REDIS_URL: urlWithSecretSchema.default('redis://127.0.0.1:6379'),
   /** The sources file; edits are picked up every SOURCES_RELOAD_MS without a restart. */
   SOURCES_FILE: z.string().min(1).default(defaultSourcesFile),
   SOURCES_RELOAD_MS: positive(5_000),
-  TRACKING_PARAMS_FILE: z.string().min(1).default(defaultTrackingParamsFile),
-  FEED_PROXIES_FILE: z.string().min(1).default(defaultFeedProxiesFile),
-  /** The dyad profile whose terms the pre-filter looks for (`DYAD_PROFILE`: id or .yaml path). */
-  ...profileEnv,
-  /** Keyword pre-filter of non-focused sources. */
-  PREFILTER: Flag.default(true),
-  /** Whole exchange of one request, body included. */
-  FETCH_TIMEOUT_MS: positive(20_000),
-  CONNECT_TIMEOUT_MS: positive(5_000),
-  FETCH_MAX_BYTES: positive(5 * 1024 * 1024),
-  MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
-  USER_AGENT: z
-    .string()
-    .min(1)
-    .default(
-      'Dyad/0.1 (news monitor of Morocco-Kazakhstan relations; obeys robots.txt; +https://dyad.invalid/bot)',
-    ),
-  /**
-   * Addresses or CIDR ranges the fetcher may connect to although they are not public (loopback,
-   * private, link-local, metadata…); comma-separated. Empty: public addresses only.
-   */
-  FETCH_ALLOW_ADDRESSES: AddressList,
-  /** Per registrable domain, shared by all replicas. */
-  HOST_CONCURRENCY: positive(2),
-  HOST_MIN_DELAY_MS: ms(1_000),
-  ROBOTS: Flag.default(true),
-  ROBOTS_TTL_MS: positive(24 * 3_600_000),
+  /** How a source is read (HTTP checks and limits, URL rules, pre-filter, parser threads): shared with `dyad sources test`. */
+  ...sourceReaderEnv,
   POLL_CONCURRENCY: z.coerce.number().int().positive().max(64).optional(),
-  SITEMAP_MAX_CHILDREN: positive(3),
-  /** Time limit to parse one feed, sitemap or listing page (on a parser thread). */
-  LISTING_PARSE_TIMEOUT_MS: positive(10_000),
-  /** Deepest element nesting of a feed, sitemap or listing page that is parsed at all. */
-  LISTING_MAX_DEPTH: positive(1_000),
   /** A source that fails this many polls in a row is reported failing. */
   SOURCE_FAILING_AFTER: positive(5),
   SOURCE_MAX_BACKOFF_MS: positive(24 * 3_600_000),
   /** How long the dedup record of an article id is kept. */
-  DEDUP_TTL_MS: positive(180 * 86_400_000),
+  DEDUP_TTL_MS: positive(DEFAULT_DEDUP_TTL_MS),
   /** Fetch retries: the catalog's backoff unless set (tests). */
   FETCH_BACKOFF_INITIAL_MS: z.coerce.number().int().positive().optional(),
 });

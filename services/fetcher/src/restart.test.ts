@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { names as makeNames } from '@dyad/contracts';
+import { FixtureServer, installScenarios, type ScenarioState } from '@dyad/sources/testing';
 import { describe, eventually, expect, it, TestProcess } from '@dyad/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { FixtureServer } from './testing/fixture-server.ts';
-import { installScenarios, type ScenarioState } from './testing/scenarios.ts';
 import { openBus, publishedArticles, testEnv } from './testing/service-harness.ts';
 import { sleep, tempFile } from './testing/test-helpers.ts';
 

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { names as makeNames } from '@dyad/contracts';
+import { FixtureServer, installScenarios, MIXED_LINKS } from '@dyad/sources/testing';
 import { describe, eventually, expect, it } from '@dyad/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { schedulerId } from './sources/schedules.ts';
-import { FixtureServer } from './testing/fixture-server.ts';
-import { installScenarios, MIXED_LINKS } from './testing/scenarios.ts';
 import { openBus, publishedArticles, startService, testEnv } from './testing/service-harness.ts';
 import { tempFile } from './testing/test-helpers.ts';
 

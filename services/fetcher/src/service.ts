@@ -10,23 +10,29 @@ import {
 } from '@dyad/bus';
 import { names as makeNames, queues, stages } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
+import {
+  createHttpFetcher,
+  createPrefilter,
+  ListingParser,
+  loadFeedProxies,
+  loadTrackingParams,
+  proxyResolver,
+  type Source,
+} from '@dyad/sources';
+import {
+  Dedup,
+  fetcherKeys,
+  redisProxyCache,
+  redisValidatorStore,
+  SourceStateStore,
+  sharedCrawlState,
+} from '@dyad/sources/state';
 import type { FetcherEnv } from './config.ts';
-import { createHttpFetcher } from './crawler.ts';
-import { ListingParser } from './feeds/listing-parser.ts';
 import { createFetcherMetrics } from './fetcher-metrics.ts';
 import { articleFetchHandler } from './frontier/article-fetch.ts';
-import { Dedup } from './frontier/dedup.ts';
-import { cachedProxyResolver } from './frontier/item-links.ts';
 import { Poller } from './frontier/poller.ts';
-import { createPrefilter } from './frontier/prefilter.ts';
-import { SourceStateStore } from './frontier/source-state.ts';
-import { redisValidatorStore } from './frontier/validator-store.ts';
-import { fetcherKeys } from './redis-keys.ts';
 import { syncSchedules } from './sources/schedules.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
-import type { Source } from './sources/source-schema.ts';
-import { loadFeedProxies } from './urls/feed-proxies.ts';
-import { loadTrackingParams } from './urls/tracking-params.ts';
 
 export const FETCHER_VERSION = '0.2.0';
 
@@ -93,13 +99,9 @@ export class FetcherService {
     await waitForRedis(redis);
 
     const keys = fetcherKeys(names);
-    const http = createHttpFetcher(
-      env,
-      { redis, keys },
-      {
-        onResponse: ({ status }) => metrics.httpResponses.inc({ status: String(status) }),
-      },
-    );
+    const http = createHttpFetcher(env, sharedCrawlState(redis, keys, env), {
+      onResponse: ({ status }) => metrics.httpResponses.inc({ status: String(status) }),
+    });
     const pollQueue = new TypedQueue('poll', redis, names);
     const fetchQueue = new TypedQueue('fetch', redis, names);
     runtime.onShutdown('queues', async () => {
@@ -135,7 +137,7 @@ export class FetcherService {
       parser,
       http,
       rules,
-      resolveProxy: cachedProxyResolver(http, redis, keys, PROXY_CACHE_MS),
+      resolveProxy: proxyResolver(http, redisProxyCache(redis, keys, PROXY_CACHE_MS)),
       validators: redisValidatorStore(redis, keys),
       dedup: new Dedup(redis, keys, env.DEDUP_TTL_MS),
       states: new SourceStateStore(redis, keys),

@@ -5,11 +5,11 @@
  */
 import { NatsBus } from '@dyad/bus';
 import { names as makeNames } from '@dyad/contracts';
+import { articlePage, FixtureServer, rssFeed, send } from '@dyad/sources/testing';
 import { describe, eventually, expect, it } from '@dyad/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { articlePage, FixtureServer, rssFeed, send } from './testing/fixture-server.ts';
 import { publishedArticles, startService, testEnv } from './testing/service-harness.ts';
 import { tempFile } from './testing/test-helpers.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { names as makeNames } from '@dyad/contracts';
-import { fetcherKeys, SourceStateStore } from '@dyad/fetcher';
-import { ARABIC_ITEMS, FixtureServer, installScenarios } from '@dyad/fetcher/testing';
+import { fetcherKeys, SourceStateStore } from '@dyad/sources/state';
+import { ARABIC_ITEMS, FixtureServer, installScenarios } from '@dyad/sources/testing';
 import { describe, expect, it } from '@dyad/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
@@ -76,7 +76,7 @@ describe('dyad sources', () => {
   it('lists the shipped sources (the file validates)', async ({ redis }) => {
     const io = ioFor(redis.url, redis.namespace);
     expect(await main(['sources', 'list'], io)).toBe(0);
-    expect(io.stdout.text()).toMatch(/^\d+ sources in .*services\/fetcher\/data\/sources\.yaml$/m);
+    expect(io.stdout.text()).toMatch(/^\d+ sources in .*packages\/sources\/data\/sources\.yaml$/m);
   });
 
   it('refuses an invalid sources file, naming the problems', async ({ redis }) => {

@@ -1,11 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from '@dyad/bus';
+import { DataFileError } from '@dyad/knowledge';
 import {
-  DataFileError,
-  Dedup,
   defaultSourcesFile,
-  fetcherEnvSchema,
-  fetcherKeys,
   loadSources,
   type PreviewItem,
   previewOptionsFromEnv,
@@ -13,9 +10,10 @@ import {
   Source,
   type SourceInput,
   type SourcePreview,
-  type SourceState,
-  SourceStateStore,
-} from '@dyad/fetcher';
+  type SourceReaderEnv,
+  sourceReaderEnvSchema,
+} from '@dyad/sources';
+import { Dedup, fetcherKeys, type SourceState, SourceStateStore } from '@dyad/sources/state';
 import type { Redis } from 'ioredis';
 import { parseCommandArgs } from '../args.ts';
 import { type CliConfig, loadConfig } from '../config.ts';
@@ -175,9 +173,9 @@ async function testCommand(
   values: Record<string, string | boolean | undefined>,
 ): Promise<number> {
   const config = loadConfig(io.env, values.namespace as string | undefined);
-  let env: ReturnType<typeof fetcherEnvSchema.parse>;
+  let env: SourceReaderEnv;
   try {
-    env = parseEnv('fetcher', fetcherEnvSchema, { ...io.env });
+    env = parseEnv('fetcher', sourceReaderEnvSchema, { ...io.env });
   } catch (error) {
     throw new CommandError(errorMessage(error), { cause: error });
   }
@@ -193,7 +191,7 @@ async function testCommand(
   const redis = await optionalRedis(config, io.stderr);
   let preview: SourcePreview;
   try {
-    const dedup = redis ? new Dedup(redis, fetcherKeys(config.names), env.DEDUP_TTL_MS) : undefined;
+    const dedup = redis ? new Dedup(redis, fetcherKeys(config.names)) : undefined;
     preview = await previewSource(source, previewOptionsFromEnv(env, dedup));
   } finally {
     redis?.disconnect();

@@ -1,10 +1,9 @@
 import type { Logger } from '@dyad/bus';
 import { backoffDelayMs, PermanentError, type RawStore, StreamFullError } from '@dyad/bus';
 import type { ArticleFetched, FetchJob } from '@dyad/contracts';
+import { FetchFailure, type HttpFetcher } from '@dyad/sources';
 import { DelayedError, type Job } from 'bullmq';
 import type { FetcherMetrics } from '../fetcher-metrics.ts';
-import { FetchFailure } from '../net/fetch-errors.ts';
-import type { HttpFetcher } from '../net/http-fetcher.ts';
 
 /** Media types the cleaner can read; anything else (PDF, images, video) is refused for good. */
 const ARTICLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', '']);

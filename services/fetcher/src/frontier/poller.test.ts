@@ -1,9 +1,14 @@
 import { articleIdFor } from '@dyad/contracts';
+import {
+  ARABIC_ITEMS,
+  FixtureServer,
+  FRENCH_ITEMS,
+  installScenarios,
+  type ScenarioState,
+} from '@dyad/sources/testing';
 import { describe, expect, it } from '@dyad/testkit';
 import { afterAll, beforeAll } from 'vitest';
-import { FixtureServer } from '../testing/fixture-server.ts';
 import { pollerHarness } from '../testing/poller-harness.ts';
-import { ARABIC_ITEMS, FRENCH_ITEMS, installScenarios, type ScenarioState } from '../testing/scenarios.ts';
 
 const server = new FixtureServer();
 let state: ScenarioState;

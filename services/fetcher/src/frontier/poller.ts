@@ -1,18 +1,22 @@
 import type { Logger } from '@dyad/bus';
 import type { FetchJob } from '@dyad/contracts';
-import type { ListingParser } from '../feeds/listing-parser.ts';
-import { InvalidFeedError } from '../feeds/parse-rss.ts';
+import {
+  canonicalItems,
+  FetchFailure,
+  freshnessMs,
+  type HttpFetcher,
+  InvalidFeedError,
+  type ListingParser,
+  nextPollNotBefore,
+  type Prefilter,
+  type ProxyResolver,
+  type Source,
+  sourceDocuments,
+  type UrlRules,
+  type ValidatorStore,
+} from '@dyad/sources';
+import type { Dedup, SourceStateStore } from '@dyad/sources/state';
 import type { FetcherMetrics } from '../fetcher-metrics.ts';
-import { freshnessMs, nextPollNotBefore } from '../net/cache-policy.ts';
-import { FetchFailure } from '../net/fetch-errors.ts';
-import type { HttpFetcher } from '../net/http-fetcher.ts';
-import type { Source } from '../sources/source-schema.ts';
-import type { UrlRules } from '../urls/canonical.ts';
-import type { Dedup } from './dedup.ts';
-import { canonicalItems, type ProxyResolver } from './item-links.ts';
-import type { Prefilter } from './prefilter.ts';
-import { sourceDocuments, type ValidatorStore } from './source-documents.ts';
-import type { SourceStateStore } from './source-state.ts';
 
 export interface PollerOptions {
   readonly http: HttpFetcher;

@@ -1,6 +1,6 @@
 import { type PollJob, queues } from '@dyad/contracts';
+import type { Source } from '@dyad/sources';
 import type { Queue } from 'bullmq';
-import type { Source } from './source-schema.ts';
 
 /** The job scheduler of a source on the `poll` queue: one per source, named by the catalog's job id. */
 export function schedulerId(sourceId: string): string {

@@ -1,7 +1,6 @@
 import type { Logger } from '@dyad/bus';
 import { DataFileError } from '@dyad/knowledge';
-import { type LoadedSources, loadSources } from './load-sources.ts';
-import type { Source } from './source-schema.ts';
+import { type LoadedSources, loadSources, type Source } from '@dyad/sources';
 
 /**
  * The sources in force, read from the sources file and re-read when it changes (checked every

@@ -1,25 +1,33 @@
 import { TypedQueue, waitForRedis } from '@dyad/bus';
 import { type FetchJob, names as makeNames } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
+import {
+  type CrawlerSettings,
+  createHttpFetcher,
+  createPrefilter,
+  FeedProxiesFile,
+  feedProxies,
+  ListingParser,
+  loadTrackingParams,
+  proxyResolver,
+  Source,
+  type SourceInput,
+} from '@dyad/sources';
+import {
+  Dedup,
+  fetcherKeys,
+  redisProxyCache,
+  redisValidatorStore,
+  SourceStateStore,
+  sharedCrawlState,
+} from '@dyad/sources/state';
+import { FIXTURE_PROXIES_YAML, testSettings } from '@dyad/sources/testing';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { parse } from 'yaml';
-import type { CrawlerSettings } from '../crawler.ts';
-import { createHttpFetcher } from '../crawler.ts';
-import { ListingParser } from '../feeds/listing-parser.ts';
 import { createFetcherMetrics } from '../fetcher-metrics.ts';
-import { Dedup } from '../frontier/dedup.ts';
-import { cachedProxyResolver } from '../frontier/item-links.ts';
 import { Poller } from '../frontier/poller.ts';
-import { createPrefilter } from '../frontier/prefilter.ts';
-import { SourceStateStore } from '../frontier/source-state.ts';
-import { redisValidatorStore } from '../frontier/validator-store.ts';
-import { fetcherKeys } from '../redis-keys.ts';
-import { Source, type SourceInput } from '../sources/source-schema.ts';
-import { FeedProxiesFile, feedProxies } from '../urls/feed-proxies.ts';
-import { loadTrackingParams } from '../urls/tracking-params.ts';
-import { FIXTURE_PROXIES_YAML } from './scenarios.ts';
-import { silentLog, testSettings } from './test-helpers.ts';
+import { silentLog } from './test-helpers.ts';
 
 /** A Poller on real Redis and a real `fetch` queue, for tests. */
 export async function pollerHarness(
@@ -35,7 +43,10 @@ export async function pollerHarness(
   const queue = new TypedQueue('fetch', redis, names);
   const metrics = createFetcherMetrics(new Registry());
   const byId = new Map(sources.map((s) => [s.id, Source.parse(s)]));
-  const http = createHttpFetcher(testSettings(settings), { redis, keys });
+  const http = createHttpFetcher(
+    testSettings(settings),
+    sharedCrawlState(redis, keys, testSettings(settings)),
+  );
   const states = new SourceStateStore(redis, keys);
   const parser = new ListingParser({ timeoutMs: 5_000, maxDepth: 1_000 });
   const make = () =>
@@ -46,7 +57,7 @@ export async function pollerHarness(
         isTrackingParam: loadTrackingParams(),
         proxies: feedProxies(FeedProxiesFile.parse(parse(FIXTURE_PROXIES_YAML))),
       },
-      resolveProxy: cachedProxyResolver(http, redis, keys, 60_000),
+      resolveProxy: proxyResolver(http, redisProxyCache(redis, keys, 60_000)),
       validators: redisValidatorStore(redis, keys),
       dedup: new Dedup(redis, keys, 3_600_000),
       states,

@@ -1,8 +1,8 @@
 import { NatsBus, parseEnv } from '@dyad/bus';
 import { type ArticleFetched, names as makeNames, subjects } from '@dyad/contracts';
+import { FIXTURE_PROXIES_YAML } from '@dyad/sources/testing';
 import { fetcherEnvSchema } from '../config.ts';
 import { FetcherService } from '../service.ts';
-import { FIXTURE_PROXIES_YAML } from './scenarios.ts';
 import { tempFile } from './test-helpers.ts';
 
 /** The fetcher's environment for tests: the test's namespace, loopback allowed, fast everything. */

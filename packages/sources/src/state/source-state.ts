@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { FetcherKeys } from '../redis-keys.ts';
+import type { FetcherKeys } from './keys.ts';
 
 /**
  * What the fetcher knows about each source, in one Redis hash per source so that every replica

@@ -5,7 +5,6 @@ import { retryAfterMs } from './cache-policy.ts';
 import { type Decoded, decodeBody, parseContentType, UndecodableError } from './charset.ts';
 import { FetchFailure } from './fetch-errors.ts';
 import { httpRequest } from './http-request.ts';
-import type { Politeness } from './politeness.ts';
 import { type Resolver, resolveChecked, systemResolver } from './resolve-address.ts';
 import type { Robots } from './robots.ts';
 
@@ -16,10 +15,30 @@ import type { Robots } from './robots.ts';
  * requests, charset decoding. Every refusal is a FetchFailure with its reason.
  */
 
+/** One request's slot in a domain's budget. */
+export interface HostLease {
+  readonly domain: string;
+  release(): Promise<void>;
+}
+
+/**
+ * A domain's request budget (concurrency, spacing between starts), shared by whoever fetches from
+ * it: `Politeness` in `@dyad/sources/state` keeps it in Redis for every replica of the fetcher.
+ */
+export interface HostBudget {
+  /** A slot, or how long one would still take when that is more than `maxWaitMs`. */
+  acquire(
+    hostname: string,
+    options?: { minDelayMs?: number; maxWaitMs?: number },
+  ): Promise<HostLease | { waitMs: number }>;
+  /** The server asked for a pause (429/503 Retry-After): no request to its domain before then. */
+  block(hostname: string, ms: number): Promise<void>;
+}
+
 export interface HttpFetcherOptions {
   readonly policy: AddressPolicy;
   readonly resolver?: Resolver;
-  readonly politeness?: Politeness;
+  readonly politeness?: HostBudget;
   readonly robots?: Robots;
   readonly userAgent: string;
   readonly connectTimeoutMs: number;

@@ -1,20 +1,9 @@
-import type { Redis } from 'ioredis';
 import robotsParserModule from 'robots-parser';
-import type { FetcherKeys } from '../redis-keys.ts';
 
 /** Where fetched robots.txt files are kept between checks. */
 export interface RobotsCache {
   get(origin: string): Promise<string | null>;
   set(origin: string, value: string, ttlMs: number): Promise<void>;
-}
-
-export function redisRobotsCache(redis: Redis, keys: FetcherKeys): RobotsCache {
-  return {
-    get: (origin) => redis.get(keys.robots(origin)),
-    set: async (origin, value, ttlMs) => {
-      await redis.set(keys.robots(origin), value, 'PX', ttlMs);
-    },
-  };
 }
 
 /** For one-off use (`dyad sources test`): nothing shared, nothing kept. */
@@ -32,8 +21,8 @@ export function memoryRobotsCache(): RobotsCache {
 }
 
 /**
- * robots.txt, fetched once per origin and cached (in Redis by the service (shared by replicas, kept across
- * restarts) and parsed in memory for a minute. As RFC 9309 says: a 4xx means no rules, a 5xx or
+ * robots.txt, fetched once per origin and cached (by the fetcher in Redis, `redisRobotsCache` in
+ * `@dyad/sources/state`: shared by replicas, kept across restarts) and parsed in memory for a minute. As RFC 9309 says: a 4xx means no rules, a 5xx or
  * an unreachable server means "disallow everything" until we ask again (sooner than for a real
  * file, so an outage does not keep the site closed for a day).
  */

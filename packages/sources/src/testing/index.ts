@@ -1,3 +1,5 @@
+// Fixtures for tests of whatever reads sources: a local HTTP server with feeds, sitemaps, listing
+// pages, redirects, robots.txt and hostile answers (scenarios), and test settings.
 export {
   articlePage,
   escapeXml,
@@ -17,3 +19,4 @@ export {
   MIXED_LINKS,
   type ScenarioState,
 } from './scenarios.ts';
+export { keysFor, redisFor, testSettings } from './test-helpers.ts';

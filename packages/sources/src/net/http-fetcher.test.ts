@@ -2,10 +2,11 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from '@dyad/testkit';
 import { afterAll, beforeAll } from 'vitest';
-import { createHttpFetcher } from '../crawler.ts';
+import { sharedCrawlState } from '../state/caches.ts';
 import { FixtureServer } from '../testing/fixture-server.ts';
 import { installScenarios } from '../testing/scenarios.ts';
 import { keysFor, redisFor, testSettings } from '../testing/test-helpers.ts';
+import { createHttpFetcher } from './create-http-fetcher.ts';
 import { FetchFailure } from './fetch-errors.ts';
 import type { FetchOptions } from './http-fetcher.ts';
 
@@ -190,7 +191,7 @@ describe('HttpFetcher', () => {
   it('obeys robots.txt, fetched once per origin and shared through Redis', async ({ redis }) => {
     const client = redisFor(redis.url);
     try {
-      const shared = { redis: client, keys: keysFor(redis.namespace) };
+      const shared = sharedCrawlState(client, keysFor(redis.namespace), testSettings());
       const before = server.count('/robots.txt');
       const http = createHttpFetcher(testSettings(), shared);
       const refused = await failure(http.fetch(server.url('/private/article'), ARTICLE));

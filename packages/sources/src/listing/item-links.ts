@@ -1,7 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { ListedItem } from '../feeds/listed-item.ts';
 import type { HttpFetcher } from '../net/http-fetcher.ts';
-import type { FetcherKeys } from '../redis-keys.ts';
 import { canonicalize, type UrlRules } from '../urls/canonical.ts';
 
 /** A listed item with its canonical URL and article id. */
@@ -15,21 +13,24 @@ export interface CanonicalItem {
 
 export type ProxyResolver = (url: string) => Promise<string | undefined>;
 
-/** Asks the proxy where a link leads, remembering the answer in Redis (the link never changes). */
-export function cachedProxyResolver(
-  http: HttpFetcher,
-  redis: Redis | undefined,
-  keys: FetcherKeys | undefined,
-  ttlMs: number,
-): ProxyResolver {
+/**
+ * Where proxy links led, remembered because such a link never changes (the fetcher's is in Redis:
+ * `redisProxyCache` in `@dyad/sources/state`). An empty target: the proxy did not redirect.
+ */
+export interface ProxyCache {
+  get(url: string): Promise<string | null>;
+  set(url: string, target: string): Promise<void>;
+}
+
+/** Asks the proxy where a link leads, through the cache when there is one. */
+export function proxyResolver(http: HttpFetcher, cache?: ProxyCache): ProxyResolver {
   return async (url) => {
-    const key = keys?.proxy(url);
-    if (redis && key) {
-      const known = await redis.get(key);
+    if (cache) {
+      const known = await cache.get(url);
       if (known !== null) return known || undefined;
     }
     const target = await http.redirectTarget(url);
-    if (redis && key) await redis.set(key, target ?? '', 'PX', ttlMs);
+    await cache?.set(url, target ?? '');
     return target;
   };
 }

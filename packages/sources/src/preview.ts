@@ -1,12 +1,11 @@
 import { loadProfile } from '@dyad/knowledge';
-import type { FetcherEnv } from './config.ts';
-import { type CrawlerSettings, createHttpFetcher } from './crawler.ts';
+import type { SourceReaderEnv } from './env.ts';
 import { ListingParser, type ListingParserOptions } from './feeds/listing-parser.ts';
 import { InvalidFeedError } from './feeds/parse-rss.ts';
-import type { Dedup } from './frontier/dedup.ts';
-import { cachedProxyResolver, canonicalItems } from './frontier/item-links.ts';
-import { createPrefilter, type Prefilter } from './frontier/prefilter.ts';
-import { sourceDocuments } from './frontier/source-documents.ts';
+import { canonicalItems, proxyResolver } from './listing/item-links.ts';
+import { createPrefilter, type Prefilter } from './listing/prefilter.ts';
+import { sourceDocuments } from './listing/source-documents.ts';
+import { type CrawlerSettings, createHttpFetcher } from './net/create-http-fetcher.ts';
 import { FetchFailure } from './net/fetch-errors.ts';
 import type { Source } from './sources/source-schema.ts';
 import type { UrlRules } from './urls/canonical.ts';
@@ -45,6 +44,14 @@ export interface SourcePreview {
   readonly error?: { reason: string; message: string };
 }
 
+/**
+ * Which article ids are already queued, as the running fetcher recorded them (`Dedup` in
+ * `@dyad/sources/state`).
+ */
+export interface QueuedLookup {
+  lookup(sourceId: string, ids: readonly string[]): Promise<readonly { readonly queued: boolean }[]>;
+}
+
 export interface PreviewOptions {
   readonly settings: CrawlerSettings;
   readonly rules: UrlRules;
@@ -53,11 +60,11 @@ export interface PreviewOptions {
   /** The parser threads' limits. */
   readonly listing: ListingParserOptions;
   /** When given, items already queued by the running fetcher are shown as such. */
-  readonly dedup?: Dedup;
+  readonly dedup?: QueuedLookup;
 }
 
-/** Preview options as the service would configure itself from this environment. */
-export function previewOptionsFromEnv(env: FetcherEnv, dedup?: Dedup): PreviewOptions {
+/** Preview options as the fetcher configures its polls from this environment. */
+export function previewOptionsFromEnv(env: SourceReaderEnv, dedup?: QueuedLookup): PreviewOptions {
   return {
     settings: env,
     rules: {
@@ -73,7 +80,7 @@ export function previewOptionsFromEnv(env: FetcherEnv, dedup?: Dedup): PreviewOp
 
 export async function previewSource(source: Source, options: PreviewOptions): Promise<SourcePreview> {
   const http = createHttpFetcher(options.settings);
-  const resolveProxy = cachedProxyResolver(http, undefined, undefined, 0);
+  const resolveProxy = proxyResolver(http);
   const documents: PreviewDocument[] = [];
   const items: PreviewItem[] = [];
   const skipped: { link: string; reason: string }[] = [];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { getDomain } from 'tldts';
-import type { FetcherKeys } from '../redis-keys.ts';
+import type { HostBudget, HostLease } from '../net/http-fetcher.ts';
+import type { FetcherKeys } from './keys.ts';
 
 /**
  * Per registrable domain (tldts: news.example.co.uk and www.example.co.uk share one budget): at
@@ -15,11 +16,6 @@ export interface PolitenessOptions {
   readonly minDelayMs: number;
   /** How long a lease holds a slot at most (longer than any request). */
   readonly leaseMs: number;
-}
-
-export interface Lease {
-  readonly domain: string;
-  release(): Promise<void>;
 }
 
 /** The key a host's budget is counted under: its registrable domain, else the host itself (IPs). */
@@ -59,7 +55,7 @@ if target > nextAt then redis.call('SET', KEYS[1], target, 'PX', tonumber(ARGV[1
 return target
 `;
 
-export class Politeness {
+export class Politeness implements HostBudget {
   private readonly redis: Redis;
   private readonly keys: FetcherKeys;
   private readonly options: PolitenessOptions;
@@ -77,7 +73,7 @@ export class Politeness {
   async acquire(
     hostname: string,
     options: { minDelayMs?: number; maxWaitMs?: number } = {},
-  ): Promise<Lease | { waitMs: number }> {
+  ): Promise<HostLease | { waitMs: number }> {
     const domain = politenessKey(hostname);
     const token = randomUUID();
     const minDelay = Math.max(this.options.minDelayMs, options.minDelayMs ?? 0);

@@ -1,13 +1,10 @@
-import type { Redis } from 'ioredis';
-import { addressPolicy } from './net/address-policy.ts';
-import { FetchFailure } from './net/fetch-errors.ts';
-import { HttpFetcher } from './net/http-fetcher.ts';
-import { Politeness } from './net/politeness.ts';
-import type { Resolver } from './net/resolve-address.ts';
-import { memoryRobotsCache, Robots, redisRobotsCache } from './net/robots.ts';
-import type { FetcherKeys } from './redis-keys.ts';
+import { addressPolicy } from './address-policy.ts';
+import { FetchFailure } from './fetch-errors.ts';
+import { type HostBudget, HttpFetcher } from './http-fetcher.ts';
+import type { Resolver } from './resolve-address.ts';
+import { memoryRobotsCache, Robots, type RobotsCache } from './robots.ts';
 
-/** The settings HttpFetcher is built from (a subset of the service's environment). */
+/** The settings HttpFetcher is built from (a subset of the fetcher's environment, see `sourceReaderEnv`). */
 export interface CrawlerSettings {
   readonly USER_AGENT: string;
   readonly FETCH_TIMEOUT_MS: number;
@@ -21,16 +18,25 @@ export interface CrawlerSettings {
   readonly ROBOTS_TTL_MS: number;
 }
 
+/**
+ * What several processes that fetch share (the fetcher's replicas, through Redis: `sharedCrawlState`
+ * in `@dyad/sources/state`): each domain's request budget and the robots.txt files read.
+ */
+export interface SharedCrawlState {
+  readonly politeness?: HostBudget;
+  readonly robotsCache?: RobotsCache;
+}
+
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
 /**
- * The fetcher's HTTP client with its checks. With Redis, the politeness budget and robots.txt
- * cache are shared across replicas; without (the CLI), robots.txt is cached in memory and there
+ * The fetcher's HTTP client with its checks. With shared state, the politeness budget and robots.txt
+ * cache are those of every replica; without (the CLI), robots.txt is cached in memory and there
  * is no cross-process budget.
  */
 export function createHttpFetcher(
   settings: CrawlerSettings,
-  shared?: { redis: Redis; keys: FetcherKeys },
+  shared: SharedCrawlState = {},
   hooks: { resolver?: Resolver; onResponse?: (info: { url: string; status: number }) => void } = {},
 ): HttpFetcher {
   const base = {
@@ -42,13 +48,7 @@ export function createHttpFetcher(
     ...(hooks.resolver ? { resolver: hooks.resolver } : {}),
     ...(hooks.onResponse ? { onResponse: hooks.onResponse } : {}),
   };
-  const politeness = shared
-    ? new Politeness(shared.redis, shared.keys, {
-        concurrency: settings.HOST_CONCURRENCY,
-        minDelayMs: settings.HOST_MIN_DELAY_MS,
-        leaseMs: settings.FETCH_TIMEOUT_MS + settings.CONNECT_TIMEOUT_MS + 5_000,
-      })
-    : undefined;
+  const { politeness } = shared;
   // robots.txt is fetched with the same checks, except robots.txt itself.
   const robotsFetcher = new HttpFetcher({
     ...base,
@@ -57,7 +57,7 @@ export function createHttpFetcher(
   });
   const robots = settings.ROBOTS
     ? new Robots(
-        shared ? redisRobotsCache(shared.redis, shared.keys) : memoryRobotsCache(),
+        shared.robotsCache ?? memoryRobotsCache(),
         async (url) => {
           try {
             const doc = await robotsFetcher.fetch(url, {

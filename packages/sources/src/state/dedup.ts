@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { FetcherKeys } from '../redis-keys.ts';
+import type { FetcherKeys } from './keys.ts';
 
 /**
  * The dedup record, in Redis so that it survives restarts and is shared by replicas. An article
@@ -8,12 +8,16 @@ import type { FetcherKeys } from '../redis-keys.ts';
  * id unmarked and the next poll adds it again, which the job id absorbs; the other order could
  * lose an item.
  */
+/** How long a mark is kept unless the fetcher is told otherwise (DEDUP_TTL_MS): 180 days. */
+export const DEFAULT_DEDUP_TTL_MS = 180 * 86_400_000;
+
 export class Dedup {
   private readonly redis: Redis;
   private readonly keys: FetcherKeys;
   private readonly ttlSeconds: number;
 
-  constructor(redis: Redis, keys: FetcherKeys, ttlMs: number) {
+  /** `ttlMs`: how long a mark is kept (lookups, as `dyad sources test` makes, need none). */
+  constructor(redis: Redis, keys: FetcherKeys, ttlMs = DEFAULT_DEDUP_TTL_MS) {
     this.redis = redis;
     this.keys = keys;
     this.ttlSeconds = Math.max(1, Math.round(ttlMs / 1000));

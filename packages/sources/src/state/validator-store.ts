@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
+import type { ValidatorStore } from '../listing/source-documents.ts';
 import type { Validators } from '../net/http-fetcher.ts';
-import type { FetcherKeys } from '../redis-keys.ts';
-import type { ValidatorStore } from './source-documents.ts';
+import type { FetcherKeys } from './keys.ts';
 
 /** ETag / Last-Modified (and a sitemap index's children) per polled URL, in Redis for 30 days. */
 export function redisValidatorStore(
