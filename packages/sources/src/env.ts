@@ -16,7 +16,7 @@ const AddressList = z
   );
 
 /** `true`/`false` as environment variables say it (1/0, yes/no, on/off too). */
-export const Flag = z
+const Flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
