@@ -1,8 +1,7 @@
 import type { TriggerType } from '@dyad/knowledge';
+import { longestNonOverlapping, type Match, type Token } from '@dyad/text';
 import { type DateHit, type DateReference, findDates } from './dates.ts';
 import type { CueHit, CueKind, EntityHit, KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
-import { longestNonOverlapping, type Match } from './matcher.ts';
-import type { Token } from './normalise.ts';
 import { findPeople, type PersonHit } from './people.ts';
 import type { Sentence } from './sentences.ts';
 

@@ -1,8 +1,7 @@
 import type { Gathering } from '@dyad/knowledge';
+import type { Match, Token } from '@dyad/text';
 import { addDays, daysInMonth, isValidDay, type Precision, parseDay, weekday, ymd } from './date-math.ts';
 import type { EntityHit, LanguageIndex, RelWord } from './knowledge-index.ts';
-import type { Match } from './matcher.ts';
-import type { Token } from './normalise.ts';
 
 export interface DateHit {
   readonly value: string;

@@ -190,7 +190,7 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
   const lang = languageOf(input.lang);
   const index = kb.languages.get(lang);
   if (!index) throw new Error(`no lexicon for ${lang}`);
-  const sentences = splitSentences(input.text, lang, index.abbreviations);
+  const sentences = splitSentences(input.text, lang, index.abbreviations, index.keying);
   // Two passes: absolute dates first (they need no reference), then everything against the reference.
   // With a publication date the first pass is not needed.
   const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));

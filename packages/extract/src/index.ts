@@ -15,5 +15,4 @@ export {
   loadKnowledgeData,
   loadKnowledgeIndex,
 } from './knowledge-index.ts';
-export { matchKey, russianStem, tokenize } from './normalise.ts';
 export { type Sentence, splitSentences } from './sentences.ts';

@@ -7,7 +7,6 @@ import type { EventReport } from '@dyad/contracts';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
 import { loadKnowledgeIndex } from './knowledge-index.ts';
-import { tokenize } from './normalise.ts';
 
 const kb = loadKnowledgeIndex();
 
@@ -15,34 +14,10 @@ const run = (text: string, publishedAt: string | null, fetchedAt?: string) =>
   extract({ text, lang: 'kk', publishedAt, ...(fetchedAt ? { fetchedAt } : {}) }, kb).events;
 const mains = (events: readonly EventReport[]) => events.filter((e) => e.main);
 const ids = (e: EventReport | undefined) => (e?.participants ?? []).map((p) => p.actorId).sort();
-const keysOf = (word: string, lang: string) => tokenize(word, 0, lang)[0]?.keys ?? [];
 const dates = (text: string, publishedAt: string | null = '2025-04-10') =>
   extract({ text, lang: 'kk', publishedAt }, kb).mentions.dates.map((d) => d.value);
 
-describe('Kazakh words behind their suffixes', () => {
-  it('reads a case, possessive or plural ending off a noun, in a Kazakh text only', () => {
-    for (const form of ['Мароккоға', 'Мароккода', 'Марокконың', 'Мароккомен', 'Мароккодағы'])
-      expect(keysOf(form, 'kk'), form).toContain('марокко');
-    for (const form of ['сапармен', 'сапары', 'сапарымен', 'сапарлары'])
-      expect(keysOf(form, 'kk'), form).toContain('сапар');
-    expect(keysOf('қыркүйегінде', 'kk')).toContain('қыркүйек');
-    expect(keysOf('Корольдігінің', 'kk')).toContain('королдік');
-  });
-
-  it('reads a past verb form as its verbal noun, and leaves the present (a plan) as it is', () => {
-    for (const form of ['кездесті', 'кездесіп', 'кездескен', 'кездесуде'])
-      expect(keysOf(form, 'kk'), form).toContain('кездесу');
-    expect(keysOf('қойды', 'kk')).toContain('қою');
-    expect(keysOf('кездеседі', 'kk')).not.toContain('кездесу');
-  });
-
-  it('leaves Russian text as it was: one stem per word, no Kazakh suffix taken off', () => {
-    expect(keysOf('Мароккодағы', 'ru')).toEqual(keysOf('Мароккодағы', 'en'));
-    expect(keysOf('Министром', 'ru')).toEqual(['министр']);
-    expect(keysOf('Марокко', 'ru')).toHaveLength(1);
-  });
-});
-
+// How a Kazakh word is keyed (its suffixes, its verbal noun) is tested in @dyad/text (tokenize.test.ts).
 describe('dates in Kazakh', () => {
   it('reads a year written before its day or month', () => {
     expect(dates('Келісімге 2025 жылғы 5 наурызда Астанада қол қойылды.')).toEqual(['2025-03-05']);

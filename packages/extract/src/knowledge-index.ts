@@ -5,11 +5,12 @@ import {
   type EventLexicon,
   eventLanguages,
   type Gathering,
-  inKazakhCase,
+  type KazakhInflection,
   loadActors,
   loadDatesLexicon,
   loadEventLexicon,
   loadGatherings,
+  loadKazakhInflection,
   loadPlaces,
   loadProfile,
   loadThirdCountries,
@@ -18,8 +19,7 @@ import {
   type ThirdCountry,
   type TriggerType,
 } from '@dyad/knowledge';
-import { PhraseMatcher } from './matcher.ts';
-import { phraseWordKey, type Token } from './normalise.ts';
+import { type Keying, kazakhStemmer, PhraseMatcher, phraseWordKey, type Token } from '@dyad/text';
 
 export type RelWord =
   | 'today'
@@ -91,6 +91,8 @@ export type CueHit =
 
 export interface LanguageIndex {
   readonly lang: EventLanguage;
+  /** How this language's texts and phrases are keyed (`tokenize`, `phraseKeys`): Kazakh with its stemmer. */
+  readonly keying: Keying;
   readonly lexicon: EventLexicon;
   readonly entities: PhraseMatcher<EntityHit>;
   readonly cues: PhraseMatcher<CueHit>;
@@ -141,21 +143,22 @@ export interface KnowledgeIndex {
 const OWN_TEXT_ONLY: ReadonlySet<string> = new Set(['kk']);
 
 /** Whether a token of a Kazakh text is in a case of the inflection data; never, with no case. */
-function caseForm(kase: string | undefined): (token: Token) => boolean {
-  if (!kase) return () => false;
-  return (token) => token.script === 'cyrillic' && inKazakhCase(token.keys[0] ?? '', kase);
+function caseForm(keying: Keying, kase: string | undefined): (token: Token) => boolean {
+  const { kazakh } = keying;
+  if (!kase || !kazakh) return () => false;
+  return (token) => token.script === 'cyrillic' && kazakh.inCase(token.keys[0] ?? '', kase);
 }
 
-function wordSet(words: readonly string[], lang: EventLanguage): Set<string> {
-  return new Set(words.map((w) => phraseWordKey(w, lang)));
+function wordSet(words: readonly string[], keying: Keying): Set<string> {
+  return new Set(words.map((w) => phraseWordKey(w, keying)));
 }
 
-function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex {
+function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying): LanguageIndex {
   const { profile, actors, places } = data;
   const lexicon = data.lexicons.get(lang);
   if (!lexicon) throw new Error(`no event lexicon for ${lang}`);
-  const entities = new PhraseMatcher<EntityHit>({ lang, namesCapitalised: lexicon.namesCapitalised });
-  const cues = new PhraseMatcher<CueHit>({ lang });
+  const entities = new PhraseMatcher<EntityHit>({ ...keying, namesCapitalised: lexicon.namesCapitalised });
+  const cues = new PhraseMatcher<CueHit>(keying);
   // Names in any script: Latin names appear in Arabic articles and Cyrillic ones in French.
   for (const actor of actors) {
     for (const forms of Object.values(actor.names))
@@ -246,28 +249,29 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData): LanguageIndex 
     for (const w of words) cues.add(w, { kind: 'topic', slug });
   return {
     lang,
+    keying,
     lexicon,
     entities,
     cues,
-    yearCues: wordSet(lexicon.yearCues, lang),
-    since: wordSet(lexicon.since, lang),
-    sinceAfter: wordSet(lexicon.after.since, lang),
-    institutions: wordSet(lexicon.institutions, lang),
-    rangeFrom: wordSet(lexicon.rangeFrom, lang),
-    rangeTo: wordSet(lexicon.rangeTo, lang),
-    dayCues: wordSet(lexicon.dayCues, lang),
-    monthWords: wordSet(Object.values(lexicon.months).flat(), lang),
+    yearCues: wordSet(lexicon.yearCues, keying),
+    since: wordSet(lexicon.since, keying),
+    sinceAfter: wordSet(lexicon.after.since, keying),
+    institutions: wordSet(lexicon.institutions, keying),
+    rangeFrom: wordSet(lexicon.rangeFrom, keying),
+    rangeTo: wordSet(lexicon.rangeTo, keying),
+    dayCues: wordSet(lexicon.dayCues, keying),
+    monthWords: wordSet(Object.values(lexicon.months).flat(), keying),
     countryBeforeRole: lexicon.countryBeforeRole !== undefined,
-    hostForm: caseForm(lexicon.countryBeforeRole?.hostCase),
-    possessorForm: caseForm(lexicon.countryBeforeRole?.possessorCase),
+    hostForm: caseForm(keying, lexicon.countryBeforeRole?.hostCase),
+    possessorForm: caseForm(keying, lexicon.countryBeforeRole?.possessorCase),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
-    notNames: wordSet(lexicon.notNames, lang),
-    officeLinks: wordSet(lexicon.officeLinks, lang),
-    hostWords: wordSet(lexicon.hostWords, lang),
-    monthLeads: wordSet(lexicon.monthLeads, lang),
-    ordinalSuffixes: wordSet(lexicon.ordinalSuffixes, lang),
-    dayWords: new Map(Object.entries(lexicon.dayWords).map(([w, d]) => [phraseWordKey(w, lang), d])),
+    notNames: wordSet(lexicon.notNames, keying),
+    officeLinks: wordSet(lexicon.officeLinks, keying),
+    hostWords: wordSet(lexicon.hostWords, keying),
+    monthLeads: wordSet(lexicon.monthLeads, keying),
+    ordinalSuffixes: wordSet(lexicon.ordinalSuffixes, keying),
+    dayWords: new Map(Object.entries(lexicon.dayWords).map(([w, d]) => [phraseWordKey(w, keying), d])),
   };
 }
 
@@ -309,6 +313,8 @@ export interface KnowledgeData {
   readonly thirdCountries: readonly ThirdCountry[];
   readonly gatherings: readonly Gathering[];
   readonly lexicons: ReadonlyMap<EventLanguage, EventLexicon>;
+  /** The suffixes a Kazakh word is read behind (`lexicons/kazakh-inflection.yaml`). */
+  readonly kazakhInflection: KazakhInflection;
 }
 
 /** Reads one profile's knowledge from the knowledge package (`DYAD_PROFILE`, default `ma-kz`). */
@@ -321,14 +327,16 @@ export function loadKnowledgeData(profileId = DEFAULT_PROFILE): KnowledgeData {
     thirdCountries: loadThirdCountries(),
     gatherings: loadGatherings(),
     lexicons: new Map(eventLanguages.map((lang) => [lang, loadEventLexicon(lang, dates)])),
+    kazakhInflection: loadKazakhInflection(),
   };
 }
 
 /** Builds everything the extractor matches against from the knowledge it is given: pure. */
 export function buildKnowledgeIndex(data: KnowledgeData): KnowledgeIndex {
   const { profile } = data;
+  const kazakh = kazakhStemmer(data.kazakhInflection);
   const languages = new Map<EventLanguage, LanguageIndex>();
-  for (const lang of eventLanguages) languages.set(lang, buildLanguage(lang, data));
+  for (const lang of eventLanguages) languages.set(lang, buildLanguage(lang, data, { lang, kazakh }));
   const [a, b] = profile.countries;
   return {
     profile,

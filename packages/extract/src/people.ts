@@ -1,8 +1,7 @@
 import { type Actor, roleCovers } from '@dyad/knowledge';
+import { type Match, matchKey, type Token } from '@dyad/text';
 import { partialDateRange } from './date-math.ts';
 import type { EntityHit, KnowledgeIndex } from './knowledge-index.ts';
-import type { Match } from './matcher.ts';
-import { matchKey, type Token } from './normalise.ts';
 
 /** A person named or described in a sentence. */
 export interface PersonHit {

@@ -1,4 +1,4 @@
-import { type Token, tokenize } from './normalise.ts';
+import { type Keying, type Token, tokenize } from '@dyad/text';
 
 export interface Sentence {
   readonly index: number;
@@ -50,9 +50,14 @@ function endsInAbbreviation(segment: string, abbreviations: ReadonlySet<string>)
 /**
  * Sentences with their offsets: Intl.Segmenter, then abbreviation repair (a segment ending in
  * "M." or "fév." is joined to the next) and a split at every line break, which news pages use
- * for paragraphs and headings.
+ * for paragraphs and headings. Tokens are keyed by `keying` (the language index's: `{lang, kazakh}`).
  */
-export function splitSentences(text: string, lang: string, abbreviations: ReadonlySet<string>): Sentence[] {
+export function splitSentences(
+  text: string,
+  lang: string,
+  abbreviations: ReadonlySet<string>,
+  keying: Keying,
+): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
   for (const seg of segmenter(lang).segment(text)) {
     const start = seg.index;
@@ -79,7 +84,7 @@ export function splitSentences(text: string, lang: string, abbreviations: Readon
           start,
           end: start + body.length,
           text: body,
-          tokens: tokenize(body, start, lang),
+          tokens: tokenize(body, { ...keying, offset: start }),
         });
       }
       lineStart += line.length + 1;
