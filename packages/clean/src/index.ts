@@ -31,5 +31,4 @@ export {
   relevanceModel,
   scoreRelevance,
 } from './relevance/score.ts';
-export { matchTokens, normalizeForMatching } from './text/normalize.ts';
 export { type PlainTextArticle, readPlainText } from './text/plain-text.ts';

@@ -16,7 +16,7 @@ export {
   loadEventLexicon,
   TriggerType,
 } from './event-lexicon.ts';
-export { inKazakhCase, KazakhInflection, kazakhStems, loadKazakhInflection } from './kazakh.ts';
+export { KazakhInflection, loadKazakhInflection } from './kazakh.ts';
 export {
   BoilerplateLexicon,
   DatesLexicon,

@@ -1,4 +1,4 @@
-import { matchTokens, normalizeForMatching } from '../text/normalize.ts';
+import { foldedWords, foldForMatching } from '@dyad/text';
 import { type DateWords, dateWords, type TokenPhrase } from './lexicon.ts';
 
 /** A date written in a text, as precise as it was written. */
@@ -19,6 +19,16 @@ function asYear(token: string | undefined): number | undefined {
   if (!token || !/^\d{4}$/.test(token)) return undefined;
   const year = Number(token);
   return year >= MIN_YEAR && year <= MAX_YEAR ? year : undefined;
+}
+
+/**
+ * The day an ordinal's suffix follows is read alone: the tokeniser splits letters from digits, so
+ * "1er mars" and "February 1st" come as 1, er and 1, st; the suffix is left out of the tokens.
+ */
+const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['er', 'e', 'st', 'nd', 'rd', 'th']);
+
+function withoutOrdinalSuffixes(tokens: readonly string[]): string[] {
+  return tokens.filter((t, i) => !(ORDINAL_SUFFIXES.has(t) && /^\d{1,2}$/.test(tokens[i - 1] ?? '')));
 }
 
 /** "28", "1er", "1st", "و29" (Arabic "and" glued to the number in «28 و29 أبريل»). */
@@ -107,7 +117,7 @@ export function findDates(
   words: DateWords = dateWords(),
 ): DateMention[] {
   const found: (Omit<DateMention, 'index'> & { order: number })[] = [];
-  const tokens = matchTokens(text);
+  const tokens = withoutOrdinalSuffixes(foldedWords(text));
   const used = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const month = monthAt(words, tokens, i);
@@ -165,7 +175,7 @@ export function findDates(
       if (year !== undefined && anyPhraseBefore(tokens, i, words.yearMarkers)) found.push({ year, order: i });
     }
   }
-  const normalized = normalizeForMatching(text);
+  const normalized = foldForMatching(text);
   // Numeric dates carry no token order; place them by character share of the text.
   const tokenCount = Math.max(1, tokens.length);
   for (const d of numericDates(normalized, options.monthFirst ?? false)) {

@@ -1,5 +1,5 @@
 import { type DatesLexicon, loadDatesLexicon } from '@dyad/knowledge';
-import { matchTokens } from '../text/normalize.ts';
+import { foldedWords } from '@dyad/text';
 
 /** A phrase as the normalised tokens it must match, in order. */
 export type TokenPhrase = readonly string[];
@@ -24,7 +24,7 @@ function phrases(perLanguage: Record<string, readonly string[]>): TokenPhrase[] 
   const out = new Map<string, TokenPhrase>();
   for (const list of Object.values(perLanguage)) {
     for (const phrase of list) {
-      const tokens = matchTokens(phrase);
+      const tokens = foldedWords(phrase);
       if (tokens.length > 0) out.set(tokens.join(' '), tokens);
     }
   }
@@ -36,7 +36,7 @@ export function compileDateWords(lexicon: DatesLexicon): DateWords {
   for (const byMonth of Object.values(lexicon.months)) {
     for (const [month, names] of Object.entries(byMonth)) {
       for (const name of names) {
-        const tokens = matchTokens(name);
+        const tokens = foldedWords(name);
         if (tokens.length > 0) months.set(tokens.join(' '), { tokens, month: Number(month) });
       }
     }

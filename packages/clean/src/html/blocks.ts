@@ -1,7 +1,7 @@
+import { foldedWords } from '@dyad/text';
 import { findDates } from '../dates/find-dates.ts';
 import { type FurnitureLexicon, furniture } from '../text/furniture.ts';
 import { endsLikeSentence, readsAsParagraph, tokenOverlap, wordCount } from '../text/lines.ts';
-import { matchTokens } from '../text/normalize.ts';
 import type { TextBlock } from './serialize.ts';
 
 export interface BlockPruneResult {
@@ -19,7 +19,7 @@ const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/u;
  * author's name: "Jane Doe · 2025-03-03")?
  */
 function dateOnly(text: string): string | undefined {
-  const tokens = matchTokens(text);
+  const tokens = foldedWords(text);
   if (tokens.length === 0 || tokens.length > 10) return undefined;
   const iso = ISO_DAY.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
@@ -62,7 +62,7 @@ function articleStart(blocks: readonly TextBlock[], titleTokens: readonly string
       i > 0 &&
       (block.element.tagName === 'H1' || block.element.tagName === 'H2') &&
       wordCount(block.text) <= 40 &&
-      tokenOverlap(matchTokens(block.text), titleTokens) >= 0.9
+      tokenOverlap(foldedWords(block.text), titleTokens) >= 0.9
     )
       return i;
     before += block.text.length;
@@ -89,7 +89,7 @@ export function pruneBlocks(
   title: string | undefined,
   lexicon: FurnitureLexicon = furniture(),
 ): BlockPruneResult {
-  const titleTokens = title ? matchTokens(title) : [];
+  const titleTokens = title ? foldedWords(title) : [];
   const kept: { text: string; heading: boolean }[] = [];
   let author: string | undefined;
   let dateLine: string | undefined;
@@ -112,7 +112,7 @@ export function pruneBlocks(
       inSection = false;
     }
     if (kept.length < 3 && i - start < 6) {
-      if (kept.length === 0 && titleTokens.length > 0 && tokenOverlap(matchTokens(text), titleTokens) >= 0.9)
+      if (kept.length === 0 && titleTokens.length > 0 && tokenOverlap(foldedWords(text), titleTokens) >= 0.9)
         continue;
       const name = lexicon.bylineName(text);
       if (name) {

@@ -1,6 +1,6 @@
+import { foldedWords } from '@dyad/text';
 import type { DateCandidate } from '../dates/publication-date.ts';
 import { furniture } from '../text/furniture.ts';
-import { matchTokens } from '../text/normalize.ts';
 import { pruneBlocks } from './blocks.ts';
 import { type PageMetadata, readMetadata } from './metadata.ts';
 import { type DomMethod, type ParsedDom, parseWithJsdom, parseWithLinkedom } from './parse-dom.ts';
@@ -111,7 +111,7 @@ function attempt(dom: ParsedDom, html: string, url: string | undefined, reparse:
   const meta = readMetadata(document, url);
   prunePage(document);
   const title = stripSiteSuffix(meta.title ?? '', meta.siteName);
-  const titleTokens = matchTokens(title);
+  const titleTokens = foldedWords(title);
   pruneBeforeHeadline(document, titleTokens);
   // A second DOM of the page, pruned the same way, built only when the check needs one
   // (Readability edits the first).

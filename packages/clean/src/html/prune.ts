@@ -1,7 +1,7 @@
+import { foldedWords } from '@dyad/text';
 import { z } from 'zod';
 import htmlFurnitureData from '../data/html-furniture.json' with { type: 'json' };
 import { tokenOverlap } from '../text/lines.ts';
-import { matchTokens } from '../text/normalize.ts';
 
 /** data/html-furniture.json: class/id words, roles and tags of page furniture. */
 export const HtmlFurniture = z.object({
@@ -61,7 +61,7 @@ export function pruneBeforeHeadline(document: Document, titleTokens: readonly st
   const body = document.body;
   if (!body || titleTokens.length === 0) return 0;
   const headlines = [...body.getElementsByTagName('h1')].filter(
-    (h1) => tokenOverlap(matchTokens(h1.textContent ?? ''), titleTokens) >= 0.9,
+    (h1) => tokenOverlap(foldedWords(h1.textContent ?? ''), titleTokens) >= 0.9,
   );
   const headline = headlines.length === 1 ? headlines[0] : undefined;
   if (!headline) return 0;

@@ -1,5 +1,5 @@
 import type { Profile, TermKind } from '@dyad/knowledge';
-import { matchTokens } from '../text/normalize.ts';
+import type { Token } from '@dyad/text';
 import { type CompiledTerm, profileMatcher, type TermMatcher } from './matcher.ts';
 
 export interface RelevanceResult {
@@ -35,18 +35,18 @@ export function relevanceModel(profile: Profile): RelevanceModel {
 
 /** A unit of text the scorer looks at: the title, or one sentence of a paragraph. */
 interface Unit {
-  readonly tokens: string[];
+  readonly tokens: Token[];
   readonly paragraph: number;
   readonly title: boolean;
 }
 
 const SENTENCE_END = /(?<=[.!?؟…])\s+|\n+/u;
 
-function units(input: RelevanceInput): Unit[] {
-  const out: Unit[] = [{ tokens: matchTokens(input.title), paragraph: -1, title: true }];
+function units(input: RelevanceInput, matcher: TermMatcher): Unit[] {
+  const out: Unit[] = [{ tokens: matcher.tokens(input.title, input.lang), paragraph: -1, title: true }];
   for (const [p, paragraph] of input.paragraphs.entries()) {
     for (const sentence of paragraph.split(SENTENCE_END)) {
-      const tokens = matchTokens(sentence);
+      const tokens = matcher.tokens(sentence, input.lang);
       if (tokens.length > 0) out.push({ tokens, paragraph: p, title: false });
     }
   }
@@ -96,7 +96,7 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   let togetherInLead = false;
   const paragraphsWith = new Map<string, Set<number>>(codes.map((code) => [code, new Set()]));
   let tokensSeen = 0;
-  for (const unit of units(input)) {
+  for (const unit of units(input, matcher)) {
     const present = new Set<string>();
     for (const { term } of matcher.match(unit.tokens, input.lang)) {
       const side = sides.get(term.country);

@@ -1,5 +1,5 @@
 import { type BoilerplateLexicon, loadBoilerplateLexicon } from '@dyad/knowledge';
-import { matchTokens } from './normalize.ts';
+import { foldedWords } from '@dyad/text';
 
 /** What a line of page text is, as far as the furniture lexicon can tell. */
 export type LineKind = 'furniture' | 'section' | 'text';
@@ -14,7 +14,7 @@ function phraseSet(perLanguage: Record<string, readonly string[]>): Set<string> 
   const set = new Set<string>();
   for (const list of Object.values(perLanguage)) {
     for (const phrase of list) {
-      const key = matchTokens(phrase).join(' ');
+      const key = foldedWords(phrase).join(' ');
       if (key) set.add(key);
     }
   }
@@ -23,7 +23,7 @@ function phraseSet(perLanguage: Record<string, readonly string[]>): Set<string> 
 
 /** Tokens without counters and bullets: "Comments (12)" → comments. */
 function lineTokens(line: string): string[] {
-  return matchTokens(line).filter((t) => !/^\d+$/.test(t));
+  return foldedWords(line).filter((t) => !/^\d+$/.test(t));
 }
 
 /** Longest phrase length in tokens, to bound prefix look-ups. */
@@ -60,7 +60,7 @@ export function compileFurniture(lexicon: BoilerplateLexicon): FurnitureLexicon 
     bylineName(line) {
       const trimmed = line.trim();
       if (trimmed.length > 80 || /[.!?؟:;]\s*\S/.test(trimmed.replace(/^[^:]{0,20}:/, ''))) return undefined;
-      const tokens = matchTokens(trimmed);
+      const tokens = foldedWords(trimmed);
       for (const word of bylineWords) {
         const n = word.split(' ').length;
         if (tokens.slice(0, n).join(' ') !== word || tokens.length <= n) continue;

@@ -14,15 +14,6 @@ export function readsAsParagraph(line: string, minWords = 30): boolean {
   return wordCount(line) >= minWords && endsLikeSentence(line);
 }
 
-/** Splits text into trimmed, whitespace-collapsed, non-empty lines. */
-export function splitLines(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/u, '')
-    .split(/\r\n|\r|\n|\u2028|\u2029/u)
-    .map((line) => line.replace(/[\s\u200b\u200e\u200f\u00ad]+/gu, ' ').trim())
-    .filter((line) => line.length > 0);
-}
-
 /** Share of the shorter token set found in the longer: near-duplicate lines (a repeated title). */
 export function tokenOverlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;

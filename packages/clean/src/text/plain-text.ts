@@ -1,6 +1,6 @@
+import { displayLines, foldedWords } from '@dyad/text';
 import { type FurnitureLexicon, furniture } from './furniture.ts';
-import { endsLikeSentence, readsAsParagraph, splitLines, tokenOverlap, wordCount } from './lines.ts';
-import { matchTokens } from './normalize.ts';
+import { endsLikeSentence, readsAsParagraph, tokenOverlap, wordCount } from './lines.ts';
 
 /** What the plain-text reader finds in collected page text. */
 export interface PlainTextArticle {
@@ -34,7 +34,7 @@ const SHORT_LINE_WORDS = 3;
  * title go; every other line is a paragraph.
  */
 export function readPlainText(body: string, lexicon: FurnitureLexicon = furniture()): PlainTextArticle {
-  const lines = splitLines(body);
+  const lines = displayLines(body);
   const dropped: string[] = [];
   const keep: boolean[] = lines.map(() => true);
   const drop = (i: number): void => {
@@ -62,8 +62,8 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
   let titleIndex: number | undefined;
   for (const i of kept().slice(0, 4)) {
     const line = lines[i] ?? '';
-    const tokens = matchTokens(line);
-    const repeated = lines.some((other, k) => k > i && tokenOverlap(matchTokens(other), tokens) >= 0.8);
+    const tokens = foldedWords(line);
+    const repeated = lines.some((other, k) => k > i && tokenOverlap(foldedWords(other), tokens) >= 0.8);
     if (looksLikeTitle(line, repeated)) {
       titleIndex = i;
       break;
@@ -72,9 +72,9 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
     if (readsAsParagraph(line, 12)) break;
   }
   const title = titleIndex !== undefined ? (lines[titleIndex] ?? '') : '';
-  const titleTokens = matchTokens(title);
+  const titleTokens = foldedWords(title);
   const repeatsTitle = (line: string): boolean =>
-    titleTokens.length > 0 && tokenOverlap(matchTokens(line), titleTokens) >= 0.8;
+    titleTokens.length > 0 && tokenOverlap(foldedWords(line), titleTokens) >= 0.8;
   const isBody = (i: number): boolean =>
     keep[i] === true &&
     i !== titleIndex &&
