@@ -188,6 +188,20 @@ describe('scoreRelevance', () => {
     expect(result.reasons.at(-1)).toMatch(/MA is not named \(a city alone does not count\)/);
   });
 
+  it('counts a city the lead names and the article names again and again', () => {
+    const result = scoreRelevance(
+      {
+        title: 'Astana and Casablanca financial centres sign memorandum',
+        paragraphs: [
+          'CASABLANCA. The Astana International Financial Centre of Kazakhstan and Casablanca Finance City signed a memorandum of understanding.',
+          'The governor of the Astana centre and the head of Casablanca Finance City signed the document in Casablanca.',
+        ],
+      },
+      model,
+    );
+    expect(result.relevant, result.reasons.join(' | ')).toBe(true);
+  });
+
   it('reads on when the lead names both in one sentence, however short the dispatch', () => {
     const short = scoreRelevance(
       {

@@ -55,11 +55,28 @@ function units(input: RelevanceInput, matcher: TermMatcher): Unit[] {
 
 interface Side {
   weight: number;
+  /** Named by more than a city (a name, a demonym, its capital, a leader, an institution). */
   strong: boolean;
+  /** Mentions of its cities in the title and lead, and in the body. */
+  citiesInHeader: number;
+  citiesInBody: number;
   inTitle: boolean;
   inLead: boolean;
   /** term → count, for reasons. */
   readonly terms: Map<string, { kind: TermKind; count: number }>;
+}
+
+/** How often a side's cities must be named, once at least in the title or lead, to name the side. */
+const CITY_MENTIONS_TO_NAME = 3;
+
+/**
+ * "CASABLANCA. KAZINFORM The Astana International Financial Centre and Casablanca Finance City
+ * Authority signed a memorandum …": a side whose city the title or lead names, and the article
+ * names again and again, is named by it. Not a city in passing ("Kazakhstan invited firms from
+ * Casablanca and Marrakesh").
+ */
+function namedByItsCity(side: Side): boolean {
+  return side.citiesInHeader > 0 && side.citiesInHeader + side.citiesInBody >= CITY_MENTIONS_TO_NAME;
 }
 
 /** How many tokens from the start count as the lead. */
@@ -87,7 +104,15 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   const sides = new Map<string, Side>(
     codes.map((code) => [
       code,
-      { weight: 0, strong: false, inTitle: false, inLead: false, terms: new Map() },
+      {
+        weight: 0,
+        strong: false,
+        citiesInHeader: 0,
+        citiesInBody: 0,
+        inTitle: false,
+        inLead: false,
+        terms: new Map(),
+      },
     ]),
   );
   let together = 0;
@@ -104,6 +129,8 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
       present.add(term.country);
       side.weight += weights[term.kind];
       if (term.kind !== 'cities') side.strong = true;
+      else if (unit.title || tokensSeen < LEAD_TOKENS) side.citiesInHeader++;
+      else side.citiesInBody++;
       if (unit.title) side.inTitle = true;
       else if (tokensSeen < LEAD_TOKENS) side.inLead = true;
       count(side, term);
@@ -130,7 +157,10 @@ export function scoreRelevance(input: RelevanceInput, model: RelevanceModel): Re
   const proximity = together > 0 ? 1 - Math.exp(-together) : sameParagraph ? 0.3 : 0;
   const balance = Math.max(wa, wb) === 0 ? 0 : Math.min(wa, wb) / Math.max(wa, wb);
   const score = round(Math.sqrt(a * b) * (0.4 + 0.6 * proximity) * (0.6 + 0.4 * Math.min(1, 3 * balance)));
-  const allStrong = codes.every((code) => sides.get(code)?.strong);
+  const allStrong = codes.every((code) => {
+    const side = sides.get(code);
+    return side !== undefined && (side.strong || namedByItsCity(side));
+  });
   // Both in one sentence of the title or lead is enough to read on: the extractor then keeps the
   // article only if it tells an event between the two (two-step relevance).
   const relevant = (score >= threshold || togetherInLead) && allStrong;
