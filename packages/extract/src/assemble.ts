@@ -43,6 +43,10 @@ const NEWS_DATE_SOURCE: Record<ArticleDate['source'], DateSource | undefined> = 
   mentioned: undefined,
 };
 
+// How many days before the article's own day its news may have happened (the resolver's reach for
+// a date taken from the publication is the same).
+const NEWS_DAY_REACH = 3;
+
 /** Whether the article's date may date its news: any but one only mentioned. */
 function datesNews(articleDate: ArticleDate | null): articleDate is ArticleDate {
   return articleDate !== null && articleDate.source !== 'mentioned';
@@ -73,7 +77,13 @@ function dateOf(c: Candidate, articleDate: ArticleDate | null): EventDateValue |
 function newsDateFromArticle(articleDate: ArticleDate | null): EventDateValue | null {
   if (!datesNews(articleDate)) return null;
   const source = NEWS_DATE_SOURCE[articleDate.source];
-  return source ? { value: articleValue(articleDate), precision: articleDate.precision, source } : null;
+  if (!source) return null;
+  // "Bourita received the Kazakh ambassador", published on 25 March: the page's day says when the
+  // article appeared, not the day of the news (the day before, the weekend before): the news is
+  // dated to the month, the source telling where that came from. A dateline is the text's own day.
+  if (source !== 'text' && articleDate.precision === 'day')
+    return { value: articleDate.day.slice(0, 7), precision: 'month', source };
+  return { value: articleValue(articleDate), precision: articleDate.precision, source };
 }
 
 function spanOf(d: Pick<EventDateValue, 'value' | 'end'>): { first: string; last: string } {
@@ -378,13 +388,25 @@ export function assemble(
       own.precision === 'day' &&
       own.value === main.date?.value &&
       own.precision === main.date.precision;
+    // News dated only by the article's own day (to its month) and an event the text dates to that
+    // day or just before it: "Документ подписан 28 февраля по итогам переговоров" in a paper of
+    // 28 February tells the news's day.
+    const newsDay =
+      main?.fromArticle === true &&
+      articleDate?.precision === 'day' &&
+      own.precision === 'day' &&
+      own.value <= articleDate.day &&
+      own.value >= addDays(articleDate.day, -NEWS_DAY_REACH);
     events.push({
       // A document shares the people of the event it was adopted during; talks have their own.
       ...(host ? sharedPeople(c, host) : {}),
       candidate: c,
       date: own,
       main: Boolean(
-        contained || sameDayAsMain || (!isReferred(c, story) && !c.datedBy && main?.fromArticle !== true),
+        contained ||
+          sameDayAsMain ||
+          newsDay ||
+          (!isReferred(c, story) && !c.datedBy && main?.fromArticle !== true),
       ),
       fromArticle: false,
       merged: [c],

@@ -99,13 +99,28 @@ function sentenceDates(facts: readonly SentenceFacts[], i: number): DateHit[] {
 
 /**
  * "Issued a joint communiqué on Monday at the close of the consultations": a day told relative to
- * the article (Monday, yesterday) dates every event of its sentence, not only the nearest one.
+ * the article (Monday, yesterday) dates every event of its sentence, not only the nearest one. So
+ * does any day when the talks are named as what the act closed: "Документ подписан в Рабате
+ * 28 февраля 2025 года по итогам переговоров" (signed on 28 February at the end of the talks).
  */
 export function shareSentenceDate(out: readonly Candidate[], interaction: Candidate | undefined): void {
   if (!interaction || interaction.date) return;
   const dated = out.filter((c) => c.date);
   const only = dated.length === 1 ? dated[0]?.date : undefined;
-  if (only && only.hit.kind === 'relative' && only.hit.precision === 'day') interaction.date = only;
+  if (only?.hit.precision !== 'day') return;
+  if (only.hit.kind === 'relative' || interaction.trigger.anaphoric) interaction.date = only;
+}
+
+// A dateline is a line of dates with a few words: "24 November 2025 17:42", "3 مايو 2025", "RABAT,
+// 28/02/2025 (MAP)", "Le 6 novembre 2025 à 9h30 | Modifié le 6 novembre 2025 à 11h02". A date in a
+// sentence is an event's, and may be background: "Les relations diplomatiques entre le Kazakhstan
+// et le Maroc ont été établies le 28 mai 1992" (13 words besides the date).
+const DATELINE_WORDS = 6;
+
+export function isDateline(f: SentenceFacts): boolean {
+  const inDate = (k: number) => f.dates.some((d) => k >= d.tokStart && k < d.tokEnd);
+  const words = f.sentence.tokens.filter((t, k) => t.script !== 'digit' && !inDate(k)).length;
+  return f.dates.length > 0 && words <= DATELINE_WORDS;
 }
 
 /**
@@ -117,6 +132,8 @@ export function leadDate(facts: readonly SentenceFacts[], i: number): Candidate[
   if (i > LEAD_SENTENCES) return undefined;
   const previous = facts[i - 1];
   if (!previous || previous.triggers.length > 0 || previous.dates.length !== 1) return undefined;
+  // "date 2026-01-29 Tell a friend": a dateline is the article's date (see referenceDate), not the news's.
+  if (isDateline(previous)) return undefined;
   const hit = previous.dates[0];
   if (hit?.precision !== 'day' || hit.relation === 'past') return undefined;
   return { hit, sentence: i - 1 };

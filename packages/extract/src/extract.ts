@@ -6,6 +6,7 @@ import type { EventLanguage } from '@dyad/knowledge';
 import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { type ArticleDate, assemble, namedPeople, toReport } from './assemble.ts';
 import type { Candidate } from './candidate.ts';
+import { isDateline } from './candidate-dates.ts';
 import { sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
@@ -34,18 +35,6 @@ export interface ExtractResult {
 
 function languageOf(lang: string): EventLanguage {
   return lang === 'ar' || lang === 'fr' || lang === 'ru' || lang === 'kk' ? lang : 'en';
-}
-
-// A dateline is a line of dates with a few words: "24 November 2025 17:42", "3 مايو 2025", "RABAT,
-// 28/02/2025 (MAP)", "Le 6 novembre 2025 à 9h30 | Modifié le 6 novembre 2025 à 11h02". A date in a
-// sentence is an event's, and may be background: "Les relations diplomatiques entre le Kazakhstan
-// et le Maroc ont été établies le 28 mai 1992" (13 words besides the date).
-const DATELINE_WORDS = 6;
-
-function isDateline(f: SentenceFacts): boolean {
-  const inDate = (k: number) => f.dates.some((d) => k >= d.tokStart && k < d.tokEnd);
-  const words = f.sentence.tokens.filter((t, k) => t.script !== 'digit' && !inDate(k)).length;
-  return f.dates.length > 0 && words <= DATELINE_WORDS;
 }
 
 /**

@@ -138,7 +138,7 @@ describe('background dates never date the news', () => {
   });
   it('dates the news by the fetch, not by the background, for a crawled page', () => {
     const [news] = mains(run(text, null, '2025-05-14T08:00:00Z'));
-    expect(news?.date).toEqual({ value: '2025-05-14', precision: 'day', source: 'fetched' });
+    expect(news?.date).toEqual({ value: '2025-05', precision: 'month', source: 'fetched' });
   });
 });
 

@@ -50,9 +50,10 @@ describe('1. an event is never dropped for want of a date', () => {
     ru: 'Министр иностранных дел Марокко Насер Бурита провел в Рабате переговоры с министром иностранных дел Казахстана Муратом Нуртлеу о торговле и транспорте.',
   };
   for (const [lang, text] of Object.entries(NO_DAY)) {
-    it(`${lang}: dates a text that names no day by its publication, and says so`, () => {
+    it(`${lang}: dates a text that names no day by its publication's month, and says so`, () => {
+      // The page's day says when the article appeared, not the day of the news (the day before?).
       const [news] = mains(run(text, lang, '2025-03-01'));
-      expect(news?.date).toEqual({ value: '2025-03-01', precision: 'day', source: 'published' });
+      expect(news?.date).toEqual({ value: '2025-03', precision: 'month', source: 'published' });
       expect(mains(run(text, lang, null))[0]?.date).toBeNull();
     });
   }
@@ -79,7 +80,8 @@ describe('3. background dates never date the news', () => {
     });
     it(`${lang}: dates the news by the fetch, not by the background, for a crawled page`, () => {
       const [news] = mains(run(text, lang, null, '2025-05-14T08:00:00Z'));
-      expect(news?.date).toEqual({ value: '2025-05-14', precision: 'day', source: 'fetched' });
+      // The fetch day says when the page was read, not the day of the news: its month.
+      expect(news?.date).toEqual({ value: '2025-05', precision: 'month', source: 'fetched' });
     });
   }
 });

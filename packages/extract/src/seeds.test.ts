@@ -132,7 +132,7 @@ describe('seed 004 (fr): André Azoulay and the Kazakh ambassador', () => {
     const main = seed('004', 'fr', '2026-01-29').find((e) => e.main);
     expect(main?.type).toBe('courtesy_visit');
     expect([...ids(main)].sort()).toEqual(['kz.sailaukyzy', 'ma.azoulay']);
-    expect(main?.date).toEqual({ value: '2026-01-29', precision: 'day', source: 'published' });
+    expect(main?.date).toEqual({ value: '2026-01', precision: 'month', source: 'published' });
   });
   it('keeps the meeting as the news when the cleaner could only infer the year (2025)', () => {
     const main = seed('004', 'fr', '2025').filter((e) => e.main);
