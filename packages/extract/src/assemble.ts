@@ -289,13 +289,23 @@ export function assemble(
         // "The statement was signed during an official visit", "this position was made official at
         // the end of a meeting between …": the visit or the talks are the setting of the news told
         // before them, an event of their own on its day.
-        events.push({
+        const setting: Assembled = {
           candidate: c,
           date: main.date,
           main: main.main,
           fromArticle: main.fromArticle,
           merged: [c],
-        });
+        };
+        events.push(setting);
+        // "Le Maroc et le Kazakhstan ont scellé une feuille de route. … lors de la visite officielle
+        // de Murat Nurtleu, où il s'est entretenu avec Nasser Bourita": a document that names no
+        // signatory was signed by the people of its setting.
+        if (
+          DOCUMENTS.has(main.candidate.type) &&
+          !main.peopleFrom &&
+          main.merged.every((m) => m.people.length === 0)
+        )
+          main.peopleFrom = setting;
       } else if (INTERACTIONS.has(c.type) && (lastInteraction ?? main)) {
         // Unless, further on, it names only people that event does not have: "in the same year, a
         // return visit was paid by X" is another event, whose date this sentence does not give.

@@ -668,3 +668,14 @@ describe('who attended the event told before takes part in it', () => {
     });
   }
 });
+
+describe('a document that names no signatory was signed by the people of its setting', () => {
+  it('fr: the roadmap sealed, then the visit and talks it was sealed at', () => {
+    const text = [
+      'Le Maroc et le Kazakhstan ont franchi, ce vendredi, une nouvelle étape en scellant une feuille de route ambitieuse.',
+      "Cette dynamique a été concrétisée lors de la visite officielle du ministre kazakh des Affaires étrangères, Murat Nurtleu, à Rabat, où il s'est entretenu avec son homologue marocain, Nasser Bourita.",
+    ].join('\n');
+    const document = mains(run(text, 'fr', null)).find((e) => e.type === 'agreement_signing');
+    expect(ids(document)).toEqual(['kz.nurtleu', 'ma.bourita']);
+  });
+});
