@@ -6,9 +6,24 @@ import { distance } from './token-distance.ts';
 // How far from a document's trigger its place may be named ("signed … on Tuesday in Rabat").
 const PLACE_REACH = 8;
 
-/** The place nearest a trigger; on a tie, the one after it. */
+// What follows the city of a dateline: "RABAT, 12 mars (MAP) –", "АСТАНА. КАЗИНФОРМ –", "الرباط –".
+export const DATELINE_GAP = /^\s*[,.–—\-(:]/;
+
+/** Whether a place opens its sentence as a dateline does ("ASTANA – Kazakhstan and Morocco signed …"). */
+export function opensAsDateline(f: SentenceFacts, place: SentenceFacts['places'][number]): boolean {
+  if (place.tokStart !== 0) return false;
+  const next = f.sentence.tokens[place.tokEnd];
+  return !next || DATELINE_GAP.test(next.gapBefore);
+}
+
+/**
+ * The place nearest a trigger; on a tie, the one after it. Not the city a dispatch was filed from
+ * when the sentence names another: "ASTANA – … signed a roadmap during the visit of the minister to
+ * Rabat" (the dateline places the article's events only when nothing else does).
+ */
 function nearestPlace(f: SentenceFacts, trigger: TriggerHit): SentenceFacts['places'][number] | undefined {
-  return [...f.places].sort(
+  const told = f.places.filter((p) => !opensAsDateline(f, p));
+  return [...(told.length > 0 ? told : f.places)].sort(
     (a, b) =>
       distance(a, trigger) - distance(b, trigger) ||
       Number(b.tokStart >= trigger.tokStart) - Number(a.tokStart >= trigger.tokStart),

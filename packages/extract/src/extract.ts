@@ -7,6 +7,7 @@ import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { type ArticleDate, assemble, namedPeople, toReport } from './assemble.ts';
 import type { Candidate } from './candidate.ts';
 import { isDateline } from './candidate-dates.ts';
+import { opensAsDateline } from './candidate-places.ts';
 import { sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
@@ -116,17 +117,12 @@ interface Dateline {
   readonly sentence: SentenceFacts['sentence'];
 }
 
-// What follows the city of a dateline: "RABAT, 12 mars (MAP) –", "АСТАНА. КАЗИНФОРМ –", "الرباط –".
-const DATELINE_GAP = /^\s*[,.–—\-(:]/;
-
 /** The city a dispatch was filed from, when one of the first lines opens with it. */
 function datelineOf(facts: readonly SentenceFacts[]): Dateline | undefined {
   for (const f of facts.slice(0, 4)) {
-    const place = f.places.find((p) => p.tokStart === 0);
-    const next = f.sentence.tokens[place?.tokEnd ?? -1];
     // "АСТАНА. КАЗИНФОРМ": the city may be a sentence of its own.
-    if (place && (!next || DATELINE_GAP.test(next.gapBefore)))
-      return { name: place.name, country: place.country, sentence: f.sentence };
+    const place = f.places.find((p) => opensAsDateline(f, p));
+    if (place) return { name: place.name, country: place.country, sentence: f.sentence };
   }
   return undefined;
 }

@@ -679,3 +679,17 @@ describe('a document that names no signatory was signed by the people of its set
     expect(ids(document)).toEqual(['kz.nurtleu', 'ma.bourita']);
   });
 });
+
+describe('the city a dispatch was filed from places nothing the sentence places elsewhere', () => {
+  it('en: "ASTANA – … signed a roadmap during the visit … to Rabat" was signed in Rabat', () => {
+    const text =
+      'ASTANA – Kazakhstan and Morocco signed a roadmap for cooperation on 28 February 2025 during the visit of Kazakh Foreign Minister Murat Nurtleu to Rabat.';
+    const signing = mains(run(text, 'en', '2025-03-01')).find((e) => e.type === 'agreement_signing');
+    expect(signing?.location?.name).toBe('Rabat');
+  });
+  it('en: with no other place, the dateline still places the news', () => {
+    const text =
+      'ASTANA – Kazakh Foreign Minister Murat Nurtleu held talks with Moroccan Foreign Minister Nasser Bourita on 28 February 2025.';
+    expect(mains(run(text, 'en', '2025-03-01'))[0]?.location?.name).toBe('Astana');
+  });
+});
