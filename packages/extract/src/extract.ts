@@ -4,7 +4,7 @@ type Mentions = ArticleExtracted['mentions'];
 
 import type { EventLanguage } from '@dyad/knowledge';
 import { analyseSentence, type SentenceFacts } from './analyse.ts';
-import { type ArticleDate, assemble, namedPeople, toReport } from './assemble.ts';
+import { assemble } from './assemble.ts';
 import type { Candidate } from './candidate.ts';
 import { isDateline } from './candidate-dates.ts';
 import { opensAsDateline } from './candidate-places.ts';
@@ -12,7 +12,9 @@ import { sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
+import type { ArticleDate } from './news-date.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
+import { namedPeople, toReport } from './report.ts';
 import { splitSentences } from './sentences.ts';
 
 export const EXTRACTOR_VERSION = '1.0.0';

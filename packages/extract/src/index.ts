@@ -1,4 +1,3 @@
-export type { ArticleDate } from './assemble.ts';
 export { type DateHit, findDates } from './dates.ts';
 export {
   EXTRACTOR_VERSION,
@@ -15,4 +14,5 @@ export {
   loadKnowledgeData,
   loadKnowledgeIndex,
 } from './knowledge-index.ts';
+export type { ArticleDate } from './news-date.ts';
 export { type Sentence, splitSentences } from './sentences.ts';
