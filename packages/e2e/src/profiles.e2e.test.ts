@@ -154,7 +154,8 @@ describe('two relationships side by side', () => {
       await admin.end();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two deployments of four services each start, replay and settle (up to 90 s each above).
+  }, 240_000);
 });
 
 async function eventCount(env: PipelineEnv): Promise<number> {
