@@ -8,8 +8,11 @@ export type SaveResult = 'inserted' | 'updated' | 'unchanged';
 
 /** What `saveArticle` does besides saving, in the same statement (one round trip). */
 export interface SaveArticleOptions {
-  /** Index the text for full-text search when the content changed (as `indexArticleText`). */
-  readonly indexText?: boolean;
+  /**
+   * Index the text for full-text search when the content changed (as `indexArticleText`); `later`
+   * queues it for `indexPendingTexts` instead.
+   */
+  readonly indexText?: boolean | 'later';
   /**
    * Serialise event resolution across indexer replicas for the rest of the transaction, where it
    * must be — two articles reporting one event must not both create it: takes, in one order, a
@@ -18,6 +21,11 @@ export interface SaveArticleOptions {
    * transaction at a time).
    */
   readonly lock?: readonly ResolutionScope[];
+  /**
+   * The article was parsed against ArticleExtracted already (the bus's consumer does, before the
+   * indexer sees it): not checked again.
+   */
+  readonly validated?: boolean;
 }
 
 export interface StoredArticle {
@@ -39,6 +47,11 @@ export interface ArticleQueries {
    * at once get one 'inserted' and the rest 'unchanged'.
    */
   saveArticle(article: ArticleExtracted, options?: SaveArticleOptions): Promise<SaveResult>;
+  /**
+   * `saveArticle` of several articles (distinct ids) in one statement, the locks of all their
+   * scopes taken at once; each one's result in the order given.
+   */
+  saveArticles(articles: readonly ArticleExtracted[], options?: SaveArticleOptions): Promise<SavedArticle[]>;
   getArticle(articleId: string): Promise<StoredArticle | undefined>;
   countArticles(): Promise<number>;
   /** All article ids, in ascending order. */
@@ -59,6 +72,8 @@ export function articleQueries(db: Db, options: { readonly serial?: boolean } = 
     saveArticle: (article, save = {}) =>
       // PGlite runs one transaction at a time: nothing to lock there.
       saveArticle(db, article, { ...save, lock: options.serial ? undefined : save.lock }),
+    saveArticles: (articles, save = {}) =>
+      saveArticles(db, articles, { ...save, lock: options.serial ? undefined : save.lock }),
     getArticle: (articleId) => getArticle(db, articleId),
     countArticles: () => countArticles(db),
     listArticleIds: () => listArticleIds(db),
@@ -70,19 +85,67 @@ async function saveArticle(
   input: ArticleExtracted,
   options: SaveArticleOptions,
 ): Promise<SaveResult> {
-  const article = validate(input);
-  const payload = JSON.stringify(article);
-  // PostgreSQL's text and jsonb cannot hold NUL; say so instead of failing in the database.
-  if (payload.includes('\\u0000')) {
-    throw new InvalidArticleError(
-      `article ${article.articleId} contains NUL characters, which PostgreSQL cannot store`,
-      article.articleId,
-    );
-  }
+  const [saved] = await saveArticles(db, [input], options);
+  return saved?.result ?? 'unchanged';
+}
+
+/** What `saveArticles` did with one article. */
+export interface SavedArticle {
+  readonly articleId: string;
+  readonly result: SaveResult;
+  /** The revision now stored (that of the unchanged row is not read: 0). */
+  readonly revision: number;
+}
+
+const ARTICLE_COLUMNS = `article_id text, url text, source_id text, origin text, title text, text text,
+  lang text, published_at text, published_at_source text, fetched_at timestamptz, content_hash text,
+  relevance jsonb, payload jsonb`;
+
+/**
+ * Saves articles (distinct ids) in one statement: each inserted, updated (revision + 1) when its
+ * content hash differs, or left untouched; with `indexText` the text of each changed one indexed,
+ * and with `lock` the resolution locks of all the scopes taken, in the same statement. Results
+ * in the order given.
+ */
+async function saveArticles(
+  db: Db,
+  inputs: readonly ArticleExtracted[],
+  options: SaveArticleOptions,
+): Promise<SavedArticle[]> {
+  const rows = inputs.map((input) => {
+    const article = options.validated ? input : validate(input);
+    const payload = JSON.stringify(article);
+    // PostgreSQL's text and jsonb cannot hold NUL; say so instead of failing in the database.
+    if (payload.includes('\\u0000')) {
+      throw new InvalidArticleError(
+        `article ${article.articleId} contains NUL characters, which PostgreSQL cannot store`,
+        article.articleId,
+      );
+    }
+    // The row as jsonb_to_recordset reads it; the payload is spliced in as JSON text, not again stringified.
+    return `{${[
+      ['article_id', article.articleId],
+      ['url', article.url],
+      ['source_id', article.sourceId],
+      ['origin', article.origin],
+      ['title', article.title],
+      ['text', article.text],
+      ['lang', article.lang],
+      ['published_at', article.publishedAt.value],
+      ['published_at_source', article.publishedAt.source],
+      ['fetched_at', article.fetchedAt],
+      ['content_hash', contentHash(article)],
+      ['relevance', article.relevance],
+    ]
+      .map(([k, v]) => `"${k}":${JSON.stringify(v)}`)
+      .join(',')},"payload":${payload}}`;
+  });
+  const ids = new Set(inputs.map((a) => a.articleId));
+  if (ids.size !== inputs.length) throw new Error('saveArticles: an article id is given twice');
   const upsert = `INSERT INTO articles AS a (
        article_id, url, source_id, origin, title, text, lang, published_at, published_at_source,
        fetched_at, content_hash, relevance, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12::jsonb, $13::jsonb)
+     SELECT * FROM input
      ON CONFLICT (article_id) DO UPDATE SET
        url = EXCLUDED.url,
        source_id = EXCLUDED.source_id,
@@ -99,27 +162,23 @@ async function saveArticle(
        revision = a.revision + 1,
        updated_at = now()
      WHERE a.content_hash <> EXCLUDED.content_hash
-     RETURNING a.revision`;
-  const params: SqlValue[] = [
-    article.articleId,
-    article.url,
-    article.sourceId,
-    article.origin,
-    article.title,
-    article.text,
-    article.lang,
-    article.publishedAt.value,
-    article.publishedAt.source,
-    article.fetchedAt,
-    contentHash(article),
-    JSON.stringify(article.relevance),
-    payload,
-  ];
+     RETURNING a.article_id, a.revision`;
+  const params: SqlValue[] = [`[${rows.join(',')}]`];
   // The text is indexed (and the locks taken) by the same statement: fewer round trips.
-  const parts = [`saved AS (${upsert})`];
-  if (options.indexText)
+  const parts = [
+    `input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ARTICLE_COLUMNS}))`,
+    `saved AS (${upsert})`,
+  ];
+  if (options.indexText === 'later')
     parts.push(
-      `texts AS (${articleTextUpsert({ id: '$1', lang: '$7', title: '$5', text: '$6' }, ', saved')})`,
+      `pending AS (INSERT INTO article_texts_pending (article_id) SELECT article_id FROM saved ON CONFLICT DO NOTHING)`,
+    );
+  else if (options.indexText)
+    parts.push(
+      `texts AS (${articleTextUpsert(
+        { id: 's.article_id', lang: 'i.lang', title: 'i.title', text: 'i.text' },
+        'saved s JOIN input i ON i.article_id = s.article_id',
+      )})`,
     );
   const locks = resolutionLocks(options.lock ?? []);
   if (locks.length > 0) {
@@ -127,15 +186,25 @@ async function saveArticle(
     parts.push(`locked AS (${lock.sql})`);
     params.push(...lock.params);
   }
-  const { rows } = await db.query<{ revision: number | null }>(
+  // The lock's count makes one row whatever was saved, so that the locks are always taken.
+  const { rows: savedRows } = await db.query<{ article_id: string | null; revision: number | null }>(
     `WITH ${parts.join(',\n')}
-     SELECT (SELECT revision FROM saved) AS revision${locks.length > 0 ? ', (SELECT n FROM locked) AS locked' : ''}`,
+     ${
+       locks.length > 0
+         ? 'SELECT s.article_id, s.revision FROM locked LEFT JOIN saved s ON true'
+         : 'SELECT article_id, revision FROM saved'
+     }`,
     params,
   );
-  const row = rows[0];
-  // No revision: the conflict's WHERE was false, same content, nothing written.
-  if (!row || row.revision === null) return 'unchanged';
-  return row.revision === 1 ? 'inserted' : 'updated';
+  const revisions = new Map<string, number>();
+  for (const row of savedRows)
+    if (row.article_id !== null) revisions.set(row.article_id, Number(row.revision));
+  return inputs.map(({ articleId }) => {
+    // No revision: the conflict's WHERE was false, same content, nothing written.
+    const revision = revisions.get(articleId);
+    if (revision === undefined) return { articleId, result: 'unchanged', revision: 0 };
+    return { articleId, result: revision === 1 ? 'inserted' : 'updated', revision };
+  });
 }
 
 interface ArticleRow {

@@ -68,6 +68,36 @@ export function eventWhere(filter: EventFilter): { where: string[]; params: SqlV
   return { where, params };
 }
 
+/** A type class and the days to search it over (YYYY-MM-DD, inclusive). */
+export interface CandidateScope {
+  readonly typeClass: string;
+  readonly first: string;
+  readonly last: string;
+}
+
+/**
+ * The events of scopes `$1` (classes), `$2` (first days), `$3` (last days), once each: an event
+ * spanning under 62 days begins at most 61 days before a range it overlaps, so that search reads
+ * only the index around the range (migration 006); the few longer ones are read by their end.
+ */
+const CANDIDATES_IN = `SELECT e.event_id, e.state FROM events e
+  WHERE e.event_id IN (
+    SELECT c.event_id FROM unnest($1::text[], $2::date[], $3::date[]) AS q(cls, f, l)
+      CROSS JOIN LATERAL (
+        SELECT event_id FROM events
+         WHERE type_class = q.cls AND date_last - date_first < 62
+           AND date_first >= q.f - 61 AND date_first <= q.l AND date_last >= q.f
+        UNION ALL
+        SELECT event_id FROM events
+         WHERE type_class = q.cls AND date_last - date_first >= 62
+           AND date_last >= q.f AND date_first <= q.l
+      ) AS c)
+  ORDER BY e.first_seen_at, e.event_id`;
+
+/** A PostgreSQL array literal of texts. */
+export const sqlArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
 /** Why an article reports an event (one row of event_reports). */
 export interface ReportRow {
   readonly eventId: string;
@@ -87,8 +117,10 @@ export interface ResolutionWrites {
 
 /** Event reads and writes; inside a transaction they commit with the article. */
 export interface EventQueries {
-  /** Known events of a type class whose days overlap [first, last]. */
+  /** Known events of a type class whose days overlap [first, last], by first seen, then id. */
   findCandidates(typeClass: string, first: string, last: string): Promise<StoredEvent[]>;
+  /** `findCandidates` of several classes and ranges at once: each event once, in the same order. */
+  findCandidatesIn(scopes: readonly CandidateScope[]): Promise<StoredEvent[]>;
   /**
    * Inserts or replaces the event row. With `expectedVersion`, replaces it only if the stored
    * version is still that one (what this transaction read or last wrote): otherwise another
@@ -144,7 +176,58 @@ export function jsonOf(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-export function eventQueries(db: Db): EventQueries {
+/**
+ * Events as last checked (`parseEvent`), by id, kept while their version and time of change stay
+ * the same: candidate searches read the same events again and again (every article of a month),
+ * and checking a state against the contract costs more than reading it. Bounded: the least
+ * recently read go first.
+ */
+export class CheckedEvents {
+  private readonly byId = new Map<string, StoredEvent>();
+  private readonly limit: number;
+
+  constructor(limit = 4_096) {
+    this.limit = limit;
+  }
+
+  parse(json: unknown, eventId: string): StoredEvent {
+    const o = json as { version?: unknown; updatedAt?: unknown } | null;
+    const known = this.byId.get(eventId);
+    if (known && o && known.version === o.version && known.updatedAt === o.updatedAt) {
+      // Read again: the most recently used goes last.
+      this.byId.delete(eventId);
+      this.byId.set(eventId, known);
+      return known;
+    }
+    const event = parseEvent(json, `event ${eventId}`);
+    this.byId.delete(eventId);
+    this.byId.set(eventId, event);
+    if (this.byId.size > this.limit) {
+      const oldest = this.byId.keys().next().value;
+      if (oldest !== undefined) this.byId.delete(oldest);
+    }
+    return event;
+  }
+}
+
+async function findCandidatesIn(
+  db: Db,
+  scopes: readonly CandidateScope[],
+  checked: CheckedEvents | undefined,
+): Promise<StoredEvent[]> {
+  if (scopes.length === 0) return [];
+  const { rows } = await db.query<{ event_id: string; state: unknown }>(CANDIDATES_IN, [
+    sqlArray(scopes.map((s) => s.typeClass)),
+    sqlArray(scopes.map((s) => s.first)),
+    sqlArray(scopes.map((s) => s.last)),
+  ]);
+  return rows.map((r) =>
+    checked ? checked.parse(jsonOf(r.state), r.event_id) : parseEvent(jsonOf(r.state), `event ${r.event_id}`),
+  );
+}
+
+/** `checked`: the store's cache of events read for candidate searches (none: each one checked). */
+export function eventQueries(db: Db, checked?: CheckedEvents): EventQueries {
   return {
     writeResolution: async ({ events, reports, outbox }) => {
       const row = ({
@@ -224,15 +307,8 @@ export function eventQueries(db: Db): EventQueries {
           `another transaction changed one of the events ${updates.map((u) => u.event_id).join(', ')} meanwhile`,
         );
     },
-    findCandidates: async (typeClass, first, last) => {
-      const { rows } = await db.query<{ event_id: string; state: unknown }>(
-        `SELECT event_id, state FROM events
-          WHERE type_class = $1 AND date_first <= $3::date AND date_last >= $2::date
-          ORDER BY first_seen_at, event_id`,
-        [typeClass, first, last],
-      );
-      return rows.map((r) => parseEvent(jsonOf(r.state), `event ${r.event_id}`));
-    },
+    findCandidates: (typeClass, first, last) => findCandidatesIn(db, [{ typeClass, first, last }], checked),
+    findCandidatesIn: (scopes) => findCandidatesIn(db, scopes, checked),
     saveEvent: async ({ event, typeClass, dateFirst, dateLast }, expectedVersion) => {
       if (expectedVersion !== undefined) {
         const { rows } = await db.query(

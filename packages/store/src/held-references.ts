@@ -1,7 +1,7 @@
 import { EventReport, formatIssues } from '@dyad/contracts';
 import type { Db } from './db.ts';
 import { StoredDataError } from './errors.ts';
-import { jsonOf } from './events.ts';
+import { type CandidateScope, jsonOf, sqlArray } from './events.ts';
 
 /** What an event's `sources` entry needs of the article a held reference came from. */
 export interface ReferenceSource {
@@ -34,6 +34,8 @@ export interface HeldReferenceQueries {
   holdReference(reference: HeldReference): Promise<void>;
   /** Held references of a type class whose days overlap [first, last], oldest first. */
   findHeldReferences(typeClass: string, first: string, last: string): Promise<HeldReference[]>;
+  /** `findHeldReferences` of several classes and ranges at once: each reference once, in the same order. */
+  findHeldReferencesIn(scopes: readonly CandidateScope[]): Promise<HeldReference[]>;
   /**
    * Forgets held references: one (it joined an event), or all of an article (it was re-indexed).
    * How many there were: 0 for one that another transaction released meanwhile.
@@ -50,6 +52,47 @@ function referenceSource(json: unknown, where: string): ReferenceSource {
   const lang = text('lang');
   if (!articleId || !url || !lang) throw new StoredDataError(`${where}: source lacks articleId, url or lang`);
   return { articleId, url, lang, title: text('title') ?? '', publishedAt: text('publishedAt') ?? null };
+}
+
+async function findHeldReferencesIn(db: Db, scopes: readonly CandidateScope[]): Promise<HeldReference[]> {
+  if (scopes.length === 0) return [];
+  const { rows } = await db.query<{
+    article_id: string;
+    report_index: number;
+    type_class: string;
+    date_first: string;
+    date_last: string;
+    report: unknown;
+    source: unknown;
+    reason: string;
+  }>(
+    `SELECT article_id, report_index, type_class, to_char(date_first, 'YYYY-MM-DD') AS date_first,
+                to_char(date_last, 'YYYY-MM-DD') AS date_last, report, source, reason
+           FROM held_references
+          WHERE EXISTS (SELECT 1 FROM unnest($1::text[], $2::date[], $3::date[]) AS q(cls, f, l)
+                         WHERE type_class = q.cls AND date_first <= q.l AND date_last >= q.f)
+          ORDER BY held_at, article_id, report_index`,
+    [
+      sqlArray(scopes.map((s) => s.typeClass)),
+      sqlArray(scopes.map((s) => s.first)),
+      sqlArray(scopes.map((s) => s.last)),
+    ],
+  );
+  return rows.map((r) => {
+    const where = `held reference ${r.article_id}#${r.report_index}`;
+    const report = EventReport.safeParse(jsonOf(r.report));
+    if (!report.success) throw new StoredDataError(`${where}: ${formatIssues(report.error).join('; ')}`);
+    return {
+      articleId: r.article_id,
+      reportIndex: Number(r.report_index),
+      typeClass: r.type_class,
+      dateFirst: r.date_first,
+      dateLast: r.date_last,
+      report: report.data,
+      source: referenceSource(jsonOf(r.source), where),
+      reason: r.reason,
+    };
+  });
 }
 
 export function heldReferenceQueries(db: Db): HeldReferenceQueries {
@@ -73,40 +116,8 @@ export function heldReferenceQueries(db: Db): HeldReferenceQueries {
         ],
       );
     },
-    findHeldReferences: async (typeClass, first, last) => {
-      const { rows } = await db.query<{
-        article_id: string;
-        report_index: number;
-        type_class: string;
-        date_first: string;
-        date_last: string;
-        report: unknown;
-        source: unknown;
-        reason: string;
-      }>(
-        `SELECT article_id, report_index, type_class, to_char(date_first, 'YYYY-MM-DD') AS date_first,
-                to_char(date_last, 'YYYY-MM-DD') AS date_last, report, source, reason
-           FROM held_references
-          WHERE type_class = $1 AND date_first <= $3::date AND date_last >= $2::date
-          ORDER BY held_at, article_id, report_index`,
-        [typeClass, first, last],
-      );
-      return rows.map((r) => {
-        const where = `held reference ${r.article_id}#${r.report_index}`;
-        const report = EventReport.safeParse(jsonOf(r.report));
-        if (!report.success) throw new StoredDataError(`${where}: ${formatIssues(report.error).join('; ')}`);
-        return {
-          articleId: r.article_id,
-          reportIndex: Number(r.report_index),
-          typeClass: r.type_class,
-          dateFirst: r.date_first,
-          dateLast: r.date_last,
-          report: report.data,
-          source: referenceSource(jsonOf(r.source), where),
-          reason: r.reason,
-        };
-      });
-    },
+    findHeldReferences: (typeClass, first, last) => findHeldReferencesIn(db, [{ typeClass, first, last }]),
+    findHeldReferencesIn: (scopes) => findHeldReferencesIn(db, scopes),
     releaseReference: async (articleId, reportIndex) => {
       if (reportIndex === undefined) {
         const { rows } = await db.query('DELETE FROM held_references WHERE article_id = $1 RETURNING 1', [

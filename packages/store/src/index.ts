@@ -1,4 +1,4 @@
-export type { ArticleQueries, SaveResult, StoredArticle } from './articles.ts';
+export type { ArticleQueries, SavedArticle, SaveResult, StoredArticle } from './articles.ts';
 export { contentHash } from './articles.ts';
 export type { Backend } from './db.ts';
 export {
@@ -16,6 +16,7 @@ export {
   TransactionClosedError,
 } from './errors.ts';
 export type {
+  CandidateScope,
   EventFilter,
   EventQueries,
   EventRow,

@@ -52,6 +52,13 @@ export interface ActorFilter {
 export interface SearchQueries {
   /** Builds (or rebuilds) the article's search vector; call after saving the article. */
   indexArticleText(article: ArticleExtracted): Promise<void>;
+  /**
+   * Indexes up to `limit` of the texts queued by `saveArticle(…, { indexText: 'later' })`, in one
+   * statement (skipping those another transaction is indexing); how many it indexed.
+   */
+  indexPendingTexts(limit: number): Promise<number>;
+  /** Texts queued and not yet indexed. */
+  countPendingTexts(): Promise<number>;
   searchArticles(q: string, options?: ArticleSearch): Promise<{ articles: ArticleHit[]; total: number }>;
   /** `listEvents` restricted to events reported by an article that matches `q`; same order. */
   searchEvents(
@@ -134,15 +141,15 @@ export function markedToHtml(marked: string): string {
 
 /**
  * The statement that indexes an article's text in its language: `$id`, `$lang`, `$title`,
- * `$text` are the parameter references to use, `from` more FROM items (a CTE that must yield a row).
+ * `$text` are the expressions to use, `from` the FROM items they come from (one row per article).
  */
 export function articleTextUpsert(
   p: { id: string; lang: string; title: string; text: string },
-  from = '',
+  from?: string,
 ): string {
   return `INSERT INTO article_texts (article_id, lang, config, tsv)
          SELECT ${p.id}, ${p.lang}, c::text, article_tsvector(c, ${p.title}, ${p.text})
-           FROM (SELECT article_text_config(${p.lang}) AS c) AS cfg${from}
+           FROM ${from ? `${from}, LATERAL ` : ''}(SELECT article_text_config(${p.lang}) AS c) AS cfg
          ON CONFLICT (article_id) DO UPDATE SET lang = EXCLUDED.lang, config = EXCLUDED.config, tsv = EXCLUDED.tsv`;
 }
 
@@ -155,6 +162,30 @@ export function searchQueries(db: Db): SearchQueries {
         article.title,
         article.text,
       ]);
+    },
+
+    indexPendingTexts: async (limit) => {
+      const { rows } = await db.query<{ n: number | string }>(
+        `WITH taken AS (
+           DELETE FROM article_texts_pending
+            WHERE article_id IN (SELECT article_id FROM article_texts_pending
+                                  ORDER BY article_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING article_id
+         ), indexed AS (${articleTextUpsert(
+           { id: 'a.article_id', lang: 'a.lang', title: 'a.title', text: 'a.text' },
+           'taken t JOIN articles a ON a.article_id = t.article_id',
+         )})
+         SELECT count(*)::int AS n FROM taken`,
+        [limit],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    countPendingTexts: async () => {
+      const { rows } = await db.query<{ n: number | string }>(
+        'SELECT count(*)::int AS n FROM article_texts_pending',
+      );
+      return Number(rows[0]?.n ?? 0);
     },
 
     searchArticles: async (q, options = {}) => {

@@ -4,7 +4,7 @@ import type { Backend, Db, DbHandle, QueryResult, SqlValue } from './db.ts';
 import { openPgDb } from './db-pg.ts';
 import { openPgliteDb } from './db-pglite.ts';
 import { InvalidSchemaNameError, StoreClosedError } from './errors.ts';
-import { type EventQueries, eventQueries } from './events.ts';
+import { CheckedEvents, type EventQueries, eventQueries } from './events.ts';
 import { type HeldReferenceQueries, heldReferenceQueries } from './held-references.ts';
 import { loadMigrations, type MigrateResult, migrationsDir, runMigrations } from './migrations.ts';
 import { type SearchQueries, searchQueries } from './search.ts';
@@ -67,6 +67,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
   const inFlight = new Set<Promise<unknown>>();
   // PGlite runs one transaction at a time: resolution needs no locks there.
   const serial = handle.backend === 'pglite';
+  const checked = new CheckedEvents();
 
   // Every operation goes through here: refused once closing, and awaited by close().
   const track = <T>(run: () => Promise<T>): Promise<T> => {
@@ -89,7 +90,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     backend: handle.backend,
     schema,
     ...articleQueries(guarded, { serial }),
-    ...eventQueries(guarded),
+    ...eventQueries(guarded, checked),
     ...heldReferenceQueries(guarded),
     ...searchQueries(guarded),
     migrate: () => track(async () => runMigrations(handle, await loadMigrations(migrationsDir))),
@@ -97,7 +98,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
       guarded.transaction((tx) =>
         fn({
           ...articleQueries(tx, { serial }),
-          ...eventQueries(tx),
+          ...eventQueries(tx, checked),
           ...heldReferenceQueries(tx),
           ...searchQueries(tx),
         }),

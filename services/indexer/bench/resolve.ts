@@ -3,6 +3,7 @@ import type { EventMessage } from '@dyad/contracts';
 import { resolveArticles } from '@dyad/resolve';
 import { openStore, type Store } from '@dyad/store';
 import pg from 'pg';
+import { IndexBatcher } from '../src/batcher.ts';
 import { indexInTransaction } from '../src/index-article.ts';
 import { generateMergeCorpus, type MergeCorpus, pairwiseScores, reportKey } from './merge-corpus.ts';
 
@@ -19,6 +20,9 @@ import { generateMergeCorpus, type MergeCorpus, pairwiseScores, reportKey } from
 const episodes = Number(process.argv[2] ?? 40);
 const seed = Number(process.argv[3] ?? 16);
 const POSTGRES_IN_FLIGHT = 8;
+/** The indexer service's defaults: INDEX_BATCH, INDEX_PARALLEL, and the consumer's messages in flight. */
+const BATCH = { maxBatch: 16, parallel: 2 };
+const BATCHED_IN_FLIGHT = 32;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/test';
 
 /** Which report each (article, evidence start) is: where a report's evidence lands tells its event. */
@@ -84,18 +88,25 @@ async function throughStore(
   corpus: MergeCorpus,
   open: () => Promise<{ store: Store; drop: () => Promise<void> }>,
   inFlight: number,
+  batch?: { maxBatch: number; parallel: number },
 ): Promise<Outcome> {
   const { store, drop } = await open();
   try {
     await store.migrate();
     let counter = 0;
     const ctx = () => ({ now: new Date().toISOString(), newEventId: () => `ev_${++counter}` });
+    // The service's path: group commit, several articles per transaction.
+    const batcher = batch
+      ? new IndexBatcher({ store, ...batch, newEventId: () => `ev_${++counter}` })
+      : undefined;
     const started = performance.now();
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < corpus.articles.length; i = next++) {
         const article = corpus.articles[i];
-        if (article) await indexInTransaction(store, article, ctx());
+        if (!article) continue;
+        if (batcher) await batcher.index(article, new Date().toISOString());
+        else await indexInTransaction(store, article, ctx());
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
@@ -148,6 +159,37 @@ outcomes.push(
       },
     }),
     POSTGRES_IN_FLIGHT,
+  ),
+);
+console.log(outcomes.at(-1)?.line);
+
+// The indexer service's path: articles in flight grouped into transactions (IndexBatcher).
+const batchedSchema = `bench_resolve_b_${Date.now().toString(36)}`;
+outcomes.push(
+  await throughStore(
+    `postgres batched (${BATCHED_IN_FLIGHT} in flight, up to ${BATCH.maxBatch} a transaction, ${BATCH.parallel} at once)`,
+    corpus,
+    async () => ({
+      store: await openStore({ databaseUrl, schema: batchedSchema }),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: databaseUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS "${batchedSchema}" CASCADE`);
+        await c.end();
+      },
+    }),
+    BATCHED_IN_FLIGHT,
+    BATCH,
+  ),
+);
+console.log(outcomes.at(-1)?.line);
+outcomes.push(
+  await throughStore(
+    `pglite batched (${BATCHED_IN_FLIGHT} in flight, up to ${BATCH.maxBatch} a transaction)`,
+    corpus,
+    async () => ({ store: await openStore({ dataDir: 'memory://' }), drop: async () => undefined }),
+    BATCHED_IN_FLIGHT,
+    { ...BATCH, parallel: 1 },
   ),
 );
 console.log(outcomes.at(-1)?.line);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,56 @@ const PUBLISH_WINDOW = 256;
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/test';
 
+/** CPU seconds (user + system) of a process and, with `family`, of its children (PostgreSQL's backends). */
+function cpuSeconds(pid: number, family = false): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const field = (n: number) => Number(f[n - 3] ?? 0);
+  // USER_HZ is 100 on Linux.
+  let seconds = (field(14) + field(15) + (family ? field(16) + field(17) : 0)) / 100;
+  if (family) for (const child of processes((_, ppid) => ppid === pid)) seconds += cpuSeconds(child, true);
+  return seconds;
+}
+
+/** Pids of the processes for which `match(command, parent pid)` holds (none off Linux). */
+function processes(match: (command: string, ppid: number) => boolean): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  return entries.map(Number).filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return match(command, ppid);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * CPU seconds so far of this process (the indexer, and the bench's publisher and collector), of
+ * the PostgreSQL server with all its backends (shared with whatever else uses it), and of the
+ * nats-server processes on this machine.
+ */
+function cpuNow(postmaster: number | undefined): { node: number; postgres: number; nats: number } {
+  const own = process.cpuUsage();
+  return {
+    node: (own.user + own.system) / 1e6,
+    postgres: postmaster === undefined ? 0 : cpuSeconds(postmaster, true),
+    nats: processes((command) => command === 'nats-server').reduce((s, pid) => s + cpuSeconds(pid), 0),
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -38,10 +88,20 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
   const namespace = `bench_${backend}_${Date.now().toString(36)}`;
   const names = makeNames(namespace);
   const dataDir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
+  let postmaster: number | undefined;
   if (backend === 'postgres') {
     const c = new pg.Client({ connectionString: databaseUrl });
     await c.connect();
     await c.query(`CREATE SCHEMA "${namespace}"`);
+    // The server's main process, when it runs on this machine: the parent of this backend.
+    const { rows } = await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const backendPid = rows[0]?.pid;
+    try {
+      const stat = readFileSync(`/proc/${backendPid}/stat`, 'utf8');
+      postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      // Not on this machine: its CPU is not counted.
+    }
     await c.end();
   }
   const env = parseEnv('indexer', indexerEnvSchema, {
@@ -93,6 +153,7 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
       }
     };
     const started = performance.now();
+    const cpuStart = cpuNow(postmaster);
     // The backlog goes out as fast as the stream takes it (PUBLISH_WINDOW acks awaited at once),
     // so that the figure is the indexer's, not the time one publisher takes to wait for each ack.
     for (let i = 0; i < backlog.length; i += PUBLISH_WINDOW)
@@ -104,6 +165,12 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
       );
     await idle(started, backlog.length);
     const seconds = (performance.now() - started) / 1000;
+    // Texts queued during the backlog are indexed once the indexer is idle: until then the
+    // search does not find those articles. Counted apart, and waited for before the next phase.
+    while ((await service.pendingTexts()) > 0) await new Promise((r) => setTimeout(r, 100));
+    const withTexts = (performance.now() - started) / 1000;
+    const cpuEnd = cpuNow(postmaster);
+    const perArticle = (k: keyof typeof cpuEnd) => (((cpuEnd[k] - cpuStart[k]) * 1000) / count).toFixed(2);
     const backlogAnnounced = new Set(announced.keys());
 
     const pacedStart = performance.now();
@@ -126,6 +193,8 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
       [
         `${backend.padEnd(8)} ${count} + ${paced.length} articles (${corpus.events} real events, ${corpus.articles.length - corpus.events} repeat reports)`,
         `  throughput: ${(count / seconds).toFixed(0)} articles/s (${count} published at once, done in ${seconds.toFixed(1)} s)`,
+        `  with the search index complete: ${(count / withTexts).toFixed(0)} articles/s (texts queued during the backlog indexed ${(withTexts - seconds).toFixed(1)} s later)`,
+        `  CPU per article (throughput phase, texts included): node ${perArticle('node')} ms (indexer, publisher, collector), postgres ${backend === 'postgres' ? `${perArticle('postgres')} ms` : '-'}, nats-server ${perArticle('nats')} ms`,
         `  consume → new-event at ${LATENCY_RATE}/s: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms (${latencies.length} new events)`,
         `  duplicate events: ${split + duplicates} (announced ${announced.size}, real ${corpus.events}, real events merged into others: ${missed})${failed ? '  ← FAIL' : ''}`,
       ].join('\n'),

@@ -25,6 +25,19 @@ export const indexerEnvSchema = baseEnvSchema('indexer').extend({
    */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /**
+   * The most articles one transaction indexes (group commit: those that arrive while a transaction
+   * runs go together in the next). 1: a transaction per article.
+   */
+  INDEX_BATCH: z.coerce.number().int().positive().max(256).default(16),
+  /**
+   * When articles' texts are indexed for search: `after-backlog` — in the article's transaction,
+   * except while articles wait (a burst), when they are queued and indexed once the indexer is
+   * idle; `inline` — always in the article's transaction.
+   */
+  TEXT_INDEX: z.enum(['after-backlog', 'inline']).default('after-backlog'),
+  /** Transactions run at once on PostgreSQL (PGlite runs one at a time). */
+  INDEX_PARALLEL: z.coerce.number().int().positive().max(16).default(2),
   /** The read-only HTTP API (events, search, feed, stream); 0 takes any free port. */
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Interface the API listens on; HOST's when unset. */

@@ -1,7 +1,9 @@
 import type { EventReport } from '@dyad/contracts';
 import { openStore, ResolutionConflictError, type Store } from '@dyad/store';
 import { describe, expect, it } from '@dyad/testkit';
-import { indexArticle, indexInTransaction } from './index-article.ts';
+import { generateMergeCorpus } from '../bench/merge-corpus.ts';
+import { IndexBatcher } from './batcher.ts';
+import { indexArticle, indexArticles, indexInTransaction } from './index-article.ts';
 import { eventReport, extractedArticle, kuspan, nurtleu, tahir } from './test-articles.ts';
 
 let counter = 0;
@@ -229,6 +231,66 @@ for (const backend of ['pglite', 'postgres'] as const) {
         expect(await store.countPendingOutbox()).toBe(1);
       });
     });
+  });
+}
+
+/** What a store holds after indexing: events, their report links' order aside, and the outbox. */
+async function contents(store: Store) {
+  const { events } = await store.listEvents({ limit: 10_000 });
+  const outbox = await store.transaction((tx) => tx.claimOutbox(10_000));
+  return {
+    events: events
+      .map(({ firstSeenAt: _f, updatedAt: _u, ...e }) => e)
+      .sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    outbox: outbox.map((m) => [m.subject, m.msgId]).sort(),
+    held: await store.countHeldReferences(),
+  };
+}
+
+for (const backend of ['pglite', 'postgres'] as const) {
+  describe(`indexArticles on ${backend}`, () => {
+    // Visits told in four languages by different days, meetings and signings inside them (partOf),
+    // another meeting that day, a call, a return visit: what merges and links, in one corpus.
+    const corpus = generateMergeCorpus(2, 7);
+    const newEventId = (o: { articleId: string; reportIndex: number }) =>
+      `ev_${o.articleId.slice(0, 12)}_${o.reportIndex}`;
+    const at = { now: '2026-11-22T10:00:00.000Z', newEventId };
+
+    it('several articles in one transaction store and announce what indexing them one by one does', async ({
+      postgres,
+    }) => {
+      // One by one, on PGlite: what the batches on either backend must give.
+      let oneByOne: Awaited<ReturnType<typeof contents>> | undefined;
+      await withStore('pglite', undefined, async (store) => {
+        for (const article of corpus.articles) await indexInTransaction(store, article, at);
+        oneByOne = await contents(store);
+      });
+      expect(oneByOne?.events.length).toBeGreaterThan(10);
+      await withStore(backend, postgres, async (store) => {
+        for (let i = 0; i < corpus.articles.length; i += 9)
+          await store.transaction((tx) => indexArticles(tx, corpus.articles.slice(i, i + 9), at));
+        // Again, all at once: every article unchanged, nothing more announced.
+        const again = await store.transaction((tx) => indexArticles(tx, corpus.articles.slice(0, 20), at));
+        expect(again.every((r) => r.saved === 'unchanged')).toBe(true);
+        expect(await contents(store)).toEqual(oneByOne);
+      });
+    }, 120_000);
+
+    it('the batcher groups articles handed in at once and answers each one', async ({ postgres }) => {
+      await withStore(backend, postgres, async (store) => {
+        const batcher = new IndexBatcher({ store, maxBatch: 4, parallel: 2, newEventId });
+        const twice = [...corpus.articles.slice(0, 10), corpus.articles[0]].filter((a) => a !== undefined);
+        const results = await Promise.all(twice.map((a) => batcher.index(a, at.now)));
+        expect(results.slice(0, 10).every((r) => r.saved === 'inserted')).toBe(true);
+        expect(results[10]?.saved).toBe('unchanged');
+        // An article the store refuses fails alone; the others of its batch are indexed.
+        const bad = { ...corpus.articles[11], text: 'nul \u0000 here' } as (typeof corpus.articles)[number];
+        const settled = await Promise.allSettled(
+          [corpus.articles[12], bad, corpus.articles[13]].map((a) => batcher.index(a as typeof bad, at.now)),
+        );
+        expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      });
+    }, 120_000);
   });
 }
 

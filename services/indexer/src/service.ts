@@ -4,9 +4,11 @@ import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dy
 import { Counter } from 'prom-client';
 import { natsEventFeed } from './api/event-feed.ts';
 import { startApi } from './api/server.ts';
+import { IndexBatcher } from './batcher.ts';
 import type { IndexerEnv } from './config.ts';
-import { indexInTransaction } from './index-article.ts';
+import type { IndexResult } from './index-article.ts';
 import { OutboxRelay } from './outbox-relay.ts';
+import { TextIndexer } from './text-indexer.ts';
 
 export const INDEXER_VERSION = '0.1.0';
 
@@ -59,6 +61,8 @@ export class IndexerService {
       runtime,
       env,
       consumer: 'indexer',
+      // Enough articles in flight to fill the transactions that run at once.
+      concurrency: env.CONCURRENCY ?? Math.max(8, env.INDEX_BATCH * env.INDEX_PARALLEL),
       setup: async (bus: NatsBus) => {
         const store = await this.openStore();
         const relay = new OutboxRelay({
@@ -74,10 +78,23 @@ export class IndexerService {
           runtime.onShutdown('outbox relay', () => relay.stop());
         }
         if (env.INDEXER_ROLE === 'all') await this.serveApi(store, bus);
+        // Texts queued during a backlog are indexed once the indexer is idle.
+        let texts: TextIndexer | undefined;
+        const batcher = new IndexBatcher({
+          store,
+          maxBatch: env.INDEX_BATCH,
+          parallel: store.backend === 'pglite' ? 1 : env.INDEX_PARALLEL,
+          // The consumer has parsed each message against its schema.
+          validated: true,
+          ...(env.TEXT_INDEX === 'after-backlog' ? { onIdle: () => texts?.kick() } : {}),
+        });
+        texts = new TextIndexer({ store, idleFor: () => batcher.idleFor(), log: runtime.log });
+        texts.start();
+        runtime.onShutdown('text index', () => texts.stop());
         return async (article, ctx) => {
-          let result: Awaited<ReturnType<typeof indexInTransaction>>;
+          let result: IndexResult;
           try {
-            result = await indexInTransaction(store, article, { now: new Date().toISOString() });
+            result = await batcher.index(article, new Date().toISOString());
           } catch (error) {
             // Input the store refuses (NUL characters, stored data that no longer parses) will
             // not get better on retry.
@@ -157,6 +174,12 @@ export class IndexerService {
   pendingAnnouncements(): Promise<number> {
     if (!this.store) throw new Error('indexer not started');
     return this.store.countPendingOutbox();
+  }
+
+  /** Texts queued for the search index and not yet indexed (0 once caught up). */
+  pendingTexts(): Promise<number> {
+    if (!this.store) throw new Error('indexer not started');
+    return this.store.countPendingTexts();
   }
 
   stop(): Promise<boolean> {
