@@ -210,8 +210,8 @@ function undatedMentionJoinsLastTold(candidate: Candidate, assembly: Assembly): 
 }
 
 /**
- * The interaction an undated mention continues: "the talks" the last meeting told, "the visit" the
- * last visit, else the last of either; of the news only, unless it names one ("En marge de cette
+ * The interaction an undated mention continues: "The talks" continue the last meeting told, "the
+ * visit" the last visit, else the last of either; of the news only, unless it names one ("En marge de cette
  * visite": the demonstrative names the last one told, news or background).
  */
 function lastToldInteraction(candidate: Candidate, events: readonly Assembled[]): Assembled | undefined {
@@ -345,7 +345,7 @@ function undatedJoinsTheNews(candidate: Candidate, assembly: Assembly): boolean 
 }
 
 /**
- * The same type on the same date with people in common is the same event; "in the same year, a
+ * The same type on the same date with people in common is the same event. "In the same year, a
  * return visit": the same date, other people, another event.
  */
 function sameEventSameDate(candidate: Candidate, assembly: Assembly): boolean {

@@ -37,7 +37,11 @@ export interface DateReference {
   readonly relative: boolean;
 }
 
-interface Ctx {
+/**
+ * What the date rules read of one sentence: its tokens, and where its month, weekday and relative
+ * words start.
+ */
+interface DateContext {
   readonly tokens: readonly Token[];
   readonly lang: LanguageIndex;
   /** Reference day (YYYY-MM-DD) for the year of "28 February", or null when none is known yet. */
@@ -62,7 +66,7 @@ const isDayNum = (t: Token | undefined): number | null => {
 };
 
 /** Skips an ordinal suffix written against a day number ("21st", "1er"). */
-function afterOrdinal(ctx: Ctx, j: number): number {
+function afterOrdinal(ctx: DateContext, j: number): number {
   const t = ctx.tokens[j];
   return t && t.gapBefore === '' && ctx.lang.ordinalSuffixes.has(key(t)) ? j + 1 : j;
 }
@@ -95,7 +99,10 @@ function monthWithRelation(
   return { y: m <= r.m + 2 ? r.y : r.y - 1 };
 }
 
-function relationAt(ctx: Ctx, j: number): { relation: 'past' | 'next' | 'current'; end: number } | null {
+function relationAt(
+  ctx: DateContext,
+  j: number,
+): { relation: 'past' | 'next' | 'current'; end: number } | null {
   const rel = ctx.relAt.get(j);
   if (rel && (rel.which === 'past' || rel.which === 'next' || rel.which === 'current'))
     return { relation: rel.which, end: rel.end };
@@ -111,11 +118,11 @@ interface SimpleDate {
 }
 
 // A day written as a word: Moroccan "فاتح يناير", the first of January (the lexicon's `dayWords`).
-const dayAt = (ctx: Ctx, t: Token | undefined): number | null =>
+const dayAt = (ctx: DateContext, t: Token | undefined): number | null =>
   isDayNum(t) ?? ctx.lang.dayWords.get(key(t)) ?? null;
 
 /** day [month [year]] from token i. */
-function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
+function readDayFirst(ctx: DateContext, i: number): SimpleDate | null {
   const d = dayAt(ctx, ctx.tokens[i]);
   if (d === null) return null;
   let j = afterOrdinal(ctx, i + 1);
@@ -128,7 +135,7 @@ function readDayFirst(ctx: Ctx, i: number): SimpleDate | null {
 }
 
 /** The second day of a month-first range, after a dash or "to": "27-28", "27 to 28", "27 – March 2". */
-function monthFirstSecondDay(ctx: Ctx, j: number): { d: number; m?: number; end: number } | null {
+function monthFirstSecondDay(ctx: DateContext, j: number): { d: number; m?: number; end: number } | null {
   const joiner = ctx.tokens[j];
   if (!joiner) return null;
   let k: number;
@@ -143,7 +150,7 @@ function monthFirstSecondDay(ctx: Ctx, j: number): { d: number; m?: number; end:
   return { d, ...(month ? { m: month.n } : {}), end };
 }
 
-function weekdayCheck(ctx: Ctx, start: number, day: string): 'ok' | 'mismatch' | undefined {
+function weekdayCheck(ctx: DateContext, start: number, day: string): 'ok' | 'mismatch' | undefined {
   for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
     const w = ctx.weekdayAt.get(k);
     if (w) return w.n === weekday(day) ? 'ok' : 'mismatch';
@@ -152,7 +159,7 @@ function weekdayCheck(ctx: Ctx, start: number, day: string): 'ok' | 'mismatch' |
 }
 
 function finishDay(
-  ctx: Ctx,
+  ctx: DateContext,
   first: SimpleDate,
   second: SimpleDate | null,
   relation: 'past' | 'next' | 'current' | undefined,
@@ -208,7 +215,7 @@ function finishDay(
  * по май 2025 года", "من يناير إلى مايو 2025", "January-May 2025". The year of the first month is
  * the last's (the year before when the first month comes later in the year) unless written.
  */
-function monthRange(ctx: Ctx, i: number, first: { n: number; end: number }): DateHit | null {
+function monthRange(ctx: DateContext, i: number, first: { n: number; end: number }): DateHit | null {
   const { tokens, lang } = ctx;
   const firstYear = isYear(tokens[first.end]);
   const j = first.end + (firstYear !== null ? 1 : 0);
@@ -236,6 +243,31 @@ function monthRange(ctx: Ctx, i: number, first: { n: number; end: number }): Dat
   };
 }
 
+/**
+ * What a rule read from a token on: the date (null when its words there date nothing), and the
+ * token reading resumes at.
+ */
+interface Reading {
+  readonly hit: DateHit | null;
+  readonly next: number;
+}
+
+/** Reads a date written from a token on; null when the token opens none of the rule's words. */
+type DateRule = (ctx: DateContext, at: number) => Reading | null;
+
+/** The rules that read a date written from a token on, in the order they are tried. */
+const DATE_RULES: readonly DateRule[] = [
+  numericDate, // 28/02/2025
+  dayFirst, // 28 février 2025, from 24 to 26 November
+  monthSpan, // de janvier à mai 2025
+  monthDayYear, // February 27-28, 2025
+  monthYear, // March 2025
+  yearThenMonth, // 2024 жылдың қыркүйегінде
+  monthOfRelation, // last March, в марте прошлого года
+  yearWithCue, // in 2025, عام 1992
+  relativeDay, // yesterday, last week
+];
+
 /** Every date expression in one sentence. */
 export function findDates(
   tokens: readonly Token[],
@@ -244,7 +276,30 @@ export function findDates(
   ref: DateReference | null,
   gatherings: readonly Gathering[],
 ): DateHit[] {
-  const ctx: Ctx = {
+  const ctx = dateContext(tokens, hits, lang, ref);
+  // The dates the sentence writes, by the rules above.
+  const written = writtenDates(ctx);
+  // "today, Friday", "on Tuesday": weekdays, read only against a day "yesterday" may be read against.
+  const relativeRef = ctx.relativeRef;
+  const withWeekdays = relativeRef
+    ? weekdaysAlone(ctx, todayByItsWeekday(ctx, written, relativeRef), relativeRef)
+    : written;
+  // "on the sidelines of the 150th IPU Assembly": a gathering's own dates.
+  const all = [...withWeekdays, ...gatheringDates(tokens, hits, gatherings)];
+  // "hier, mardi 23 septembre": the written date, not the relative word; "since 2016": a beginning.
+  return writtenDateWins(ctx, all)
+    .map((d) => (isSince(ctx, d) ? { ...d, since: true } : d))
+    .sort((a, b) => a.tokStart - b.tokStart);
+}
+
+/** The sentence's tokens, and where its month, weekday and relative words start. */
+function dateContext(
+  tokens: readonly Token[],
+  hits: readonly Match<EntityHit>[],
+  lang: LanguageIndex,
+  ref: DateReference | null,
+): DateContext {
+  const ctx: DateContext = {
     tokens,
     lang,
     ref: ref?.day ?? null,
@@ -260,245 +315,341 @@ export function findDates(
       else if (p.kind === 'rel') ctx.relAt.set(h.start, { which: p.which, end: h.end });
     }
   }
-  const out: DateHit[] = [];
-  const used = new Set<number>();
-  // "1992 жылғы 26 мамырда", "2024 жылдың қыркүйегінде": a year and its cue written before the day
-  // or the month they date.
-  const yearBefore = (k: number): number | null =>
-    lang.yearCues.has(key(tokens[k - 1])) ? isYear(tokens[k - 2]) : null;
-  const startsDate = (k: number) =>
-    ctx.month.has(k) || (isDayNum(tokens[k]) !== null && [1, 2, 3].some((n) => ctx.month.has(k + n)));
-  const take = (hit: DateHit | null) => {
-    if (!hit) return;
-    for (let k = hit.tokStart; k < hit.tokEnd; k++) used.add(k);
-    out.push(hit);
-  };
+  return ctx;
+}
 
-  for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
-    const t = tokens[i];
-    // dd/mm/yyyy, dd.mm.yyyy and yyyy-mm-dd.
-    const n1 = t?.script === 'digit' ? key(t) : '';
-    const t2 = tokens[i + 1];
-    const t3 = tokens[i + 2];
-    if (
-      n1 &&
-      t2?.script === 'digit' &&
-      t3?.script === 'digit' &&
-      /^[/.-]$/.test(t2.gapBefore) &&
-      t3.gapBefore === t2.gapBefore
-    ) {
-      const [a, b, c] = [Number(n1), Number(key(t2)), Number(key(t3))];
-      const iso = n1.length === 4 ? { y: a, m: b, d: c } : key(t3).length === 4 ? { y: c, m: b, d: a } : null;
-      if (iso && isValidDay(iso.y, iso.m, iso.d)) {
-        take({
-          value: ymd(iso.y, iso.m, iso.d),
-          precision: 'day',
-          tokStart: i,
-          tokEnd: i + 3,
-          kind: 'absolute',
-          explicitYear: true,
-        });
-        i += 2;
-        continue;
-      }
-    }
-    // day [to day] month [year] [relation], with an optional "from" before.
-    const first = readDayFirst(ctx, i);
-    if (first) {
-      let second: SimpleDate | null = null;
-      let j = first.end;
-      const joiner = tokens[j];
-      if (joiner && lang.rangeTo.has(key(joiner))) second = readDayFirst(ctx, j + 1);
-      else if (joiner && /^\s*[-–—]\s*$/.test(joiner.gapBefore)) second = readDayFirst(ctx, j);
-      if (second) j = second.end;
-      if (first.m === undefined && !second?.m) continue;
-      const rel = relationAt(ctx, j);
-      const y = first.y === undefined && second?.y === undefined ? yearBefore(i) : null;
-      const spanStart =
-        y !== null ? i - 2 : i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i;
-      take(
-        finishDay(
-          ctx,
-          y !== null ? { ...first, y } : first,
-          second,
-          rel?.relation,
-          spanStart,
-          rel ? rel.end : j,
-        ),
-      );
-      i = (rel ? rel.end : j) - 1;
+/**
+ * The dates the sentence writes, read left to right: at each token not yet read, the first rule
+ * that reads one.
+ */
+function writtenDates(ctx: DateContext): DateHit[] {
+  const found: DateHit[] = [];
+  const used = new Set<number>();
+  for (let at = 0; at < ctx.tokens.length; ) {
+    if (used.has(at)) {
+      at++;
       continue;
     }
-    // Month first: "February 28, 2025", "March 2025", "mars dernier", "last March", "في مارس".
-    const month = ctx.month.get(i);
-    const months = month ? monthRange(ctx, i, month) : null;
-    if (months) {
-      take(months);
-      i = months.tokEnd - 1;
-      continue;
+    const reading = readAt(ctx, at);
+    if (reading?.hit) {
+      for (let k = reading.hit.tokStart; k < reading.hit.tokEnd; k++) used.add(k);
+      found.push(reading.hit);
     }
-    if (month) {
-      const dayAfter = isDayNum(tokens[month.end]);
-      if (dayAfter !== null && lang.lang === 'en') {
-        let j = afterOrdinal(ctx, month.end + 1);
-        // "February 27-28, 2025", "March 3 to 5", "February 27 – March 2".
-        const second = monthFirstSecondDay(ctx, j);
-        if (second) j = second.end;
-        const y = isYear(tokens[j]);
-        // "December 30 – January 2, 2025": the year written is the end's.
-        const firstYear = y !== null && second?.m !== undefined && second.m < month.n ? y - 1 : y;
-        take(
-          finishDay(
-            ctx,
-            { d: dayAfter, m: month.n, ...(firstYear !== null ? { y: firstYear } : {}), start: i, end: j },
-            second
-              ? { d: second.d, ...(second.m !== undefined ? { m: second.m } : {}), start: j, end: j }
-              : null,
-            undefined,
-            i > 0 && lang.rangeFrom.has(key(tokens[i - 1])) && second ? i - 1 : i,
-            y !== null ? j + 1 : j,
-          ),
-        );
-        i = (y !== null ? j + 1 : j) - 1;
-        continue;
-      }
-      const y = isYear(tokens[month.end]);
-      if (y !== null) {
-        take({
-          value: `${y}-${String(month.n).padStart(2, '0')}`,
-          precision: 'month',
-          tokStart: i,
-          tokEnd: month.end + 1,
-          kind: 'absolute',
-          explicitYear: true,
-        });
-        i = month.end;
-        continue;
-      }
-      const yBefore = yearBefore(i);
-      if (yBefore !== null) {
-        take({
-          value: `${yBefore}-${String(month.n).padStart(2, '0')}`,
-          precision: 'month',
-          tokStart: i - 2,
-          tokEnd: month.end,
-          kind: 'absolute',
-          explicitYear: true,
-        });
-        i = month.end - 1;
-        continue;
-      }
-      const after = relationAt(ctx, month.end);
-      const beforeRel = relationAt(ctx, i - 1);
-      // Russian "в марте прошлого года": the month of the previous year.
-      const yearAfter = ctx.relAt.get(after?.end ?? -1)?.which === 'year';
-      const relation = after?.relation ?? beforeRel?.relation;
-      const lead = lang.monthLeads.has(key(tokens[i - 1])) || lang.monthLeads.has(key(tokens[i - 2]));
-      const capitalised = lang.lang !== 'en' || tokens[i]?.upper === true;
-      // "Наурызда" (in March): where a month's case ending makes it a date.
-      const caseMarked = lang.lexicon.monthsByCase && !lang.monthWords.has(key(tokens[i]));
-      if (ctx.ref && capitalised && (relation || lead || caseMarked)) {
-        let year = monthWithRelation(ctx.ref, month.n, yearAfter ? undefined : relation).y;
-        if (yearAfter && relation === 'past') year = parseDay(ctx.ref).y - 1;
-        const end = after
-          ? yearAfter
-            ? (ctx.relAt.get(after.end)?.end ?? after.end)
-            : after.end
-          : month.end;
-        take({
-          value: `${year}-${String(month.n).padStart(2, '0')}`,
-          precision: 'month',
-          tokStart: beforeRel ? i - 1 : i,
-          tokEnd: end,
-          kind: 'relative',
-          ...(relation ? { relation } : {}),
-          explicitYear: false,
-        });
-        i = end - 1;
-      }
-      continue;
-    }
-    // A year with its cue: "عام 1992", "en 2025", "in 2025", "в 2025 году".
-    const y = isYear(t);
-    if (y !== null && (lang.yearCues.has(key(tokens[i - 1])) || lang.yearCues.has(key(tokens[i + 1])))) {
-      const cueAfter = lang.yearCues.has(key(tokens[i + 1]));
-      // The year of a date written after it ("1992 жылғы 26 мамырда") is read with that date.
-      if (cueAfter && startsDate(i + 2)) continue;
-      take({
-        value: String(y),
-        precision: 'year',
-        tokStart: i - 1,
-        tokEnd: i + 1,
-        kind: 'absolute',
-        explicitYear: true,
-      });
-      // "2024 жылы өткен форум" (the forum held in 2024): the cue is the year's, not "year" before
-      // "past" (last year).
-      if (cueAfter) i++;
-      continue;
-    }
-    const rel = ctx.relAt.get(i);
-    if (rel && ctx.relativeRef) {
-      const hit = readRelative(ctx, i, rel);
-      if (hit) {
-        take(hit);
-        i = hit.tokEnd - 1;
-      }
-    }
+    at = reading ? reading.next : at + 1;
   }
-  // A weekday alone ("on Tuesday", "يوم الثلاثاء"): the latest such day on or before the reference.
-  // One written beside a date only checks it ("vendredi 28 février"); one further on in a sentence
-  // that also gives a range ("visiting on 10–12 June, held talks on Wednesday") is a day of its own.
-  if (ctx.relativeRef) {
-    const ref = ctx.relativeRef;
-    // "today, Friday", "اليوم الجمعة", "сегодня, в пятницу": the weekday says which day "today" was
-    // when the reference is only when the page was fetched (on the day itself the two agree).
-    for (const [i, w] of ctx.weekdayAt) {
-      const today = out.findIndex(
-        (d) =>
-          ctx.relAt.get(d.tokStart)?.which === 'today' &&
-          ((d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE) ||
-            (w.end <= d.tokStart && d.tokStart - w.end <= WEEKDAY_BESIDE)),
-      );
-      const hit = out[today];
-      if (!hit) continue;
-      let day = ref;
-      while (weekday(day) !== w.n) day = addDays(day, -1);
-      out[today] = {
-        ...hit,
-        value: day,
-        tokStart: Math.min(hit.tokStart, i),
-        tokEnd: Math.max(hit.tokEnd, w.end),
-      };
-    }
-    const beside = (i: number, end: number) =>
-      out.some(
-        (d) =>
-          (d.tokStart >= end && d.tokStart - end <= WEEKDAY_BESIDE) ||
-          (d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE),
-      );
-    for (const [i, w] of ctx.weekdayAt) {
-      if (beside(i, w.end)) continue;
-      let day = ref;
-      while (weekday(day) !== w.n) day = addDays(day, -1);
-      out.push({
-        value: day,
-        precision: 'day',
-        tokStart: i,
-        tokEnd: w.end,
-        kind: 'relative',
-        explicitYear: false,
-      });
-    }
+  return found;
+}
+
+function readAt(ctx: DateContext, at: number): Reading | null {
+  if (!mayOpenDate(ctx, at)) return null;
+  for (const rule of DATE_RULES) {
+    const reading = rule(ctx, at);
+    if (reading) return reading;
   }
-  out.push(...gatheringDates(tokens, hits, gatherings));
-  // "أمس الثلاثاء 23 شتنبر", "hier, mardi 23 septembre": the written date wins over the relative word.
-  const written = out.filter(
+  return null;
+}
+
+/**
+ * Whether any rule may read a date from a token: only a number, a day word ("فاتح"), a month or a
+ * relative word opens one.
+ */
+function mayOpenDate(ctx: DateContext, at: number): boolean {
+  const token = ctx.tokens[at];
+  return (
+    token?.script === 'digit' || ctx.month.has(at) || ctx.relAt.has(at) || ctx.lang.dayWords.has(key(token))
+  );
+}
+
+/** "28/02/2025", "28.02.2025", "2025-02-28". */
+function numericDate(ctx: DateContext, at: number): Reading | null {
+  const { tokens } = ctx;
+  const t = tokens[at];
+  const n1 = t?.script === 'digit' ? key(t) : '';
+  const t2 = tokens[at + 1];
+  const t3 = tokens[at + 2];
+  if (
+    !n1 ||
+    t2?.script !== 'digit' ||
+    t3?.script !== 'digit' ||
+    !/^[/.-]$/.test(t2.gapBefore) ||
+    t3.gapBefore !== t2.gapBefore
+  )
+    return null;
+  const [a, b, c] = [Number(n1), Number(key(t2)), Number(key(t3))];
+  const iso = n1.length === 4 ? { y: a, m: b, d: c } : key(t3).length === 4 ? { y: c, m: b, d: a } : null;
+  if (!iso || !isValidDay(iso.y, iso.m, iso.d)) return null;
+  return {
+    hit: {
+      value: ymd(iso.y, iso.m, iso.d),
+      precision: 'day',
+      tokStart: at,
+      tokEnd: at + 3,
+      kind: 'absolute',
+      explicitYear: true,
+    },
+    next: at + 3,
+  };
+}
+
+/**
+ * Day first: "28 février 2025", "le 28 février dernier", ranges "from 24 to 26 November", "27-28
+ * février", "1992 жылғы 26 мамырда" (the year and its cue before the day). A day number no month
+ * follows is no date.
+ */
+function dayFirst(ctx: DateContext, at: number): Reading | null {
+  const { tokens, lang } = ctx;
+  const first = readDayFirst(ctx, at);
+  if (!first) return null;
+  let second: SimpleDate | null = null;
+  let j = first.end;
+  const joiner = tokens[j];
+  if (joiner && lang.rangeTo.has(key(joiner))) second = readDayFirst(ctx, j + 1);
+  else if (joiner && /^\s*[-–—]\s*$/.test(joiner.gapBefore)) second = readDayFirst(ctx, j);
+  if (second) j = second.end;
+  if (first.m === undefined && !second?.m) return { hit: null, next: at + 1 };
+  const rel = relationAt(ctx, j);
+  const y = first.y === undefined && second?.y === undefined ? yearBefore(ctx, at) : null;
+  const spanStart =
+    y !== null ? at - 2 : at > 0 && lang.rangeFrom.has(key(tokens[at - 1])) && second ? at - 1 : at;
+  const end = rel ? rel.end : j;
+  return {
+    hit: finishDay(ctx, y !== null ? { ...first, y } : first, second, rel?.relation, spanStart, end),
+    next: end,
+  };
+}
+
+/** A span of months: "de janvier à mai 2025", "January-May 2025" (see `monthRange`). */
+function monthSpan(ctx: DateContext, at: number): Reading | null {
+  const month = ctx.month.get(at);
+  const hit = month ? monthRange(ctx, at, month) : null;
+  return hit ? { hit, next: hit.tokEnd } : null;
+}
+
+/**
+ * Month first, in English: "February 28, 2025", "February 27-28, 2025", "March 3 to 5", "February
+ * 27 – March 2"; "December 30 – January 2, 2025", where the year written is the end's.
+ */
+function monthDayYear(ctx: DateContext, at: number): Reading | null {
+  const { tokens, lang } = ctx;
+  const month = ctx.month.get(at);
+  if (!month) return null;
+  const dayAfter = isDayNum(tokens[month.end]);
+  if (dayAfter === null || lang.lang !== 'en') return null;
+  let j = afterOrdinal(ctx, month.end + 1);
+  const second = monthFirstSecondDay(ctx, j);
+  if (second) j = second.end;
+  const y = isYear(tokens[j]);
+  const firstYear = y !== null && second?.m !== undefined && second.m < month.n ? y - 1 : y;
+  const end = y !== null ? j + 1 : j;
+  return {
+    hit: finishDay(
+      ctx,
+      { d: dayAfter, m: month.n, ...(firstYear !== null ? { y: firstYear } : {}), start: at, end: j },
+      second ? { d: second.d, ...(second.m !== undefined ? { m: second.m } : {}), start: j, end: j } : null,
+      undefined,
+      at > 0 && lang.rangeFrom.has(key(tokens[at - 1])) && second ? at - 1 : at,
+      end,
+    ),
+    next: end,
+  };
+}
+
+/** A month and its year: "March 2025", "mars 2025", "مارس 2025". */
+function monthYear(ctx: DateContext, at: number): Reading | null {
+  const month = ctx.month.get(at);
+  if (!month) return null;
+  const y = isYear(ctx.tokens[month.end]);
+  if (y === null) return null;
+  return {
+    hit: {
+      value: `${y}-${String(month.n).padStart(2, '0')}`,
+      precision: 'month',
+      tokStart: at,
+      tokEnd: month.end + 1,
+      kind: 'absolute',
+      explicitYear: true,
+    },
+    next: month.end + 1,
+  };
+}
+
+/** A year and its cue before the month: "2024 жылдың қыркүйегінде" (in September 2024). */
+function yearThenMonth(ctx: DateContext, at: number): Reading | null {
+  const month = ctx.month.get(at);
+  if (!month) return null;
+  const yBefore = yearBefore(ctx, at);
+  if (yBefore === null) return null;
+  return {
+    hit: {
+      value: `${yBefore}-${String(month.n).padStart(2, '0')}`,
+      precision: 'month',
+      tokStart: at - 2,
+      tokEnd: month.end,
+      kind: 'absolute',
+      explicitYear: true,
+    },
+    next: month.end,
+  };
+}
+
+/**
+ * A month without its year, read against the reference day: "mars dernier", "last March", "في
+ * مارس الماضي", "в марте прошлого года" (the month of the previous year), "في مارس" after a lead
+ * word, "Наурызда" (in March, where a month's case ending makes it a date). A month the rules
+ * before did not read, and none of these, is no date (an English "march" in lower case).
+ */
+function monthOfRelation(ctx: DateContext, at: number): Reading | null {
+  const { tokens, lang } = ctx;
+  const month = ctx.month.get(at);
+  if (!month) return null;
+  const after = relationAt(ctx, month.end);
+  const beforeRel = relationAt(ctx, at - 1);
+  // Russian "в марте прошлого года": the month of the previous year.
+  const yearAfter = ctx.relAt.get(after?.end ?? -1)?.which === 'year';
+  const relation = after?.relation ?? beforeRel?.relation;
+  const lead = lang.monthLeads.has(key(tokens[at - 1])) || lang.monthLeads.has(key(tokens[at - 2]));
+  const capitalised = lang.lang !== 'en' || tokens[at]?.upper === true;
+  // "Наурызда" (in March): where a month's case ending makes it a date.
+  const caseMarked = lang.lexicon.monthsByCase && !lang.monthWords.has(key(tokens[at]));
+  if (!ctx.ref || !capitalised || !(relation || lead || caseMarked)) return { hit: null, next: at + 1 };
+  let year = monthWithRelation(ctx.ref, month.n, yearAfter ? undefined : relation).y;
+  if (yearAfter && relation === 'past') year = parseDay(ctx.ref).y - 1;
+  const end = after ? (yearAfter ? (ctx.relAt.get(after.end)?.end ?? after.end) : after.end) : month.end;
+  return {
+    hit: {
+      value: `${year}-${String(month.n).padStart(2, '0')}`,
+      precision: 'month',
+      tokStart: beforeRel ? at - 1 : at,
+      tokEnd: end,
+      kind: 'relative',
+      ...(relation ? { relation } : {}),
+      explicitYear: false,
+    },
+    next: end,
+  };
+}
+
+/**
+ * A year with its cue: "عام 1992", "en 2025", "in 2025", "в 2025 году". The year of a date written
+ * after it ("1992 жылғы 26 мамырда") is read with that date.
+ */
+function yearWithCue(ctx: DateContext, at: number): Reading | null {
+  const { tokens, lang } = ctx;
+  const y = isYear(tokens[at]);
+  if (y === null) return null;
+  const cueAfter = lang.yearCues.has(key(tokens[at + 1]));
+  if (!lang.yearCues.has(key(tokens[at - 1])) && !cueAfter) return null;
+  if (cueAfter && startsDate(ctx, at + 2)) return { hit: null, next: at + 1 };
+  return {
+    hit: {
+      value: String(y),
+      precision: 'year',
+      tokStart: at - 1,
+      tokEnd: at + 1,
+      kind: 'absolute',
+      explicitYear: true,
+    },
+    // "2024 жылы өткен форум" (the forum held in 2024): the cue is the year's, not "year" before
+    // "past" (last year).
+    next: cueAfter ? at + 2 : at + 1,
+  };
+}
+
+/**
+ * A day or a period told against the reference day: "today", "yesterday", "tomorrow", "last week",
+ * "le mois dernier", "в прошлом году" (see `readRelative`). Not against a day the lead only mentions.
+ */
+function relativeDay(ctx: DateContext, at: number): Reading | null {
+  const rel = ctx.relAt.get(at);
+  if (!rel || !ctx.relativeRef) return null;
+  const hit = readRelative(ctx, at, rel);
+  return hit ? { hit, next: hit.tokEnd } : null;
+}
+
+/**
+ * "1992 жылғы 26 мамырда", "2024 жылдың қыркүйегінде": a year and its cue written before the day or
+ * the month they date.
+ */
+function yearBefore(ctx: DateContext, at: number): number | null {
+  return ctx.lang.yearCues.has(key(ctx.tokens[at - 1])) ? isYear(ctx.tokens[at - 2]) : null;
+}
+
+/** Whether a day and month, or a month, start at a token. */
+function startsDate(ctx: DateContext, at: number): boolean {
+  return (
+    ctx.month.has(at) || (isDayNum(ctx.tokens[at]) !== null && [1, 2, 3].some((n) => ctx.month.has(at + n)))
+  );
+}
+
+/** The latest day on or before `day` that is the given weekday. */
+function latestWeekday(day: string, weekdayNumber: number): string {
+  let latest = day;
+  while (weekday(latest) !== weekdayNumber) latest = addDays(latest, -1);
+  return latest;
+}
+
+/**
+ * "today, Friday", "اليوم الجمعة", "сегодня, в пятницу": the weekday says which day "today" was
+ * when the reference is only when the page was fetched (on the day itself the two agree).
+ */
+function todayByItsWeekday(ctx: DateContext, found: readonly DateHit[], ref: string): DateHit[] {
+  const dates = [...found];
+  for (const [i, w] of ctx.weekdayAt) {
+    const today = dates.findIndex(
+      (d) =>
+        ctx.relAt.get(d.tokStart)?.which === 'today' &&
+        ((d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE) ||
+          (w.end <= d.tokStart && d.tokStart - w.end <= WEEKDAY_BESIDE)),
+    );
+    const hit = dates[today];
+    if (!hit) continue;
+    dates[today] = {
+      ...hit,
+      value: latestWeekday(ref, w.n),
+      tokStart: Math.min(hit.tokStart, i),
+      tokEnd: Math.max(hit.tokEnd, w.end),
+    };
+  }
+  return dates;
+}
+
+/**
+ * A weekday alone ("on Tuesday", "يوم الثلاثاء"): the latest such day on or before the reference.
+ * One written beside a date only checks it ("vendredi 28 février"); one further on in a sentence
+ * that also gives a range ("visiting on 10–12 June, held talks on Wednesday") is a day of its own.
+ */
+function weekdaysAlone(ctx: DateContext, found: readonly DateHit[], ref: string): DateHit[] {
+  const dates = [...found];
+  const beside = (i: number, end: number) =>
+    dates.some(
+      (d) =>
+        (d.tokStart >= end && d.tokStart - end <= WEEKDAY_BESIDE) ||
+        (d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE),
+    );
+  for (const [i, w] of ctx.weekdayAt) {
+    if (beside(i, w.end)) continue;
+    dates.push({
+      value: latestWeekday(ref, w.n),
+      precision: 'day',
+      tokStart: i,
+      tokEnd: w.end,
+      kind: 'relative',
+      explicitYear: false,
+    });
+  }
+  return dates;
+}
+
+/**
+ * "أمس الثلاثاء 23 شتنبر", "hier, mardi 23 septembre": the written date wins over the relative word
+ * just before it.
+ */
+function writtenDateWins(ctx: DateContext, dates: readonly DateHit[]): DateHit[] {
+  const written = dates.filter(
     (d) =>
       d.precision === 'day' && d.explicitYear !== undefined && ctx.relAt.get(d.tokStart)?.which === undefined,
   );
-  const kept = out.filter(
+  return dates.filter(
     (d) =>
       !(
         d.kind === 'relative' &&
@@ -510,23 +661,29 @@ export function findDates(
         )
       ),
   );
-  // "Since 2016", "depuis le 19 mars", "с 2016 года": a single date (not a range, which "с"
-  // also opens) right after a since-word, or after one and an article; a year cue may be the
-  // since-word itself ("since 2016" is read from "since").
+}
+
+/**
+ * "Since 2016", "depuis le 19 mars", "с 2016 года": a single date (not a range, which "с" also
+ * opens) right after a since-word, or after one and an article; a year cue may be the since-word
+ * itself ("since 2016" is read from "since"). "2016 жылдан бері", "19 наурыздан бастап": a
+ * since-word after the date, or after its year cue.
+ */
+function isSince(ctx: DateContext, d: DateHit): boolean {
+  const { tokens, lang } = ctx;
   const sinceAt = (k: number) => lang.since.has(key(tokens[k]));
-  // "2016 жылдан бері", "19 наурыздан бастап": a since-word after the date, or after its year cue.
   const sinceAfterAt = (k: number) => lang.sinceAfter.has(key(tokens[k]));
-  const since = (d: DateHit) =>
+  return (
     !d.end &&
     (sinceAt(d.tokStart) ||
       sinceAt(d.tokStart - 1) ||
       (sinceAt(d.tokStart - 2) && key(tokens[d.tokStart - 1]).length <= 3) ||
       sinceAfterAt(d.tokEnd) ||
-      sinceAfterAt(d.tokEnd + 1));
-  return kept.map((d) => (since(d) ? { ...d, since: true } : d)).sort((a, b) => a.tokStart - b.tokStart);
+      sinceAfterAt(d.tokEnd + 1))
+  );
 }
 
-function readRelative(ctx: Ctx, i: number, rel: { which: RelWord; end: number }): DateHit | null {
+function readRelative(ctx: DateContext, i: number, rel: { which: RelWord; end: number }): DateHit | null {
   const ref = ctx.relativeRef;
   if (!ref) return null;
   const r = parseDay(ref);
