@@ -211,8 +211,8 @@ function undatedMentionJoinsLastTold(candidate: Candidate, assembly: Assembly): 
 
 /**
  * The interaction an undated mention continues: "The talks" continue the last meeting told, "the
- * visit" the last visit, else the last of either; of the news only, unless it names one ("En marge de cette
- * visite": the demonstrative names the last one told, news or background).
+ * visit" the last visit, else the last of either; of the news only, unless it names one ("En marge
+ * de cette visite": the demonstrative names the last one told, news or background).
  */
 function lastToldInteraction(candidate: Candidate, events: readonly Assembled[]): Assembled | undefined {
   const told = [...events]
