@@ -284,6 +284,21 @@ export function analyseSentence(
   };
 }
 
+/** Where the sentence names a side of the dyad in one of the given forms ("Morocco", "Moroccan"). */
+function dyadMentions(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  forms: readonly string[],
+): { code: string; start: number; end: number }[] {
+  return entities.flatMap((m) =>
+    m.payloads.flatMap((p) =>
+      p.kind === 'country' && forms.includes(p.form) && kb.dyad.includes(p.code)
+        ? [{ code: p.code, start: m.start, end: m.end }]
+        : [],
+    ),
+  );
+}
+
 /**
  * The side a shipment leaves from: the other side than the one it is headed to ("vers le Maroc",
  * "в Марокко"), else the side it comes from ("a shipment from Kazakhstan"), else the only side
@@ -295,13 +310,7 @@ function shipmentFrom(
   cueSpans: readonly { cue: CueKind; start: number; end: number }[],
 ): string | undefined {
   if (!cueSpans.some((c) => c.cue === 'shipment')) return undefined;
-  const named = entities.flatMap((m) =>
-    m.payloads.flatMap((p) =>
-      p.kind === 'country' && p.form === 'name' && kb.dyad.includes(p.code)
-        ? [{ code: p.code, start: m.start }]
-        : [],
-    ),
-  );
+  const named = dyadMentions(kb, entities, ['name']);
   const after = (cue: CueKind) =>
     named.find((n) =>
       cueSpans.some((c) => c.cue === cue && c.end <= n.start && n.start - c.end <= DIRECTION_REACH),
@@ -325,18 +334,14 @@ function praisedSide(
   cueSpans: readonly { cue: CueKind; start: number; end: number }[],
 ): string | undefined {
   if (!cueSpans.some((c) => c.cue === 'support')) return undefined;
+  const sides = dyadMentions(kb, entities, ['name', 'demonym']);
   for (const stance of cueSpans.filter((c) => c.cue === 'stance')) {
-    const owner = entities.find(
-      (m) =>
-        m.payloads.some(
-          (p) =>
-            p.kind === 'country' && kb.dyad.includes(p.code) && (p.form === 'name' || p.form === 'demonym'),
-        ) &&
-        ((m.start >= stance.end && m.start - stance.end <= STANCE_REACH) ||
-          (m.end <= stance.start && stance.start - m.end <= 1)),
+    const owner = sides.find(
+      (n) =>
+        (n.start >= stance.end && n.start - stance.end <= STANCE_REACH) ||
+        (n.end <= stance.start && stance.start - n.end <= 1),
     );
-    const payload = owner?.payloads.find((p) => p.kind === 'country');
-    if (payload?.kind === 'country') return payload.code;
+    if (owner) return owner.code;
   }
   return undefined;
 }
