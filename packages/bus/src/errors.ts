@@ -1,13 +1,10 @@
+import { DyadError, errorMessage } from '@dyad/contracts';
+
 /**
  * Thrown by a handler when retrying cannot help (unsupported input, a 404): the message is
  * dead-lettered at once with this message as the reason.
  */
-export class PermanentError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PermanentError';
-  }
-}
+export class PermanentError extends DyadError {}
 
 /**
  * A message larger than the bus takes (NATS max_payload): it will not get smaller on retry, so
@@ -18,28 +15,25 @@ export class MessageTooLargeError extends PermanentError {
   readonly maxBytes: number;
   constructor(subject: string, bytes: number, maxBytes: number) {
     super(`message for ${subject} is ${bytes} bytes, over the bus's limit of ${maxBytes} (NATS max_payload)`);
-    this.name = 'MessageTooLargeError';
     this.bytes = bytes;
     this.maxBytes = maxBytes;
   }
 }
 
 /** A message or job that does not parse or fails its schema. */
-export class InvalidMessageError extends Error {
+export class InvalidMessageError extends DyadError {
   readonly issues: readonly string[];
   constructor(message: string, issues: readonly string[], options?: { cause?: unknown }) {
     super(issues.length ? `${message}: ${issues.join('; ')}` : message, options);
-    this.name = 'InvalidMessageError';
     this.issues = issues;
   }
 }
 
 /** The broker did not take a message or job (unreachable, timed out, refused). */
-export class PublishError extends Error {
+export class PublishError extends DyadError {
   readonly subject: string;
   constructor(subject: string, message: string, options?: { cause?: unknown }) {
     super(`publish to ${subject} failed: ${message}`, options);
-    this.name = 'PublishError';
     this.subject = subject;
   }
 }
@@ -57,22 +51,17 @@ export class StreamFullError extends PublishError {
       `stream ${stream} is full (${detail}); it takes new messages again when old ones age out or its limit is raised`,
       options,
     );
-    this.name = 'StreamFullError';
     this.stream = stream;
   }
 }
 
 /** The environment does not give a valid configuration. */
-export class ConfigError extends Error {
+export class ConfigError extends DyadError {
   readonly issues: readonly string[];
   constructor(service: string, issues: readonly string[]) {
     super(`invalid configuration for ${service}:\n  ${issues.join('\n  ')}`);
-    this.name = 'ConfigError';
     this.issues = issues;
   }
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
+export { errorMessage };

@@ -1,23 +1,16 @@
+import { DyadError, errorMessage } from '@dyad/contracts';
+
 /** Bad arguments or options: the command prints the message and its usage, and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends DyadError {
   /** The command whose usage to point at, when known. */
   readonly command: string | undefined;
   constructor(message: string, command?: string) {
     super(message);
-    this.name = 'UsageError';
     this.command = command;
   }
 }
 
 /** A failure with a message meant for the user as it is (no stack trace): exit 1. */
-export class CommandError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'CommandError';
-  }
-}
+export class CommandError extends DyadError {}
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
+export { errorMessage };

@@ -40,6 +40,7 @@ export {
   weekday,
   ymd,
 } from './dates.ts';
+export { DyadError, errorMessage } from './errors.ts';
 export { type EventTypeFacts, eventTypeFacts, type TypeClass, typeClassOf } from './event-types.ts';
 export { articleIdFor, canonicalUrl, InvalidUrlError, seedUrl, sha256Hex } from './ids.ts';
 export { formatIssues } from './issues.ts';

@@ -1,16 +1,12 @@
+import { DyadError } from '@dyad/contracts';
+
 /** Base class of the errors this package throws; `cause` keeps the underlying error. */
-export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreError';
-  }
-}
+export class StoreError extends DyadError {}
 
 /** The store was used after `close()`. */
 export class StoreClosedError extends StoreError {
   constructor() {
     super('the store is closed');
-    this.name = 'StoreClosedError';
   }
 }
 
@@ -18,7 +14,6 @@ export class StoreClosedError extends StoreError {
 export class TransactionClosedError extends StoreError {
   constructor() {
     super('the transaction has already ended; use the handle only inside its callback');
-    this.name = 'TransactionClosedError';
   }
 }
 
@@ -28,7 +23,6 @@ export class InvalidSchemaNameError extends StoreError {
     super(
       `invalid schema name ${JSON.stringify(schema)}: expected a letter or "_" then letters, digits or "_", at most 63`,
     );
-    this.name = 'InvalidSchemaNameError';
     this.schema = schema;
   }
 }
@@ -38,33 +32,21 @@ export class InvalidArticleError extends StoreError {
   readonly articleId: string | undefined;
   constructor(message: string, articleId: string | undefined, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'InvalidArticleError';
     this.articleId = articleId;
   }
 }
 
 /** A stored row that no longer reads as what it should be (e.g. a payload of an older schema). */
-export class StoredDataError extends StoreError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoredDataError';
-  }
-}
+export class StoredDataError extends StoreError {}
 
 /** Base class of migration errors. */
-export class MigrationError extends StoreError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'MigrationError';
-  }
-}
+export class MigrationError extends StoreError {}
 
 /** A file in the migrations folder that is not `NNN_name.sql`, or two files with one number. */
 export class MigrationFileError extends MigrationError {
   readonly file: string;
   constructor(file: string, problem: string, options?: { cause?: unknown }) {
     super(`migration file ${file}: ${problem}`, options);
-    this.name = 'MigrationFileError';
     this.file = file;
   }
 }
@@ -80,7 +62,6 @@ export class MigrationChecksumError extends MigrationError {
       `migration ${file} was applied with checksum ${recordedChecksum} but the file now has ${fileChecksum}; ` +
         'never edit an applied migration, add a new one',
     );
-    this.name = 'MigrationChecksumError';
     this.version = version;
     this.file = file;
     this.recordedChecksum = recordedChecksum;
@@ -94,7 +75,6 @@ export class MigrationFailedError extends MigrationError {
   readonly file: string;
   constructor(version: number, file: string, options: { cause: unknown }) {
     super(`migration ${file} failed: ${messageOf(options.cause)}`, options);
-    this.name = 'MigrationFailedError';
     this.version = version;
     this.file = file;
   }
@@ -109,12 +89,7 @@ function messageOf(error: unknown): string {
  * it could write: run the whole transaction again. Also how a PostgreSQL deadlock or
  * serialization failure is reported.
  */
-export class ResolutionConflictError extends StoreError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ResolutionConflictError';
-  }
-}
+export class ResolutionConflictError extends StoreError {}
 
 /** Whether running the transaction again may succeed: a conflict, a deadlock, a serialization failure. */
 export function isResolutionConflict(error: unknown): boolean {

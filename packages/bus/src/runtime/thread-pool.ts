@@ -1,4 +1,5 @@
 import { parentPort, type ResourceLimits, Worker } from 'node:worker_threads';
+import { DyadError } from '@dyad/contracts/errors';
 
 /**
  * Worker threads that run one kind of task each with a time limit, so that work on untrusted
@@ -11,30 +12,23 @@ import { parentPort, type ResourceLimits, Worker } from 'node:worker_threads';
  */
 
 /** The task ran past its time limit; its thread was ended and replaced. */
-export class ThreadTimeoutError extends Error {
+export class ThreadTimeoutError extends DyadError {
   readonly timeoutMs: number;
   constructor(what: string, timeoutMs: number) {
     super(`${what} took longer than ${timeoutMs} ms; its thread was ended`);
-    this.name = 'ThreadTimeoutError';
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** The thread died during the task (out of memory, a crash), or could not start. */
-export class ThreadCrashedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ThreadCrashedError';
-  }
-}
+export class ThreadCrashedError extends DyadError {}
 
 /** The handler threw; `permanent` when the input itself is at fault, `code` as the thread classed it. */
-export class ThreadTaskError extends Error {
+export class ThreadTaskError extends DyadError {
   readonly permanent: boolean;
   readonly code: string | undefined;
   constructor(message: string, permanent: boolean, code?: string) {
     super(message);
-    this.name = 'ThreadTaskError';
     this.permanent = permanent;
     this.code = code;
   }
