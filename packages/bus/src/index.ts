@@ -68,7 +68,7 @@ export {
   redactUrlsIn,
   secretsOf,
 } from './runtime/secrets.ts';
-export { type RuntimeOptions, runMain, ServiceRuntime } from './runtime/service.ts';
+export { type RuntimeOptions, runMain, ServiceRuntime, StageService } from './runtime/service.ts';
 export { ShutdownRegistry } from './runtime/shutdown.ts';
 export { type InputOf, type StageOptions, startStage } from './runtime/stage.ts';
 export {

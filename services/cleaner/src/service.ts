@@ -1,5 +1,4 @@
-import { type NatsBus, PermanentError, ServiceRuntime, startStage } from '@dyad/bus';
-import { stages } from '@dyad/contracts';
+import { type NatsBus, PermanentError, type ServiceRuntime, StageService, startStage } from '@dyad/bus';
 import { loadProfile } from '@dyad/knowledge';
 import { CLEANER_VERSION, cleanInputOf, toArticleCleaned } from '@dyad/stages';
 import type { CleanerEnv } from './config.ts';
@@ -16,15 +15,9 @@ function isPermanent(error: unknown): error is Error {
 }
 
 /** article.fetched → article.cleaned, parsing on a pool of worker threads. */
-export class CleanerService {
-  readonly runtime: ServiceRuntime;
-  private readonly env: CleanerEnv;
-
+export class CleanerService extends StageService<CleanerEnv> {
   constructor(env: CleanerEnv, runtime?: ServiceRuntime) {
-    this.env = env;
-    this.runtime =
-      runtime ??
-      ServiceRuntime.forService('cleaner', env, { version: CLEANER_VERSION, does: stages.cleaner.does });
+    super('cleaner', CLEANER_VERSION, env, runtime);
   }
 
   async start(): Promise<void> {
@@ -75,9 +68,5 @@ export class CleanerService {
         );
       },
     });
-  }
-
-  stop(): Promise<boolean> {
-    return this.runtime.stop();
   }
 }

@@ -1,25 +1,16 @@
-import { type NatsBus, ServiceRuntime, startStage } from '@dyad/bus';
-import { stages } from '@dyad/contracts';
+import { type NatsBus, type ServiceRuntime, StageService, startStage } from '@dyad/bus';
 import { EXTRACTOR_VERSION, type KnowledgeIndex, loadKnowledgeIndex } from '@dyad/extract';
 import { extractStep } from '@dyad/stages';
 import type { ExtractorEnv } from './config.ts';
 
 /** article.cleaned → article.extracted. */
-export class ExtractorService {
-  readonly runtime: ServiceRuntime;
-  private readonly env: ExtractorEnv;
+export class ExtractorService extends StageService<ExtractorEnv> {
   /** The profile's knowledge (DYAD_PROFILE), read once: a bad profile fails the start, not each article. */
   private readonly knowledge: KnowledgeIndex;
 
   constructor(env: ExtractorEnv, runtime?: ServiceRuntime) {
-    this.env = env;
+    super('extractor', EXTRACTOR_VERSION, env, runtime);
     this.knowledge = loadKnowledgeIndex(env.DYAD_PROFILE);
-    this.runtime =
-      runtime ??
-      ServiceRuntime.forService('extractor', env, {
-        version: EXTRACTOR_VERSION,
-        does: stages.extractor.does,
-      });
   }
 
   async start(): Promise<void> {
@@ -44,9 +35,5 @@ export class ExtractorService {
         );
       },
     });
-  }
-
-  stop(): Promise<boolean> {
-    return this.runtime.stop();
   }
 }

@@ -1,14 +1,15 @@
 import {
   NatsBus,
   producerConnection,
-  ServiceRuntime,
+  type ServiceRuntime,
+  StageService,
   streamLimitsOf,
   TypedQueue,
   TypedWorker,
   waitForRedis,
   workerConnection,
 } from '@dyad/bus';
-import { names as makeNames, queues, stages } from '@dyad/contracts';
+import { names as makeNames, queues } from '@dyad/contracts';
 import { loadProfile } from '@dyad/knowledge';
 import {
   createHttpFetcher,
@@ -43,15 +44,9 @@ const PROXY_CACHE_MS = 30 * 86_400_000;
  * listing pages; dedup, pre-filter) → `fetch` jobs (job id = article id) → fetch worker →
  * article.fetched.
  */
-export class FetcherService {
-  readonly runtime: ServiceRuntime;
-  private readonly env: FetcherEnv;
-
+export class FetcherService extends StageService<FetcherEnv> {
   constructor(env: FetcherEnv, runtime?: ServiceRuntime) {
-    this.env = env;
-    this.runtime =
-      runtime ??
-      ServiceRuntime.forService('fetcher', env, { version: FETCHER_VERSION, does: stages.fetcher.does });
+    super('fetcher', FETCHER_VERSION, env, runtime);
   }
 
   async start(): Promise<void> {
@@ -194,9 +189,5 @@ export class FetcherService {
       { sources: registry.sources.length, file: env.SOURCES_FILE, prefix: names.queuePrefix() },
       'polling and fetching',
     );
-  }
-
-  stop(): Promise<boolean> {
-    return this.runtime.stop();
   }
 }

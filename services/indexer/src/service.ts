@@ -1,5 +1,13 @@
-import { ConfigError, NatsBus, PermanentError, ServiceRuntime, startStage, streamLimitsOf } from '@dyad/bus';
-import { names as makeNames, stages } from '@dyad/contracts';
+import {
+  ConfigError,
+  NatsBus,
+  PermanentError,
+  type ServiceRuntime,
+  StageService,
+  startStage,
+  streamLimitsOf,
+} from '@dyad/bus';
+import { names as makeNames } from '@dyad/contracts';
 import { InvalidArticleError, openStore, type Store, StoredDataError } from '@dyad/store';
 import { Counter } from 'prom-client';
 import { natsEventFeed } from './api/event-feed.ts';
@@ -16,18 +24,13 @@ export const INDEXER_VERSION = '0.1.0';
  * article.extracted → the store, events and the outbox (new-event / event-updated); serves the
  * read-only HTTP API. INDEXER_ROLE splits the two: `consumer` (no API), `api` (the API alone).
  */
-export class IndexerService {
-  readonly runtime: ServiceRuntime;
-  private readonly env: IndexerEnv;
+export class IndexerService extends StageService<IndexerEnv> {
   private store: Store | undefined;
   /** Where the HTTP API listens (127.0.0.1 when it listens on every interface), once started. */
   apiUrl: string | undefined;
 
   constructor(env: IndexerEnv, runtime?: ServiceRuntime) {
-    this.env = env;
-    this.runtime =
-      runtime ??
-      ServiceRuntime.forService('indexer', env, { version: INDEXER_VERSION, does: stages.indexer.does });
+    super('indexer', INDEXER_VERSION, env, runtime);
   }
 
   async start(): Promise<void> {
@@ -180,9 +183,5 @@ export class IndexerService {
   pendingTexts(): Promise<number> {
     if (!this.store) throw new Error('indexer not started');
     return this.store.countPendingTexts();
-  }
-
-  stop(): Promise<boolean> {
-    return this.runtime.stop();
   }
 }

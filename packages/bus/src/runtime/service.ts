@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { type StageName, stages } from '@dyad/contracts';
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.ts';
 import type { BaseEnv } from './config.ts';
@@ -150,5 +151,26 @@ export async function runMain(runtime: ServiceRuntime, start: () => Promise<void
     runtime.log.fatal({ err: error }, `failed to start: ${errorMessage(error)}`);
     await runtime.stop('start failed').catch(() => undefined);
     process.exit(1);
+  }
+}
+
+/**
+ * One of the four stage services: its settings and its runtime (logging, /healthz with the stage's
+ * `does` and the service's version, metrics, shutdown). `start()` opens the rest, registering each
+ * resource on the runtime; `stop()` closes them within the deadline.
+ */
+export abstract class StageService<Env extends BaseEnv> {
+  readonly runtime: ServiceRuntime;
+  protected readonly env: Env;
+
+  constructor(stage: StageName, version: string, env: Env, runtime?: ServiceRuntime) {
+    this.env = env;
+    this.runtime = runtime ?? ServiceRuntime.forService(stage, env, { version, does: stages[stage].does });
+  }
+
+  abstract start(): Promise<void>;
+
+  stop(): Promise<boolean> {
+    return this.runtime.stop();
   }
 }
