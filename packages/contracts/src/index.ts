@@ -55,32 +55,11 @@ export {
   withoutNuls,
 } from './limits.ts';
 export { InvalidNamespaceError, type Names, names } from './names.ts';
-export { ArticleCleaned, PublicationDate, Relevance, Truncated } from './schemas/article-cleaned.ts';
-export { ActorMention, ArticleExtracted, DateMention, PlaceMention } from './schemas/article-extracted.ts';
-export { ArticleFetched, FeedItem, FetchedBody, HttpExchange } from './schemas/article-fetched.ts';
-export {
-  AbsoluteUrl,
-  CountryCode,
-  Evidence,
-  IsoDateTime,
-  LanguageCode,
-  PartialDate,
-  PublicationDateValue,
-  Sha256Hex,
-  StorableText,
-} from './schemas/common.ts';
-export { DeadLetter, DeadLetterReason } from './schemas/dead-letter.ts';
-export {
-  Agreement,
-  CameoCode,
-  DateSource,
-  EventDate,
-  EventDateOrUndated,
-  EventMessage,
-  EventReport,
-  EventSource,
-  EventType,
-  Participant,
-  RoleReference,
-} from './schemas/event.ts';
-export { FetchJob, PollJob } from './schemas/jobs.ts';
+// Every schema (and its type) under its own name, as its module declares it.
+export * from './schemas/article-cleaned.ts';
+export * from './schemas/article-extracted.ts';
+export * from './schemas/article-fetched.ts';
+export * from './schemas/common.ts';
+export * from './schemas/dead-letter.ts';
+export * from './schemas/event.ts';
+export * from './schemas/jobs.ts';
