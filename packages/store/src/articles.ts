@@ -97,9 +97,33 @@ export interface SavedArticle {
   readonly revision: number;
 }
 
+/** The columns of `articles` that saving sets, with their types as the input rows are read. */
 const ARTICLE_COLUMNS = `article_id text, url text, source_id text, origin text, title text, text text,
   lang text, published_at text, published_at_source text, fetched_at timestamptz, content_hash text,
   relevance jsonb, payload jsonb`;
+const ARTICLE_COLUMN_NAMES = ARTICLE_COLUMNS.split(',').map((column) => column.trim().split(' ')[0]);
+/** What a changed article's row takes from its input row: every column but the id. */
+const ARTICLE_UPDATES = ARTICLE_COLUMN_NAMES.filter((column) => column !== 'article_id')
+  .map((column) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
+
+/** An article's row (but its payload) in the columns' order, as jsonb_to_recordset reads it. */
+function articleRow(article: ArticleExtracted): Record<string, unknown> {
+  return {
+    article_id: article.articleId,
+    url: article.url,
+    source_id: article.sourceId,
+    origin: article.origin,
+    title: article.title,
+    text: article.text,
+    lang: article.lang,
+    published_at: article.publishedAt.value,
+    published_at_source: article.publishedAt.source,
+    fetched_at: article.fetchedAt,
+    content_hash: contentHash(article),
+    relevance: article.relevance,
+  };
+}
 
 /**
  * Saves articles (distinct ids) in one statement: each inserted, updated (revision + 1) when its
@@ -122,43 +146,15 @@ async function saveArticles(
         article.articleId,
       );
     }
-    // The row as jsonb_to_recordset reads it; the payload is spliced in as JSON text, not again stringified.
-    return `{${[
-      ['article_id', article.articleId],
-      ['url', article.url],
-      ['source_id', article.sourceId],
-      ['origin', article.origin],
-      ['title', article.title],
-      ['text', article.text],
-      ['lang', article.lang],
-      ['published_at', article.publishedAt.value],
-      ['published_at_source', article.publishedAt.source],
-      ['fetched_at', article.fetchedAt],
-      ['content_hash', contentHash(article)],
-      ['relevance', article.relevance],
-    ]
-      .map(([k, v]) => `"${k}":${JSON.stringify(v)}`)
-      .join(',')},"payload":${payload}}`;
+    // The payload is spliced in as JSON text, not again stringified.
+    return `${JSON.stringify(articleRow(article)).slice(0, -1)},"payload":${payload}}`;
   });
   const ids = new Set(inputs.map((a) => a.articleId));
   if (ids.size !== inputs.length) throw new Error('saveArticles: an article id is given twice');
-  const upsert = `INSERT INTO articles AS a (
-       article_id, url, source_id, origin, title, text, lang, published_at, published_at_source,
-       fetched_at, content_hash, relevance, payload)
+  const upsert = `INSERT INTO articles AS a (${ARTICLE_COLUMN_NAMES.join(', ')})
      SELECT * FROM input
      ON CONFLICT (article_id) DO UPDATE SET
-       url = EXCLUDED.url,
-       source_id = EXCLUDED.source_id,
-       origin = EXCLUDED.origin,
-       title = EXCLUDED.title,
-       text = EXCLUDED.text,
-       lang = EXCLUDED.lang,
-       published_at = EXCLUDED.published_at,
-       published_at_source = EXCLUDED.published_at_source,
-       fetched_at = EXCLUDED.fetched_at,
-       content_hash = EXCLUDED.content_hash,
-       relevance = EXCLUDED.relevance,
-       payload = EXCLUDED.payload,
+       ${ARTICLE_UPDATES},
        revision = a.revision + 1,
        updated_at = now()
      WHERE a.content_hash <> EXCLUDED.content_hash

@@ -310,23 +310,23 @@ export function eventQueries(db: Db, checked?: CheckedEvents): EventQueries {
     findCandidates: (typeClass, first, last) => findCandidatesIn(db, [{ typeClass, first, last }], checked),
     findCandidatesIn: (scopes) => findCandidatesIn(db, scopes, checked),
     saveEvent: async ({ event, typeClass, dateFirst, dateLast }, expectedVersion) => {
+      // $1 to $8 of both statements: the event's row but for its times.
+      const columns = [
+        event.eventId,
+        event.version,
+        event.type,
+        typeClass,
+        dateFirst,
+        dateLast,
+        event.partOf ?? null,
+        JSON.stringify(event),
+      ];
       if (expectedVersion !== undefined) {
         const { rows } = await db.query(
           `UPDATE events SET version = $2, type = $3, type_class = $4, date_first = $5::date,
              date_last = $6::date, part_of = $7, state = $8::jsonb, updated_at = $9::timestamptz
            WHERE event_id = $1 AND version = $10 RETURNING 1`,
-          [
-            event.eventId,
-            event.version,
-            event.type,
-            typeClass,
-            dateFirst,
-            dateLast,
-            event.partOf ?? null,
-            JSON.stringify(event),
-            event.updatedAt,
-            expectedVersion,
-          ],
+          [...columns, event.updatedAt, expectedVersion],
         );
         if (rows.length === 0)
           throw new ResolutionConflictError(
@@ -341,18 +341,7 @@ export function eventQueries(db: Db, checked?: CheckedEvents): EventQueries {
            version = EXCLUDED.version, type = EXCLUDED.type, type_class = EXCLUDED.type_class,
            date_first = EXCLUDED.date_first, date_last = EXCLUDED.date_last, part_of = EXCLUDED.part_of,
            state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-        [
-          event.eventId,
-          event.version,
-          event.type,
-          typeClass,
-          dateFirst,
-          dateLast,
-          event.partOf ?? null,
-          JSON.stringify(event),
-          event.firstSeenAt,
-          event.updatedAt,
-        ],
+        [...columns, event.firstSeenAt, event.updatedAt],
       );
     },
     addReport: async ({ eventId, articleId, main, evidence, mergeReason }) => {
