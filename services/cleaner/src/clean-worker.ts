@@ -1,27 +1,15 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { cleanArticle, HtmlCleaningError, UnsupportedContentError } from '@dyad/clean';
+import { workerData } from 'node:worker_threads';
+import { serveThread } from '@dyad/bus/threads';
+import { type CleanInput, cleanArticle, HtmlCleaningError, UnsupportedContentError } from '@dyad/clean';
 import { loadProfile } from '@dyad/knowledge';
-import type { CleanRequest, WorkerData, WorkerMessage } from './worker-protocol.ts';
+import type { WorkerData } from './worker-protocol.ts';
 
-// A worker thread of the cleaner: parses pages off the main event loop, one at a time.
-const port = parentPort;
-if (!port) throw new Error('clean-worker.ts runs as a worker thread only');
+// A worker thread of the cleaner: parses pages off the main event loop, one at a time. What the
+// core refuses (a content type it cannot read, a page a DOM cannot parse) is the page's fault.
 const { profile: profileId } = workerData as WorkerData;
 const profile = loadProfile(profileId);
 
-const send = (message: WorkerMessage): void => port.postMessage(message);
-
-port.on('message', (request: CleanRequest) => {
-  try {
-    send({ type: 'done', id: request.id, result: cleanArticle(request.input, { profile }) });
-  } catch (error) {
-    const permanent = error instanceof UnsupportedContentError || error instanceof HtmlCleaningError;
-    send({
-      type: 'failed',
-      id: request.id,
-      permanent,
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-});
-send({ type: 'ready' });
+serveThread(
+  (input: CleanInput) => cleanArticle(input, { profile }),
+  (error) => ({ permanent: error instanceof UnsupportedContentError || error instanceof HtmlCleaningError }),
+);

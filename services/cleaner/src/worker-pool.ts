@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import { ThreadCrashedError, ThreadPool, ThreadTaskError, ThreadTimeoutError, threadModule } from '@dyad/bus';
 import type { CleanInput, CleanResult } from '@dyad/clean';
 import { PageRejectedError, PageTimeoutError, PageTooLargeError, WorkerCrashedError } from './page-errors.ts';
-import type { CleanRequest, WorkerData, WorkerMessage } from './worker-protocol.ts';
+import type { WorkerData } from './worker-protocol.ts';
 
 /**
  * V8 heap limits for a thread that runs the cleaner (these workers, and the memory loop of
@@ -28,168 +28,52 @@ export interface CleanPoolOptions {
   readonly profile: string;
 }
 
-interface Task {
-  readonly request: CleanRequest;
-  resolve(result: CleanResult): void;
-  reject(error: Error): void;
-}
-
-interface Slot {
-  worker: Worker;
-  ready: boolean;
-  task?: Task;
-  timer?: NodeJS.Timeout;
-}
-
-// Running from TypeScript sources (dev, tests) the worker is the .ts file and needs the
-// workspace's source condition; from dist it is the compiled .js.
-const fromSource = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(fromSource ? './clean-worker.ts' : './clean-worker.js', import.meta.url);
-const workerExecArgv = fromSource
-  ? [...withoutConditions(process.execArgv), '--conditions=dyad:source']
-  : process.execArgv;
-
-/** The parent's flags minus its resolution conditions, in either form (`-C x`, `--conditions=x`). */
-function withoutConditions(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--conditions' || arg === '-C') i++;
-    else if (!arg.startsWith('--conditions=') && !arg.startsWith('-C=')) out.push(arg);
-  }
-  return out;
-}
-
 /**
- * Cleans pages on worker threads so that parsing never blocks the event loop (acks, health
- * checks, heartbeats go on). Each page gets a time limit: a worker still busy when it runs out is
- * terminated — a synchronous parse cannot be interrupted any other way — and replaced. Bodies
- * over the size cap are refused before any worker sees them.
+ * Cleans pages on worker threads (the bus's `ThreadPool`) so that parsing never blocks the event
+ * loop (acks, health checks, heartbeats go on). Each page gets a time limit: a worker still busy
+ * when it runs out is terminated and replaced. Bodies over the size cap are refused before any
+ * worker sees them. The pool's failures become the cleaner's page errors.
  */
 export class CleanPool {
   private readonly options: CleanPoolOptions;
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly threads: ThreadPool<CleanInput, CleanResult>;
 
   constructor(options: CleanPoolOptions) {
     this.options = options;
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+    const data: WorkerData = { profile: options.profile };
+    this.threads = new ThreadPool({
+      what: 'clean',
+      module: threadModule(import.meta.url, 'clean-worker'),
+      size: options.size,
+      timeoutMs: options.timeoutMs,
+      resourceLimits: {
+        ...CLEANER_HEAP_LIMITS,
+        ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}),
+      },
+      workerData: data,
+    });
   }
 
   /** Workers that have loaded the core and the profile. */
   get readyWorkers(): number {
-    return this.slots.filter((s) => s.ready).length;
+    return this.threads.readyThreads;
   }
 
-  clean(input: CleanInput): Promise<CleanResult> {
-    if (this.closed) return Promise.reject(new Error('clean pool is closed'));
+  async clean(input: CleanInput): Promise<CleanResult> {
     const bytes = Buffer.byteLength(input.body, 'utf8');
-    if (bytes > this.options.maxBytes)
-      return Promise.reject(new PageTooLargeError(bytes, this.options.maxBytes));
-    return new Promise<CleanResult>((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, input }, resolve, reject });
-      this.dispatch();
-    });
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new Error('clean pool closed'));
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        if (slot.timer) clearTimeout(slot.timer);
-        slot.task?.reject(new Error('clean pool closed'));
-        slot.task = undefined;
-        await slot.worker.terminate();
-      }),
-    );
-  }
-
-  private spawn(): Slot {
-    const data: WorkerData = { profile: this.options.profile };
-    const worker = new Worker(workerUrl, {
-      workerData: data,
-      execArgv: workerExecArgv,
-      resourceLimits: {
-        ...CLEANER_HEAP_LIMITS,
-        ...(this.options.heapMb ? { maxOldGenerationSizeMb: this.options.heapMb } : {}),
-      },
-    });
-    const slot: Slot = { worker, ready: false };
-    worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
-    worker.on('error', (error) => this.onExit(slot, error));
-    worker.on('exit', (code) => this.onExit(slot, new Error(`worker exited with code ${code}`)));
-    return slot;
-  }
-
-  private onMessage(slot: Slot, message: WorkerMessage): void {
-    if (message.type === 'ready') {
-      slot.ready = true;
-      this.dispatch();
-      return;
-    }
-    const task = slot.task;
-    if (!task || task.request.id !== message.id) return;
-    this.finish(slot);
-    if (message.type === 'done') task.resolve(message.result);
-    else task.reject(message.permanent ? new PageRejectedError(message.message) : new Error(message.message));
-    this.dispatch();
-  }
-
-  /** A worker died (or was terminated on a timeout): fail its page, put a fresh one in its place. */
-  private onExit(slot: Slot, error: Error): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0) return;
-    const task = slot.task;
-    this.finish(slot);
-    task?.reject(new WorkerCrashedError(`cleaner worker died: ${error.message}`, { cause: error }));
-    if (this.closed) return;
-    if (slot.ready) {
-      this.slots[index] = this.spawn();
-      return;
-    }
-    // It died before it could load the core: a broken install, not a page. Fail what waits, and
-    // try again after a pause rather than in a tight loop.
-    for (const waiting of this.queue.splice(0))
-      waiting.reject(
-        new WorkerCrashedError(`cleaner worker failed to start: ${error.message}`, { cause: error }),
-      );
-    const retry = setTimeout(() => {
-      if (!this.closed && this.slots[index] === slot) {
-        this.slots[index] = this.spawn();
-      }
-    }, 1_000);
-    retry.unref();
-  }
-
-  private finish(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
-    slot.task = undefined;
-  }
-
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.task) continue;
-      const task = this.queue.shift();
-      if (!task) return;
-      slot.task = task;
-      slot.timer = setTimeout(() => this.timeout(slot, task), this.options.timeoutMs);
-      slot.worker.postMessage(task.request);
+    if (bytes > this.options.maxBytes) throw new PageTooLargeError(bytes, this.options.maxBytes);
+    try {
+      return await this.threads.run(input);
+    } catch (error) {
+      if (error instanceof ThreadTimeoutError) throw new PageTimeoutError(this.options.timeoutMs);
+      if (error instanceof ThreadTaskError)
+        throw error.permanent ? new PageRejectedError(error.message) : new Error(error.message);
+      if (error instanceof ThreadCrashedError) throw new WorkerCrashedError(error.message, { cause: error });
+      throw error;
     }
   }
 
-  private timeout(slot: Slot, task: Task): void {
-    if (slot.task !== task) return;
-    const index = this.slots.indexOf(slot);
-    this.finish(slot);
-    task.reject(new PageTimeoutError(this.options.timeoutMs));
-    // Replace first, so that the exit event of the terminated worker finds no slot to fail.
-    if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
-    void slot.worker.terminate();
-    this.dispatch();
+  close(): Promise<void> {
+    return this.threads.close();
   }
 }

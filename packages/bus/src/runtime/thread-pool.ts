@@ -114,6 +114,11 @@ export class ThreadPool<I, R> {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
+  /** Threads that have started (loaded their module) and take tasks. */
+  get readyThreads(): number {
+    return this.slots.filter((slot) => slot.ready).length;
+  }
+
   run(input: I): Promise<R> {
     if (this.closed) return Promise.reject(new Error(`${this.options.what} pool is closed`));
     return new Promise<R>((resolve, reject) => {
