@@ -8,8 +8,7 @@
  * the end the store and the EVENTS stream are read: nothing may be lost, no event announced twice,
  * and every dead letter must carry its reason.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listDeadLetters, NatsBus } from '@dyad/bus';
 import { articleIdFor, names as makeNames, type StageName, seedUrl } from '@dyad/contracts';
@@ -17,17 +16,9 @@ import { TestProcess } from '@dyad/testkit/processes';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type ChaosArticle, chaosArticles } from './chaos-articles.ts';
-import {
-  loopbackFetcher,
-  query,
-  type Servers,
-  settled,
-  sleep,
-  startServersWithSchema,
-  stopServers,
-  storedIds,
-} from './local-servers.ts';
-import { NewsSite, plainPage, type SitePage } from './news-site.ts';
+import { query, settled, sleep, storedIds } from './local-servers.ts';
+import { LocalWorld } from './local-world.ts';
+import { plainPage, type SitePage } from './news-site.ts';
 import { eventMessages, type PipelineEnv, repoRoot, SERVICE_NAMES, startService } from './pipeline.ts';
 
 export interface ChaosOptions {
@@ -186,28 +177,23 @@ function sitePage(a: ChaosArticle): SitePage {
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-chaos-'));
+  const world = new LocalWorld('dyad-chaos-', { name: 'Chaos news', feedItems: 200 });
+  const { dir, site } = world;
   const actions: string[] = [];
   const unexpectedExits: string[] = [];
   const act = (what: string) => {
     actions.push(what);
     log(`chaos: ${what} (${Math.round((performance.now() - started) / 1000)} s)`);
   };
-  const site = new NewsSite({ name: 'Chaos news', feedItems: 200 });
   const services = new Map<StageName, SupervisedService>();
-  let servers: Servers | undefined;
   let ok = false;
   try {
-    servers = await startServersWithSchema(dir, 'chaos');
-    const { env } = servers;
-    await site.start();
-    const sourcesFile = join(dir, 'sources.yaml');
-    writeFileSync(
-      sourcesFile,
+    const { env } = await world.start('chaos');
+    const fetcher = world.sources(
       `sources:\n  - id: chaos-news\n    name: Chaos news\n    url: ${site.feedUrl('news')}\n    kind: rss\n    lang: en\n    focused: true\n    interval: 1s\n`,
     );
     const extra: Partial<Record<StageName, Record<string, string>>> = {
-      fetcher: { ...loopbackFetcher(sourcesFile), FETCH_BACKOFF_INITIAL_MS: '500' },
+      fetcher: { ...fetcher, FETCH_BACKOFF_INITIAL_MS: '500' },
       indexer: { OUTBOX_RELAY: 'on' },
     };
     for (const name of SERVICE_NAMES) {
@@ -236,35 +222,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       if (!s) throw new Error(`no ${name}`);
       return s;
     };
+    const kill = (name: StageName) => async () => {
+      act(`kill -9 ${name}`);
+      await service(name).kill9();
+    };
+    // PostgreSQL by a fast shutdown (SIGINT), the others by SIGTERM.
+    const restart = (server: 'nats' | 'redis' | 'postgres') => async () => {
+      const s = world.servers?.[server];
+      act(`restart ${s?.name}`);
+      await s?.restart(server === 'postgres' ? 'SIGINT' : 'SIGTERM');
+    };
     const chaos: (() => Promise<void>)[] = [
-      async () => {
-        act('kill -9 cleaner');
-        await service('cleaner').kill9();
-      },
-      async () => {
-        act('kill -9 extractor');
-        await service('extractor').kill9();
-      },
-      async () => {
-        act('kill -9 indexer');
-        await service('indexer').kill9();
-      },
-      async () => {
-        act('kill -9 fetcher');
-        await service('fetcher').kill9();
-      },
-      async () => {
-        act('restart nats-server');
-        await servers?.nats.restart('SIGTERM');
-      },
-      async () => {
-        act('restart redis-server');
-        await servers?.redis.restart('SIGTERM');
-      },
-      async () => {
-        act('restart postgres');
-        await servers?.postgres.restart('SIGINT');
-      },
+      kill('cleaner'),
+      kill('extractor'),
+      kill('indexer'),
+      kill('fetcher'),
+      restart('nats'),
+      restart('redis'),
+      restart('postgres'),
       async () => {
         act('kill -9 extractor during its graceful shutdown');
         await service('extractor').killDuringShutdown();
@@ -378,11 +353,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     };
   } finally {
     await Promise.allSettled([...services.values()].map((s) => s.close()));
-    await site.stop();
-    const logs = join(dir, 'logs');
-    await stopServers(servers, logs);
-    for (const [name, s] of services) writeFileSync(join(logs, `${name}.log`), s.output());
-    if (ok && !options.keepDir) rmSync(dir, { recursive: true, force: true });
-    else log(`chaos: data and logs kept in ${dir}`);
+    await world.stopServers();
+    for (const [name, s] of services) writeFileSync(join(world.logs, `${name}.log`), s.output());
+    await world.close(!ok || options.keepDir === true, (line) => log(`chaos: ${line}`));
   }
 }

@@ -17,8 +17,7 @@
  * The pure cores (cleanArticle → extractCleaned → resolveArticles) then run in this process over the
  * same pages, after the servers have stopped, for their CPU per article.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { cleanArticle } from '@dyad/clean';
@@ -29,16 +28,8 @@ import { type ResolvableArticle, resolveArticles } from '@dyad/resolve';
 import { cleanInputOf, toArticleCleaned } from '@dyad/stages';
 import type { TestProcess } from '@dyad/testkit/processes';
 import { type BenchPage, benchPages } from './bench-articles.ts';
-import {
-  loopbackFetcher,
-  query,
-  type Servers,
-  settled,
-  sleep,
-  startServersWithSchema,
-  stopServers,
-} from './local-servers.ts';
-import { NewsSite } from './news-site.ts';
+import { query, type Servers, settled, sleep } from './local-servers.ts';
+import { LocalWorld } from './local-world.ts';
 import { SERVICE_NAMES, startService, stopAll, timedEventMessages } from './pipeline.ts';
 import { cpuSeconds, memoryBytes } from './proc-stats.ts';
 
@@ -121,22 +112,21 @@ function feedOf(page: BenchPage, index: number, rate: number | undefined): strin
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineBenchResult> {
   const started = performance.now();
   const { log, rate } = options;
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-pipeline-'));
-  const site = new NewsSite({ name: 'Dyad bench news', feedItems: rate === undefined ? 250 : 100 });
+  const world = new LocalWorld('dyad-bench-pipeline-', {
+    name: 'Dyad bench news',
+    feedItems: rate === undefined ? 250 : 100,
+  });
+  const { dir, site } = world;
   let services = new Map<StageName, TestProcess>();
-  let servers: Servers | undefined;
   let ok = false;
   try {
-    servers = await startServersWithSchema(dir, 'bench');
+    const servers = await world.start('bench');
     const { env } = servers;
-    await site.start();
     const tag = `p${Date.now().toString(36)}`;
     const pages = benchPages(options.articles, tag);
     const feeds = [...new Set(pages.map((p, i) => feedOf(p, i, rate)))];
-    const sourcesFile = join(dir, 'sources.yaml');
     const interval = `${options.pollMs}ms`;
-    writeFileSync(
-      sourcesFile,
+    const fetcher = world.sources(
       `sources:\n${feeds
         .map(
           (f) =>
@@ -147,7 +137,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     // Every feed exists (empty) before the services start: the first polls find nothing.
     for (const f of feeds) site.publish(f, []);
     const extra: Partial<Record<StageName, Record<string, string>>> = {
-      fetcher: loopbackFetcher(sourcesFile),
+      fetcher,
     };
     const profiles = join(dir, 'profiles');
     for (const name of options.cpuProf ?? [])
@@ -276,10 +266,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       `bench: site served ${site.feedRequests} feed requests (${site.notModified} not modified) and ${site.pageRequests} pages`,
     );
     await stopAll(services);
-    const logs = join(dir, 'logs');
-    await stopServers(servers, logs);
-    for (const [name, proc] of services) writeFileSync(join(logs, `${name}.log`), proc.output());
-    servers = undefined;
+    await world.stopServers();
+    for (const [name, proc] of services) writeFileSync(join(world.logs, `${name}.log`), proc.output());
     services = new Map();
     await site.stop();
 
@@ -293,10 +281,9 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     };
   } finally {
     await stopAll(services);
-    await stopServers(servers, join(dir, 'logs'));
-    await site.stop().catch(() => undefined);
-    if (ok && !options.keepDir && !options.cpuProf?.length) rmSync(dir, { recursive: true, force: true });
-    else log(`bench: data and logs kept in ${dir}`);
+    await world.close(!ok || options.keepDir === true || Boolean(options.cpuProf?.length), (line) =>
+      log(`bench: ${line}`),
+    );
   }
 }
 
