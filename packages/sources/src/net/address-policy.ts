@@ -16,48 +16,52 @@ export type AddressClass =
   | 'multicast'
   | 'reserved';
 
-interface Range {
-  readonly cls: Exclude<AddressClass, 'public'>;
-  readonly net: string;
-  readonly prefix: number;
-  readonly type: 'ipv4' | 'ipv6';
+type Family = 'ipv4' | 'ipv6';
+
+/**
+ * The addresses of each class but `public`, as CIDR ranges. The first range that contains an
+ * address names its class: metadata comes first, its addresses lying inside link-local and
+ * private ranges.
+ */
+const RANGES: Readonly<Record<Exclude<AddressClass, 'public'>, readonly string[]>> = {
+  // Cloud metadata endpoints (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba).
+  metadata: ['169.254.169.254/32', '169.254.170.2/32', 'fd00:ec2::254/128', '100.100.100.200/32'],
+  unspecified: ['0.0.0.0/8', '::/128'],
+  loopback: ['127.0.0.0/8', '::1/128'],
+  // 100.64.0.0/10 is carrier-grade NAT.
+  private: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'],
+  'link-local': ['169.254.0.0/16', 'fe80::/10'],
+  multicast: ['224.0.0.0/4', 'ff00::/8'],
+  // 240.0.0.0/4 includes 255.255.255.255.
+  reserved: [
+    '192.0.0.0/24',
+    '192.0.2.0/24',
+    '198.18.0.0/15',
+    '198.51.100.0/24',
+    '203.0.113.0/24',
+    '240.0.0.0/4',
+    '2001:db8::/32',
+    '100::/64',
+  ],
+};
+
+/** Adds an address or a CIDR range to `list`; its family, or undefined when it is neither. */
+function addRange(list: BlockList, entry: string): Family | undefined {
+  const [net = '', prefix] = entry.split('/');
+  const family = isIP(net);
+  if (family === 0) return undefined;
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (prefix === undefined) list.addAddress(net, type);
+  else list.addSubnet(net, Number(prefix), type);
+  return type;
 }
 
-/** Checked in order: the first range that contains the address names its class. */
-const RANGES: readonly Range[] = [
-  // Cloud metadata endpoints (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba).
-  { cls: 'metadata', net: '169.254.169.254', prefix: 32, type: 'ipv4' },
-  { cls: 'metadata', net: '169.254.170.2', prefix: 32, type: 'ipv4' },
-  { cls: 'metadata', net: 'fd00:ec2::254', prefix: 128, type: 'ipv6' },
-  { cls: 'metadata', net: '100.100.100.200', prefix: 32, type: 'ipv4' },
-  { cls: 'unspecified', net: '0.0.0.0', prefix: 8, type: 'ipv4' },
-  { cls: 'loopback', net: '127.0.0.0', prefix: 8, type: 'ipv4' },
-  { cls: 'private', net: '10.0.0.0', prefix: 8, type: 'ipv4' },
-  { cls: 'private', net: '172.16.0.0', prefix: 12, type: 'ipv4' },
-  { cls: 'private', net: '192.168.0.0', prefix: 16, type: 'ipv4' },
-  { cls: 'private', net: '100.64.0.0', prefix: 10, type: 'ipv4' }, // carrier-grade NAT
-  { cls: 'link-local', net: '169.254.0.0', prefix: 16, type: 'ipv4' },
-  { cls: 'reserved', net: '192.0.0.0', prefix: 24, type: 'ipv4' },
-  { cls: 'reserved', net: '192.0.2.0', prefix: 24, type: 'ipv4' },
-  { cls: 'reserved', net: '198.18.0.0', prefix: 15, type: 'ipv4' },
-  { cls: 'reserved', net: '198.51.100.0', prefix: 24, type: 'ipv4' },
-  { cls: 'reserved', net: '203.0.113.0', prefix: 24, type: 'ipv4' },
-  { cls: 'multicast', net: '224.0.0.0', prefix: 4, type: 'ipv4' },
-  { cls: 'reserved', net: '240.0.0.0', prefix: 4, type: 'ipv4' }, // includes 255.255.255.255
-  { cls: 'unspecified', net: '::', prefix: 128, type: 'ipv6' },
-  { cls: 'loopback', net: '::1', prefix: 128, type: 'ipv6' },
-  { cls: 'private', net: 'fc00::', prefix: 7, type: 'ipv6' },
-  { cls: 'link-local', net: 'fe80::', prefix: 10, type: 'ipv6' },
-  { cls: 'multicast', net: 'ff00::', prefix: 8, type: 'ipv6' },
-  { cls: 'reserved', net: '2001:db8::', prefix: 32, type: 'ipv6' },
-  { cls: 'reserved', net: '100::', prefix: 64, type: 'ipv6' },
-];
-
-const lists = RANGES.map((r) => {
-  const list = new BlockList();
-  list.addSubnet(r.net, r.prefix, r.type);
-  return { cls: r.cls, list, type: r.type };
-});
+const lists = Object.entries(RANGES).flatMap(([cls, ranges]) =>
+  ranges.map((range) => {
+    const list = new BlockList();
+    return { cls: cls as AddressClass, list, type: addRange(list, range) };
+  }),
+);
 
 /** An IPv4 address carried inside an IPv6 one (mapped, NAT64, 6to4 embedding is not unwrapped). */
 function embeddedIpv4(address: string): string | undefined {
@@ -104,12 +108,8 @@ export interface AddressPolicy {
 export function addressPolicy(allow: readonly string[] = []): AddressPolicy {
   const allowed = new BlockList();
   for (const entry of allow) {
-    const [net = '', prefix] = entry.split('/');
-    const family = isIP(net);
-    if (family === 0) throw new Error(`FETCH_ALLOW_ADDRESSES: "${entry}" is not an IP address or CIDR range`);
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) allowed.addAddress(net, type);
-    else allowed.addSubnet(net, Number(prefix), type);
+    if (!addRange(allowed, entry))
+      throw new Error(`FETCH_ALLOW_ADDRESSES: "${entry}" is not an IP address or CIDR range`);
   }
   return {
     refusal(address) {
