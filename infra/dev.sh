@@ -104,30 +104,32 @@ ensure_binary() { # binary package [what else to do when it cannot be installed]
   apt_install "$2" || die "$1 is missing and could not be installed: install $2${3:-, or run 'docker compose up -d nats redis postgres'}."
 }
 
-ensure_nats() {
-  local h p; h=$(url_host "$NATS_URL"); p=$(url_port "$NATS_URL" 4222)
-  ensure_binary nats-server nats-server
-  [ "${1:-}" = check-only ] && return 0
+# ensure_server binary url default-port start [check-only]: the server answering on the host and
+# port of url, else started there by the function `start` (given the binary's path, the host and
+# the port), its data in $state/<name> and its log in $state/<name>.log (name: nats, redis).
+ensure_server() {
+  local bin=$1 name=${1%-server} h p path; h=$(url_host "$2"); p=$(url_port "$2" "$3")
+  ensure_binary "$bin" "$bin"
+  [ "${5:-}" = check-only ] && return 0
   port_open "$h" "$p" && return 0
-  say "starting nats-server -js on $h:$p"
-  mkdir -p "$state/nats"
-  local bin; bin=$(command -v nats-server || echo /usr/sbin/nats-server)
-  setsid nohup "$bin" -js -a "$h" -p "$p" -sd "$state/nats" >"$state/nats.log" 2>&1 < /dev/null &
-  wait_port "$h" "$p" || die "nats-server did not start: see $state/nats.log"
+  say "starting $bin on $h:$p"
+  mkdir -p "$state/$name"
+  path=$(command -v "$bin" || { [ -x "/usr/sbin/$bin" ] && echo "/usr/sbin/$bin"; } || echo "/usr/bin/$bin")
+  "$4" "$path" "$h" "$p"
+  wait_port "$h" "$p" || die "$bin did not start: see $state/$name.log"
 }
 
-ensure_redis() {
-  local h p; h=$(url_host "$REDIS_URL"); p=$(url_port "$REDIS_URL" 6379)
-  ensure_binary redis-server redis-server
-  [ "${1:-}" = check-only ] && return 0
-  port_open "$h" "$p" && return 0
-  say "starting redis-server on $h:$p"
-  mkdir -p "$state/redis"
-  local bin; bin=$(command -v redis-server || echo /usr/bin/redis-server)
-  "$bin" --daemonize yes --bind "$h" --port "$p" --save "" --appendonly no --dir "$state/redis" \
-    --logfile "$state/redis.log"
-  wait_port "$h" "$p" || die "redis-server did not start: see $state/redis.log"
+start_nats() {
+  setsid nohup "$1" -js -a "$2" -p "$3" -sd "$state/nats" >"$state/nats.log" 2>&1 < /dev/null &
 }
+
+start_redis() {
+  "$1" --daemonize yes --bind "$2" --port "$3" --save "" --appendonly no --dir "$state/redis" \
+    --logfile "$state/redis.log"
+}
+
+ensure_nats() { ensure_server nats-server "$NATS_URL" 4222 start_nats "${1:-}"; }
+ensure_redis() { ensure_server redis-server "$REDIS_URL" 6379 start_redis "${1:-}"; }
 
 ensure_postgres() {
   local h p; h=$(url_host "$DATABASE_URL"); p=$(url_port "$DATABASE_URL" 5432)
