@@ -1,6 +1,7 @@
-import { errorMessage, type Logger, type Publisher } from '@dyad/bus';
+import type { Logger, Publisher } from '@dyad/bus';
 import type { Store } from '@dyad/store';
 import type { Counter } from 'prom-client';
+import { BackgroundDrain } from './background-drain.ts';
 
 const BATCH = 100;
 
@@ -10,16 +11,10 @@ const BATCH = 100;
  * which JetStream drops as duplicates — so every announcement is effective exactly once.
  * Replicas claim with SKIP LOCKED and do not wait on each other.
  */
-export class OutboxRelay {
+export class OutboxRelay extends BackgroundDrain {
   private readonly store: Store;
   private readonly publisher: Publisher;
-  private readonly log: Logger;
   private readonly announced: Counter<'subject'>;
-  private readonly pollMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
 
   constructor(options: {
     store: Store;
@@ -28,47 +23,19 @@ export class OutboxRelay {
     announced: Counter<'subject'>;
     pollMs?: number;
   }) {
+    super({ what: 'outbox relay', log: options.log, queueKicks: true, pollMs: options.pollMs });
     this.store = options.store;
     this.publisher = options.publisher;
-    this.log = options.log;
     this.announced = options.announced;
-    this.pollMs = options.pollMs ?? 1_000;
   }
 
   /** Polls for messages left by a crash or by another replica, and drains now. */
-  start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
+  override start(): void {
+    super.start();
     this.kick();
   }
 
-  /** Drains soon; a kick during a drain runs one more. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => {
-        this.log.warn({ err: error }, `outbox relay: will retry: ${errorMessage(error)}`);
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  }
-
-  /** Finishes the drain in progress and stops polling. Idempotent. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     for (;;) {
       const count = await this.store.transaction(async (tx) => {
         const messages = await tx.claimOutbox(BATCH);

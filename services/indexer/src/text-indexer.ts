@@ -1,5 +1,6 @@
-import { errorMessage, type Logger } from '@dyad/bus';
+import type { Logger } from '@dyad/bus';
 import type { Store } from '@dyad/store';
+import { BackgroundDrain } from './background-drain.ts';
 
 const BATCH = 32;
 /** How long the indexer must have had nothing to do: a pause between two pulls is no idleness. */
@@ -11,57 +12,36 @@ const QUIET_MS = 100;
  * do for QUIET_MS — so after a burst, not during it; polls every `pollMs` for texts queued by
  * another replica or before a restart.
  */
-export class TextIndexer {
+export class TextIndexer extends BackgroundDrain {
   private readonly store: Store;
   private readonly idleFor: () => number;
-  private readonly log: Logger;
-  private readonly pollMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
   private later: NodeJS.Timeout | undefined;
 
   constructor(options: { store: Store; idleFor: () => number; log: Logger; pollMs?: number }) {
+    super({ what: 'text index', log: options.log, queueKicks: false, pollMs: options.pollMs });
     this.store = options.store;
     this.idleFor = options.idleFor;
-    this.log = options.log;
-    this.pollMs = options.pollMs ?? 1_000;
-  }
-
-  start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
   }
 
   /** Indexes queued texts once the indexer has been idle for QUIET_MS, while it stays idle. */
-  kick(): void {
-    if (this.stopped || this.running || this.later) return;
+  protected override mayDrain(): boolean {
+    if (this.later) return false;
     const wait = QUIET_MS - this.idleFor();
-    if (wait > 0) {
-      this.later = setTimeout(() => {
-        this.later = undefined;
-        this.kick();
-      }, wait);
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => {
-        this.log.warn({ err: error }, `text index: will retry: ${errorMessage(error)}`);
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
+    if (wait <= 0) return true;
+    this.later = setTimeout(() => {
+      this.later = undefined;
+      this.kick();
+    }, wait);
+    return false;
   }
 
   /** Finishes the batch in progress and stops. Idempotent. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
+  override async stop(): Promise<void> {
     clearTimeout(this.later);
-    await this.running;
+    await super.stop();
   }
 
-  private async drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     while (!this.stopped && this.idleFor() >= QUIET_MS) {
       if ((await this.store.indexPendingTexts(BATCH)) < BATCH) return;
     }
