@@ -1,5 +1,6 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
+import { type Io, println } from './io.ts';
 
 /** Options every command takes. */
 export const commonOptions = {
@@ -37,4 +38,30 @@ export function positiveInt(command: string, option: string, value: string): num
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
     throw new UsageError(`${option} takes a positive whole number, not "${value}"`, command);
   return Number(value);
+}
+
+/** The options of a command that reads pages of the indexer's API. */
+export const apiPageOptions = {
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  api: { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** `--limit` and `--offset` checked (an offset of 0 is none), as the API takes them. */
+export function apiPage(
+  command: string,
+  values: { readonly limit?: string | undefined; readonly offset?: string | undefined },
+): { limit: number | undefined; offset: number | undefined } {
+  const { limit, offset } = values;
+  return {
+    limit: limit === undefined ? undefined : positiveInt(command, '--limit', limit),
+    offset: offset === undefined || offset === '0' ? undefined : positiveInt(command, '--offset', offset),
+  };
+}
+
+/** With --help (-h), prints the command's usage: the command then returns 0. */
+export function printedHelp(values: { readonly help?: boolean | undefined }, io: Io, usage: string): boolean {
+  if (values.help) println(io.stdout, usage);
+  return values.help === true;
 }

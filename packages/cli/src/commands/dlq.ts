@@ -6,7 +6,7 @@ import {
   type StoredDeadLetter,
 } from '@dyad/bus';
 import { JetStreamApiError } from '@nats-io/jetstream';
-import { parseCommandArgs, positiveInt } from '../args.ts';
+import { parseCommandArgs, positiveInt, printedHelp } from '../args.ts';
 import { loadConfig } from '../config.ts';
 import { connectBus } from '../connect.ts';
 import { errorMessage, UsageError } from '../errors.ts';
@@ -147,10 +147,7 @@ export async function dlqCommand(args: string[], io: Io): Promise<number> {
     all: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    println(io.stdout, dlqUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, dlqUsage)) return 0;
   const [action, ...rest] = positionals;
   if (action !== 'list' && action !== 'redrive')
     throw new UsageError(

@@ -1,5 +1,5 @@
 import { EventMessage, formatEventDate, formatIssues } from '@dyad/contracts';
-import { parseCommandArgs, positiveInt } from '../args.ts';
+import { apiPage, apiPageOptions, parseCommandArgs, printedHelp } from '../args.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
 import { apiBaseUrl, DEFAULT_API_URL, getApi } from './api-client.ts';
@@ -68,22 +68,12 @@ export async function eventsCommand(args: string[], io: Io): Promise<number> {
     actor: { type: 'string' },
     country: { type: 'string' },
     topic: { type: 'string' },
-    limit: { type: 'string' },
-    offset: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    api: { type: 'string' },
+    ...apiPageOptions,
   });
-  if (values.help) {
-    println(io.stdout, eventsUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, eventsUsage)) return 0;
   if (positionals.length)
     throw new UsageError(`unexpected argument ${positionals[0]}; to search text, use dyad search`, 'events');
-  const limit = values.limit === undefined ? undefined : positiveInt('events', '--limit', values.limit);
-  const offset =
-    values.offset === undefined || values.offset === '0'
-      ? undefined
-      : positiveInt('events', '--offset', values.offset);
+  const { limit, offset } = apiPage('events', values);
   const base = apiBaseUrl('events', values.api, io.env);
   const body = await getApi('events', base, '/events', {
     from: values.from,

@@ -18,7 +18,7 @@ import { profileEnv } from '@dyad/knowledge';
 import { type ResolvableArticle, resolveArticles, toEventMessage } from '@dyad/resolve';
 import { cleanStep, extractStep, replayedArticle } from '@dyad/stages';
 import { z } from 'zod';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, printedHelp } from '../args.ts';
 import { errorMessage, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
 import { readUtf8 } from './replay.ts';
@@ -128,10 +128,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
     manifest: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    println(io.stdout, extractUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, extractUsage)) return 0;
   if (values.published !== undefined && !PartialDate.safeParse(values.published).success)
     throw new UsageError(`--published takes YYYY-MM-DD, not "${values.published}"`, 'extract');
   const files = collect(positionals, io.cwd);

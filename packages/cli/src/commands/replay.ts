@@ -3,7 +3,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import { INLINE_BODY_MAX_BYTES, type NatsBus } from '@dyad/bus';
 import { ArticleFetched, articleIdFor, type FetchedBody, seedUrl } from '@dyad/contracts';
 import { replayedArticle } from '@dyad/stages';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, printedHelp } from '../args.ts';
 import { loadConfig } from '../config.ts';
 import { connectBus } from '../connect.ts';
 import { errorMessage, UsageError } from '../errors.ts';
@@ -262,10 +262,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     'source-id': { type: 'string', default: 'replay' },
     json: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    println(io.stdout, replayUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, replayUsage)) return 0;
   const sourceId = values['source-id'];
   if (!ArticleFetched.shape.sourceId.safeParse(sourceId).success)
     throw new UsageError('--source-id takes 1 to 200 characters', 'replay');

@@ -1,4 +1,4 @@
-import { parseCommandArgs, positiveInt } from '../args.ts';
+import { apiPage, apiPageOptions, parseCommandArgs, printedHelp } from '../args.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { type Io, println } from '../io.ts';
 import { apiBaseUrl, DEFAULT_API_URL, getApi, markedText } from './api-client.ts';
@@ -60,23 +60,13 @@ function readHits(body: unknown, base: string): { total: number; offset: number;
 export async function searchCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('search', args, {
     lang: { type: 'string' },
-    limit: { type: 'string' },
-    offset: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    api: { type: 'string' },
+    ...apiPageOptions,
   });
-  if (values.help) {
-    println(io.stdout, searchUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, searchUsage)) return 0;
   // Several words without quotes are one query, as a search box takes them.
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('give a query, e.g. dyad search كازاخستان', 'search');
-  const limit = values.limit === undefined ? undefined : positiveInt('search', '--limit', values.limit);
-  const offset =
-    values.offset === undefined || values.offset === '0'
-      ? undefined
-      : positiveInt('search', '--offset', values.offset);
+  const { limit, offset } = apiPage('search', values);
   const base = apiBaseUrl('search', values.api, io.env);
   const body = await getApi('search', base, '/articles', { q: query, lang: values.lang, limit, offset });
   const { total, offset: from, hits } = readHits(body, base);

@@ -15,7 +15,7 @@ import {
 } from '@dyad/sources';
 import { Dedup, fetcherKeys, type SourceState, SourceStateStore } from '@dyad/sources/state';
 import type { Redis } from 'ioredis';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, printedHelp } from '../args.ts';
 import { type CliConfig, loadConfig } from '../config.ts';
 import { connectRedis } from '../connect.ts';
 import { CommandError, errorMessage, UsageError } from '../errors.ts';
@@ -244,10 +244,7 @@ export async function sourcesCommand(args: string[], io: Io): Promise<number> {
     country: { type: 'string' },
     focused: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    println(io.stdout, sourcesUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, sourcesUsage)) return 0;
   const [action, target, ...rest] = positionals;
   if (action === 'list') {
     if (target !== undefined) throw new UsageError(`list takes no arguments (got "${target}")`, 'sources');

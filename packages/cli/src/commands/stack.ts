@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPorts, redactUrl } from '@dyad/bus';
 import type { StageName } from '@dyad/contracts';
-import { parseCommandArgs, positiveInt } from '../args.ts';
+import { parseCommandArgs, positiveInt, printedHelp } from '../args.ts';
 import { type CliConfig, loadConfig } from '../config.ts';
 import { CommandError, errorMessage, UsageError } from '../errors.ts';
 import { type Io, type Output, println } from '../io.ts';
@@ -268,10 +268,7 @@ export async function runStack(options: StackOptions): Promise<number> {
 /** `dyad stack` */
 export async function stackCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('stack', args, { 'port-base': { type: 'string' } });
-  if (values.help) {
-    println(io.stdout, stackUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, stackUsage)) return 0;
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`, 'stack');
   const config = loadConfig(io.env, values.namespace);
   const base =

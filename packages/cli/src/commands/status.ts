@@ -15,7 +15,7 @@ import {
 import { JetStreamApiError, type JetStreamManager } from '@nats-io/jetstream';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, printedHelp } from '../args.ts';
 import { type CliConfig, loadConfig } from '../config.ts';
 import { connectBus, connectRedis } from '../connect.ts';
 import { CommandError, errorMessage, UsageError } from '../errors.ts';
@@ -344,10 +344,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('status', args, {
     json: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    println(io.stdout, statusUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, statusUsage)) return 0;
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`, 'status');
   const config = loadConfig(io.env, values.namespace);
   const [bus, redis] = await Promise.allSettled([

@@ -8,7 +8,7 @@ import {
   JetStreamApiError,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, printedHelp } from '../args.ts';
 import { loadConfig } from '../config.ts';
 import { connectBus } from '../connect.ts';
 import { errorMessage, UsageError } from '../errors.ts';
@@ -176,10 +176,7 @@ export async function subscribeCommand(args: string[], io: Io): Promise<number> 
     since: { type: 'string' },
     durable: { type: 'string' },
   });
-  if (values.help) {
-    println(io.stdout, subscribeUsage);
-    return 0;
-  }
+  if (printedHelp(values, io, subscribeUsage)) return 0;
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`, 'subscribe');
   const since = parseSince(values.since);
   if (values.durable !== undefined && !DURABLE.test(values.durable))
