@@ -80,6 +80,15 @@ function foldedKeys(word: string, script: Script): readonly string[] {
 const KEYS_MEMO_SIZE = 50_000;
 const keysOf = new Map<string, readonly string[]>();
 
+/** Only ASCII letters or digits (a token is one or the other: `TOKEN`), which fold as lower case. */
+function isAsciiWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return word.length > 0;
+}
+
 /** The keys of one word of a text keyed by `keying`, as the matcher compares them. */
 export function wordKeys(
   word: string,
@@ -89,6 +98,12 @@ export function wordKeys(
   if (readsKazakh(script, keying)) {
     const folded = foldKazakh(foldForMatching(word));
     return keying.kazakh ? keying.kazakh.stems(folded) : [folded];
+  }
+  // A word of ASCII letters, or of ASCII digits, keys as itself lower-cased (less a Latin plural
+  // -s): quicker to compute than to look up in the memo, whose misses in a large map cost more.
+  if ((script === 'latin' || script === 'digit') && isAsciiWord(word)) {
+    const folded = word.toLowerCase();
+    return [script === 'latin' ? latinKey(folded) : folded];
   }
   const known = keysOf.get(word);
   if (known) return known;

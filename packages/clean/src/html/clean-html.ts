@@ -155,7 +155,9 @@ function readArticle(
   evidence: Evidence,
   freshDom: () => ParsedDom | undefined,
 ): Attempt {
-  const result = runReadability(dom.document, charThresholdFor(html));
+  const result = runReadability(dom.document, charThresholdFor(html), {
+    linkedom: dom.method === 'linkedom',
+  });
   const fullTitle = title || stripSiteSuffix(result?.title ?? '', meta.siteName);
   let author = meta.author;
   const dates = [...meta.dates];
