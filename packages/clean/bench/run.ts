@@ -16,10 +16,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { Worker, workerData } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { loadProfile } from '@dyad/knowledge';
-import { CLEANER_HEAP_LIMITS } from '../../../services/cleaner/src/worker-pool.ts';
+import type { Profile } from '@dyad/knowledge';
 import { keptSegments } from '../src/benchmark/segments.ts';
 import {
   aggregate,
@@ -27,7 +26,7 @@ import {
   type PageScore,
   scorePage,
 } from '../src/benchmark/shingle-score.ts';
-import { cleanArticle } from '../src/clean.ts';
+import type { cleanArticle } from '../src/clean.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const dataDir = resolve(repoRoot, '../shared/bench/article-extraction');
@@ -120,13 +119,25 @@ async function settle(): Promise<void> {
 }
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-const profile = loadProfile();
+/**
+ * The cleaner and the profile, loaded where pages are cleaned (this process's thread, the memory
+ * loop's worker) and not by the memory loop's main thread, which only starts the worker.
+ */
+let cleaner: { readonly clean: typeof cleanArticle; readonly profile: Profile } | undefined;
+async function loadCleaner(): Promise<void> {
+  const [{ cleanArticle: clean }, { loadProfile }] = await Promise.all([
+    import('../src/clean.ts'),
+    import('@dyad/knowledge'),
+  ]);
+  cleaner = { clean, profile: loadProfile() };
+}
 
 function dyad(page: Page): { text: string; method: string } {
   try {
-    const result = cleanArticle(
+    if (!cleaner) throw new Error('the cleaner is not loaded');
+    const result = cleaner.clean(
       { body: page.html, contentType: 'text/html', url: page.url, fetchedAt: FETCHED_AT },
-      { profile },
+      { profile: cleaner.profile },
     );
     return { text: result.text, method: result.method };
   } catch {
@@ -223,6 +234,7 @@ function row(name: string, run: Run): string {
 }
 
 async function main(): Promise<void> {
+  await loadCleaner();
   const pages = loadPages();
   const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
   const where = SET === 'public' ? dataDir : join(import.meta.dirname, SET);
@@ -275,7 +287,7 @@ async function main(): Promise<void> {
   const child = spawnSync(
     process.execPath,
     [...process.execArgv, import.meta.filename, ...process.argv.slice(2), '--memory-loop'],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, [LIMITS_ENV]: JSON.stringify(await heapLimits()) } },
   );
   if (child.status !== 0) throw new Error(`the memory loop failed (exit ${child.status})`);
 }
@@ -302,15 +314,36 @@ function perPage(pages: readonly Page[], ours: Run, theirs: Run, below: number):
 }
 
 /**
+ * The cleaner service's heap limits (`CLEANER_HEAP_LIMITS`). Their module is the worker pool's,
+ * which loads the bus's wiring (NATS, BullMQ): the bench reads them and hands them to the memory
+ * loop's process (environment) and its worker (`workerData`), which load only what a cleaner
+ * worker of the service loads — the cleaner and its profile.
+ */
+async function heapLimits(): Promise<MemoryWorkerData['limits']> {
+  const { CLEANER_HEAP_LIMITS } = await import('../../../services/cleaner/src/worker-pool.ts');
+  return CLEANER_HEAP_LIMITS;
+}
+const LIMITS_ENV = 'DYAD_BENCH_HEAP_LIMITS';
+
+/** What the memory loop's worker is given: the heap limits it runs under, to print. */
+interface MemoryWorkerData {
+  readonly limits: { readonly maxOldGenerationSizeMb: number; readonly maxYoungGenerationSizeMb: number };
+}
+
+/**
  * The memory loop's process: one worker thread with the cleaner service's heap limits
  * (`CLEANER_HEAP_LIMITS`), as the service runs the cleaner.
  */
 async function memoryLoop(): Promise<void> {
+  const limits: MemoryWorkerData['limits'] = process.env[LIMITS_ENV]
+    ? JSON.parse(process.env[LIMITS_ENV])
+    : await heapLimits();
   const conditions = process.execArgv.filter((arg) => arg.startsWith('--conditions'));
   const worker = new Worker(import.meta.filename, {
     argv: [...process.argv.slice(2).filter((arg) => arg !== '--memory-loop'), '--memory-worker'],
     execArgv: conditions,
-    resourceLimits: CLEANER_HEAP_LIMITS,
+    resourceLimits: limits,
+    workerData: { limits } satisfies MemoryWorkerData,
   });
   const code = await new Promise<number>((done, fail) => {
     worker.on('error', fail);
@@ -327,6 +360,8 @@ async function memoryLoop(): Promise<void> {
  * worker's.
  */
 async function memoryWorker(): Promise<void> {
+  const { limits } = workerData as MemoryWorkerData;
+  await loadCleaner();
   const pages = pageFiles().map(({ file, ...page }) => ({ ...page, gz: readFileSync(file) }));
   const run = (i: number): void => {
     const page = pages[i % pages.length];
@@ -338,8 +373,8 @@ async function memoryWorker(): Promise<void> {
   console.log();
   console.log(
     `memory: ${LOOP_PAGES} pages through Dyad's cleaner (the ${pages.length} cycled) on a worker thread with the ` +
-      `service's heap limits (young generation ${CLEANER_HEAP_LIMITS.maxYoungGenerationSizeMb} MB, old ` +
-      `${CLEANER_HEAP_LIMITS.maxOldGenerationSizeMb} MB), in a fresh process; pages kept gzip-compressed`,
+      `service's heap limits (young generation ${limits.maxYoungGenerationSizeMb} MB, old ` +
+      `${limits.maxOldGenerationSizeMb} MB), in a fresh process; pages kept gzip-compressed`,
   );
   console.log(`  start  RSS ${mb(start.rss)}, heap used ${mb(start.heapUsed)}`);
   let peak = start.rss;
