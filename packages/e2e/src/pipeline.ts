@@ -188,6 +188,19 @@ export async function eventMessages(
   return (await timedEventMessages(bus, subject)).map((m) => m.message);
 }
 
+/** The last announced version of each event: its `new-event`, or its latest `event-updated`. */
+export async function latestAnnounced(bus: NatsBus): Promise<EventMessage[]> {
+  const latest = new Map<string, EventMessage>();
+  for (const event of [
+    ...(await eventMessages(bus, 'new-event')),
+    ...(await eventMessages(bus, 'event-updated')),
+  ]) {
+    const known = latest.get(event.eventId);
+    if (!known || known.version < event.version) latest.set(event.eventId, event);
+  }
+  return [...latest.values()];
+}
+
 /** As eventMessages, each with the moment the stream stored it (ms since the epoch). */
 export async function timedEventMessages(
   bus: NatsBus,

@@ -22,7 +22,7 @@ import {
 import pg from 'pg';
 import { parse } from 'yaml';
 import {
-  eventMessages,
+  latestAnnounced,
   type PipelineEnv,
   pendingOutbox,
   pipelineEnv,
@@ -58,18 +58,6 @@ function egRuFiles(dir: string): { files: string[]; relevant: Set<string> } {
     }
   }
   return { files, relevant };
-}
-
-async function allEvents(bus: NatsBus): Promise<EventMessage[]> {
-  const latest = new Map<string, EventMessage>();
-  for (const e of [
-    ...(await eventMessages(bus, 'new-event')),
-    ...(await eventMessages(bus, 'event-updated')),
-  ]) {
-    const known = latest.get(e.eventId);
-    if (!known || known.version < e.version) latest.set(e.eventId, e);
-  }
-  return [...latest.values()];
 }
 
 /** The countries of an event's participants (its place may be a third country: talks in Tashkent). */
@@ -120,8 +108,8 @@ describe('two relationships side by side', () => {
           `${env.DYAD_NAMESPACE}: pipeline idle, outbox published`,
         );
 
-      const eventsA = await allEvents(busA);
-      const eventsB = await allEvents(busB);
+      const eventsA = await latestAnnounced(busA);
+      const eventsB = await latestAnnounced(busB);
       const egIds = new Set(egFiles.map((f) => articleIdFor(seedUrl(f))));
       const seedIds = new Set(seedFiles.map((f) => articleIdFor(seedUrl(f))));
 

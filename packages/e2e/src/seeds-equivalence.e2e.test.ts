@@ -4,7 +4,7 @@ import { describe, eventually, expect, it } from '@dyad/testkit';
 import pg from 'pg';
 import {
   cliStdout,
-  eventMessages,
+  latestAnnounced,
   type PipelineEnv,
   pendingOutbox,
   pipelineEnv,
@@ -90,15 +90,7 @@ describe('one pipeline path', () => {
       expect(stored.some((e) => e.partOf !== undefined)).toBe(true);
 
       // What was announced last for each event is what is stored.
-      const latest = new Map<string, EventMessage>();
-      for (const e of [
-        ...(await eventMessages(bus, 'new-event')),
-        ...(await eventMessages(bus, 'event-updated')),
-      ]) {
-        const known = latest.get(e.eventId);
-        if (!known || known.version < e.version) latest.set(e.eventId, e);
-      }
-      expect(byId([...latest.values()])).toEqual(byId(stored));
+      expect(byId(await latestAnnounced(bus))).toEqual(byId(stored));
     } finally {
       await bus.close();
       await stopAll(procs);
