@@ -35,6 +35,12 @@ const WEEKDAY_BESIDE = 2;
 export interface DateReference {
   readonly day: string;
   readonly relative: boolean;
+  /**
+   * How exactly that day is known (day when unsaid). A page dated only by its month is the
+   * month's last day here: it tells the year of "28 February" and which month "last month" is,
+   * but not which day "Friday", "yesterday" or "last week" is.
+   */
+  readonly precision?: Precision;
 }
 
 /**
@@ -46,8 +52,10 @@ interface DateContext {
   readonly lang: LanguageIndex;
   /** Reference day (YYYY-MM-DD) for the year of "28 February", or null when none is known yet. */
   readonly ref: string | null;
-  /** The same day when "Friday", "yesterday" and "last week" may be read against it, else null. */
+  /** The same day when "yesterday", "last month" and "last year" may be read against it, else null. */
   readonly relativeRef: string | null;
+  /** How exactly the reference is known: "Friday" and "yesterday" need its day. */
+  readonly relativePrecision: Precision;
   readonly month: Map<number, { n: number; end: number }>;
   readonly weekdayAt: Map<number, { n: number; end: number }>;
   readonly relAt: Map<number, { which: RelWord; end: number }>;
@@ -280,7 +288,7 @@ export function findDates(
   // The dates the sentence writes, by the rules above.
   const written = writtenDates(ctx);
   // "today, Friday", "on Tuesday": weekdays, read only against a day "yesterday" may be read against.
-  const relativeRef = ctx.relativeRef;
+  const relativeRef = ctx.relativePrecision === 'day' ? ctx.relativeRef : null;
   const withWeekdays = relativeRef
     ? weekdaysAlone(ctx, todayByItsWeekday(ctx, written, relativeRef), relativeRef)
     : written;
@@ -304,6 +312,7 @@ function dateContext(
     lang,
     ref: ref?.day ?? null,
     relativeRef: ref?.relative ? ref.day : null,
+    relativePrecision: ref?.precision ?? 'day',
     month: new Map(),
     weekdayAt: new Map(),
     relAt: new Map(),
@@ -685,10 +694,15 @@ function isSince(ctx: DateContext, d: DateHit): boolean {
 
 function readRelative(ctx: DateContext, i: number, rel: { which: RelWord; end: number }): DateHit | null {
   const ref = ctx.relativeRef;
-  if (!ref) return null;
+  if (!ref || rel.which === 'vague') return null;
   const r = parseDay(ref);
   const base = { tokStart: i, kind: 'relative' as const, explicitYear: false };
   const token = ctx.tokens[i];
+  // Against a page dated only by its month (or year), "yesterday" and "last week" are no day.
+  const knows = (unit: 'day' | 'month') =>
+    ctx.relativePrecision === 'day' || (unit === 'month' && ctx.relativePrecision === 'month');
+  if ((rel.which === 'today' || rel.which === 'yesterday' || rel.which === 'tomorrow') && !knows('day'))
+    return null;
   if (rel.which === 'today') {
     // "اليوم" is today, "يوم" (a day) is not: the Arabic article decides.
     if (token?.script === 'arabic' && !/^(ال|وال)/.test(token.text) && token.keys[0] !== 'يومه') return null;
@@ -706,6 +720,7 @@ function readRelative(ctx: DateContext, i: number, rel: { which: RelWord; end: n
   const unit = unitFirst ?? ctx.relAt.get(other ? other.end : -1);
   if (!other || !unit || !isUnit(unit.which)) return null;
   const end = Math.max(unit.end, other.end);
+  if ((unit.which === 'week' && !knows('day')) || (unit.which === 'month' && !knows('month'))) return null;
   const delta = other.relation === 'past' ? -1 : other.relation === 'next' ? 1 : 0;
   if (unit.which === 'week') {
     // Monday to Sunday of that week. Last week is still the news of a weekly report: no relation.

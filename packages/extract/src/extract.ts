@@ -184,7 +184,11 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
   const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
   const facts = articleDate
     ? sentences.map((s) =>
-        analyseSentence(kb, index, s, { day: articleDate.day, relative: articleDate.source !== 'mentioned' }),
+        analyseSentence(kb, index, s, {
+          day: articleDate.day,
+          relative: articleDate.source !== 'mentioned',
+          precision: articleDate.precision,
+        }),
       )
     : firstPass;
   const candidates: Candidate[] = [];

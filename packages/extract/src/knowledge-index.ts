@@ -30,7 +30,8 @@ export type RelWord =
   | 'current'
   | 'month'
   | 'year'
-  | 'week';
+  | 'week'
+  | 'vague';
 export type CueKind =
   | 'support'
   | 'position'

@@ -50,6 +50,19 @@ function countryAt(hits: Hits, index: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The country a word before a role may qualify it with: its name or adjective ("Kazakh Foreign
+ * Minister", "Morocco's ambassador"), never a city or capital, which says where things happen
+ * ("… à Rabat avec le président de l'association", "بالرباط مع رئيس الإدارة").
+ */
+function qualifyingCountryAt(hits: Hits, index: number): string | undefined {
+  const h = hits.find((x) => x.start === index);
+  for (const p of h?.payloads ?? [])
+    if (p.kind === 'country' && (p.form === 'name' || p.form === 'demonym' || p.form === 'style'))
+      return p.code;
+  return undefined;
+}
+
 function hitAt(hits: Hits, index: number): Match<EntityHit> | undefined {
   return hits.find((h) => h.start === index);
 }
@@ -118,6 +131,9 @@ function roleCountry(
   let end = h.end;
   let sawTo = false;
   let elsewhere = false;
+  // Whether the words right after the office say whose it is ("رئيس الإدارة الدينية": the head of
+  // the religious administration), before any country or "to": then no country is the office's.
+  let ofSomethingElse = false;
   // Only a one-word title ("president", "رئيس") heads offices of anything; "chair of the
   // Morocco–Kazakhstan friendship group" is the friendship group's, whatever words come between.
   const generic = h.end - h.start === 1;
@@ -135,17 +151,25 @@ function roleCountry(
       continue;
     }
     if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
+    // Once the office has its country, another office starts another person's phrase: "رئيس مجلس
+    // المستشارين بالرباط السفير …" (the speaker received the ambassador). Before it, offices stack
+    // on one person: "نائب رئيس الوزراء وزير الاقتصاد الوطني بجمهورية كازاخستان، سيريك جومانغارين".
+    if (country && hit?.payloads.some((p) => p.kind === 'office')) break;
     if (order.hostWords.has(t.keys[0] ?? '')) sawTo = true;
     else if (t.script === 'digit') break;
     // "رئيس مجلس جهة الدار البيضاء", "président du conseil régional de Casablanca": the office is
     // of something else; a country named after it does not say whose the office is.
-    else if (generic && !order.officeLinks.has(t.keys[0] ?? '')) elsewhere = true;
+    else if (generic && !order.officeLinks.has(t.keys[0] ?? '')) {
+      ofSomethingElse ||= !country && !toCountry && !sawTo;
+      elsewhere = true;
+    }
     k++;
   }
-  if (!country) {
-    // "Kazakh Foreign Minister", "казахстанский посол": the country before the role.
+  // "Kazakh Foreign Minister", "казахстанский посол": the country before the role — unless the
+  // role is of something else.
+  if (!country && !ofSomethingElse) {
     for (let k = h.start - 1; k >= Math.max(0, h.start - 2); k--) {
-      const c = countryAt(hits, k);
+      const c = qualifyingCountryAt(hits, k);
       if (c) {
         country = c;
         break;

@@ -693,3 +693,71 @@ describe('the city a dispatch was filed from places nothing the sentence places 
     expect(mains(run(text, 'en', '2025-03-01'))[0]?.location?.name).toBe('Astana');
   });
 });
+
+describe('4. the head of a body is not the head of state, and a city before a role is no country of it', () => {
+  const BODY_HEAD: Record<string, string> = {
+    ar: 'وقع وزير الأوقاف والشؤون الإسلامية، أمس الإثنين بالرباط، مع رئيس الإدارة الدينية لمسلمي كازاخستان، اتفاقا للتعاون في المجال الديني.',
+    fr: "Le ministre des Habous a signé lundi à Rabat avec le président de l'Administration spirituelle des musulmans du Kazakhstan un accord de coopération religieuse entre le Maroc et le Kazakhstan.",
+    en: 'The Moroccan minister of Islamic affairs signed on Monday in Rabat with the chairman of the Spiritual Administration of Muslims of Kazakhstan an agreement on religious cooperation.',
+  };
+  for (const [lang, text] of Object.entries(BODY_HEAD)) {
+    it(`${lang}: neither king nor president signed`, () => {
+      const [signing] = mains(run(text, lang, '2022-12-13'));
+      expect(signing?.type).toBe('agreement_signing');
+      expect(ids(signing)).not.toContain('ma.mohammed-vi');
+      expect(ids(signing)).not.toContain('kz.tokayev');
+    });
+  }
+});
+
+describe("4. an office that has its country ends its phrase; one without stacks on the next person's", () => {
+  it('ar: the speaker in Rabat received the ambassador named after her full title', () => {
+    const text =
+      'استقبل رئيس مجلس المستشارين بالرباط السفيرة فوق العادة والمفوضة لجمهورية كازاخستان بالمغرب، ساوليكول سايلاوكيزا، يوم الخميس 12 يونيو 2025.';
+    const [call] = mains(run(text, 'ar', '2025-06-13'));
+    expect(call?.type).toBe('courtesy_visit');
+    expect(call?.participants.find((p) => p.actorId === 'kz.sailaukyzy')?.role).toBe('ambassador');
+  });
+  it('fr: "l’ambassadrice extraordinaire et plénipotentiaire du Kazakhstan au Maroc, NAME" is a call', () => {
+    const text =
+      'Le président de la Chambre des conseillers a reçu, jeudi à Rabat, l’ambassadrice extraordinaire et plénipotentiaire de la République du Kazakhstan au Maroc, Saulekul Sailaukyzy.';
+    const [call] = mains(run(text, 'fr', '2025-06-13'));
+    expect(call?.type).toBe('courtesy_visit');
+    expect(call?.participants.find((p) => p.actorId === 'kz.sailaukyzy')?.role).toBe('ambassador');
+  });
+  it('en: "Deputy Prime Minister, Minister of National Economy of Kazakhstan, NAME" is one person', () => {
+    const text =
+      'Head of Government Aziz Akhannouch received in Rabat on 10 September 2025 the Deputy Prime Minister and Minister of National Economy of Kazakhstan, Serik Zhumangarin.';
+    const [meeting] = mains(run(text, 'en', '2025-09-11'));
+    expect(ids(meeting)).toEqual(['ma.akhannouch', 'unknown:serik-zhumangarin']);
+  });
+  it('ar: "نائب رئيس الوزراء وزير الاقتصاد بجمهورية كازاخستان، NAME" is that person, not the other deputy prime minister', () => {
+    const text =
+      'استقبل رئيس الحكومة عزيز أخنوش، يوم 10 شتنبر 2025 بالرباط، نائب رئيس الوزراء وزير الاقتصاد الوطني بجمهورية كازاخستان، سيريك جومانغارين.';
+    const [meeting] = mains(run(text, 'ar', '2025-09-11'));
+    expect(ids(meeting)).toContain('ma.akhannouch');
+    expect(ids(meeting)).not.toContain('kz.nurtleu');
+  });
+});
+
+describe('3. a page dated only by its month tells no weekday', () => {
+  const MONTH_ONLY: Record<string, string> = {
+    fr: "Le ministre des Affaires étrangères Nasser Bourita s'est entretenu jeudi à Rabat avec son homologue kazakh Murat Nurtleu.",
+    en: 'Moroccan Foreign Minister Nasser Bourita held talks on Thursday in Rabat with his Kazakh counterpart Murat Nurtleu.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، أمس الخميس بالرباط، مباحثات مع نظيره الكازاخستاني مراد نورتليو.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита провел в четверг в Рабате переговоры с казахстанским коллегой Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(MONTH_ONLY)) {
+    it(`${lang}: "Thursday" on a page of "2025-02" is February 2025, not its last Thursday`, () => {
+      const [news] = mains(run(text, lang, '2025-02'));
+      expect(news?.date).toMatchObject({ value: '2025-02', precision: 'month' });
+    });
+  }
+  it('fr: "ces dernières années" (recent years) is not "l’année dernière" (last year)', () => {
+    const text =
+      "L'ambassadrice du Kazakhstan au Maroc, Saulekul Sailaukyzy, s'exprimant lors d'une table ronde à Casablanca, a indiqué que le commerce entre le Kazakhstan et le Maroc a fortement progressé ces dernières années.";
+    const [news] = run(text, 'fr', '2025-02');
+    expect(news?.main).toBe(true);
+    expect(news?.date).toMatchObject({ value: '2025-02', precision: 'month' });
+  });
+});

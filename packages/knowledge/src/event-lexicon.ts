@@ -64,6 +64,11 @@ export const EventLexicon = z.object({
     month: Phrases,
     year: Phrases,
     week: Phrases,
+    /**
+     * Periods that name no date, where the words of one would otherwise be read ("ces dernières
+     * années": in recent years, not "l'année dernière", last year, once plurals are folded).
+     */
+    vague: Phrases.default([]),
   }),
   yearCues: Phrases,
   /** "since", "depuis", "منذ": a date right after one is when a state of things began. */
