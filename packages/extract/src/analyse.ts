@@ -144,14 +144,17 @@ export function analyseSentence(
   const cueMatches = lang.cues.findAll(tokens) as Match<CueHit>[];
   const cues = new Set<CueKind>();
   const topics = new Set<string>();
-  const cueSpans: { cue: CueKind; start: number; end: number }[] = [];
-  for (const m of cueMatches) {
-    for (const p of m.payloads) {
-      if (p.kind !== 'cue') continue;
-      cues.add(p.cue);
-      cueSpans.push({ cue: p.cue, start: m.start, end: m.end });
-    }
-  }
+  const allCueSpans: { cue: CueKind; start: number; end: number }[] = [];
+  for (const m of cueMatches)
+    for (const p of m.payloads)
+      if (p.kind === 'cue') allCueSpans.push({ cue: p.cue, start: m.start, end: m.end });
+  // "Earlier in the day, Shoigu arrived in Cairo", "ранее в тот же день": the news's own day, so
+  // the "earlier" inside it recalls nothing.
+  const sameDaySpans = allCueSpans.filter((c) => c.cue === 'sameDay');
+  const cueSpans = allCueSpans.filter(
+    (c) => c.cue !== 'earlier' || !sameDaySpans.some((d) => d.start <= c.start && c.end <= d.end),
+  );
+  for (const c of cueSpans) cues.add(c.cue);
   // Topics by the longest phrase: "food security" is not also "security".
   const topicMatches = cueMatches.filter((m) => m.payloads.some((p) => p.kind === 'topic'));
   for (const m of longestNonOverlapping(topicMatches))

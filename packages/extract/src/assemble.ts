@@ -36,7 +36,13 @@ export function assemble(
     ASSEMBLY_RULES.some((rule) => rule(candidate, assembly));
   const { events, main } = assembly;
   documentsShareTheirHostsMainFlag(events);
-  const visit = main && VISITS.has(main.candidate.type) && main.date?.end ? main : undefined;
+  // A visit of several days, or of one day the text gives ("On Monday he began a visit …").
+  const visit =
+    main &&
+    VISITS.has(main.candidate.type) &&
+    (main.date?.end || (main.date?.precision === 'day' && !main.fromArticle))
+      ? main
+      : undefined;
   if (visit) {
     delegationJoinsTheVisit(events, visit);
     visitorsJoinTheHostsTalks(events, visit);

@@ -47,6 +47,7 @@ export const ASSEMBLY_RULES: readonly AssemblyRule[] = [
   documentDuringUndatedHost,
   // Undated, and held or adopted during nothing dated:
   settingOfTheNews,
+  talksDuringTheVisit,
   undatedMentionJoinsLastTold,
   positionInTheJointStatement,
   positionAfterReferredInteraction,
@@ -181,6 +182,42 @@ function settingOfTheNews(candidate: Candidate, assembly: Assembly): boolean {
     main.merged.every((m) => m.people.length === 0)
   )
     main.peopleFrom = setting;
+  return true;
+}
+
+/**
+ * "Lavrov began his African tour with a visit to Egypt. He held talks with President al-Sisi. He
+ * also met his counterpart Sameh Shoukry": talks told after the news's visit, not as "the talks"
+ * told again, that name someone of the visited side, are events of their own during the visit (on
+ * its date, the visitors taking part); the visit counts those it met among its people.
+ */
+function talksDuringTheVisit(candidate: Candidate, assembly: Assembly): boolean {
+  const { main, events } = assembly;
+  // A trip, not an ambassador's call, whose talks are the call told again.
+  if (!main || main.candidate.type !== 'official_visit' || ownDate(candidate, assembly)) return false;
+  if (!INTERACTIONS.has(candidate.type) || VISITS.has(candidate.type) || candidate.anaphoric) return false;
+  // After the visit, or after talks during it with other people ("He also met …").
+  const last = lastToldInteraction(candidate, events);
+  if (last !== main && !(last?.sidesFrom === main && !sharesPeople(last, candidate))) return false;
+  const visitors = new Set(
+    main.merged.flatMap((m) => m.people.map((p) => p.person.country)).filter((c) => c !== undefined),
+  );
+  const hosts = main.merged.map((m) => m.location?.country).find((c) => c !== undefined);
+  const hostNamed = candidate.people.some(
+    ({ person }) =>
+      person.country !== undefined && (person.country === hosts || !visitors.has(person.country)),
+  );
+  if (!hostNamed || visitors.size === 0) return false;
+  events.push({
+    candidate,
+    date: main.date,
+    main: main.main,
+    fromArticle: main.fromArticle,
+    merged: [candidate],
+    sidesFrom: main,
+  });
+  // The hosts met are the visit's participants too (its people are the visitors and those they met).
+  main.merged.push(candidate);
   return true;
 }
 

@@ -761,3 +761,40 @@ describe('3. a page dated only by its month tells no weekday', () => {
     expect(news?.date).toMatchObject({ value: '2025-02', precision: 'month' });
   });
 });
+
+describe('2. talks told after a visit, by "he", are meetings of their own with the visitor', () => {
+  const VISIT_THEN_TALKS: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu paid an official visit to Morocco. He held talks with Head of Government Aziz Akhannouch. He also met his Moroccan counterpart Nasser Bourita.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu a effectué une visite officielle au Maroc. Il s’est entretenu avec le chef du gouvernement Aziz Akhannouch. Il a également rencontré son homologue marocain Nasser Bourita.',
+    ar: 'قام وزير خارجية كازاخستان مراد نورتليو بزيارة رسمية إلى المغرب. وأجرى مباحثات مع رئيس الحكومة عزيز أخنوش. كما التقى نظيره المغربي ناصر بوريطة.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу совершил официальный визит в Марокко. Он провел переговоры с главой правительства Азизом Аханнушем. Он также встретился с министром иностранных дел Марокко Насером Буритой.',
+  };
+  for (const [lang, text] of Object.entries(VISIT_THEN_TALKS)) {
+    it(`${lang}: the visit and two meetings, each with the visitor and its own host`, () => {
+      const events = mains(run(text, lang, '2025-02-24'));
+      expect(events.filter((e) => e.type === 'official_visit')).toHaveLength(1);
+      const meetings = events.filter((e) => e.type === 'bilateral_meeting').map(ids);
+      expect(meetings).toContainEqual(['kz.nurtleu', 'ma.akhannouch']);
+      expect(meetings).toContainEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+  it('en: an ambassador’s call told again as "the meeting" stays one call', () => {
+    const text =
+      'Speaker of the House of Councillors Mohamed Ould Errachid received on Tuesday in Rabat the Ambassador of Kazakhstan, Saulekul Sailaukyzy. During the meeting, Ould Errachid and Sailaukyzy discussed parliamentary cooperation.';
+    expect(mains(run(text, 'en', '2025-06-11'))).toHaveLength(1);
+  });
+});
+
+describe('3. "earlier in the day" is the news’s day, not a past one', () => {
+  const EARLIER_THAT_DAY: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita held talks in Rabat on Tuesday with Kazakh Foreign Minister Murat Nurtleu. Earlier in the day, Nurtleu arrived in Rabat for an official visit to Morocco.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита провел во вторник в Рабате переговоры с министром иностранных дел Казахстана Муратом Нуртлеу. Ранее в тот же день Нуртлеу прибыл в Рабат с официальным визитом в Марокко.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الثلاثاء بالرباط، مباحثات مع وزير خارجية كازاخستان مراد نورتليو. وفي وقت سابق اليوم، وصل نورتليو إلى الرباط في زيارة رسمية إلى المغرب.',
+  };
+  for (const [lang, text] of Object.entries(EARLIER_THAT_DAY)) {
+    it(`${lang}: the arrival is news of that day`, () => {
+      const visit = run(text, lang, '2025-02-26').find((e) => e.type === 'official_visit');
+      expect(visit?.main).toBe(true);
+    });
+  }
+});
