@@ -175,7 +175,16 @@ function withoutHeadline(
   const bodyLead = candidates.some(
     (c) => c.sentence !== headline && c.date?.hit.precision === 'day' && !isReferred(c, story),
   );
-  return bodyLead ? candidates.filter((c) => c.sentence !== headline) : candidates;
+  // "بوتين هنأ السيسي" over "Putin called al-Sisi and congratulated him": undated, the headline's
+  // people all in the body's news, it tells that news in other words.
+  const known = (c: Candidate) => c.people.map((p) => p.person.actorId).filter((id) => id !== undefined);
+  const told = candidates.filter((c) => c.sentence === headline);
+  const body = candidates.find((c) => c.sentence !== headline && !isReferred(c, story));
+  const retold =
+    body !== undefined &&
+    told.length > 0 &&
+    told.every((c) => !c.date && known(c).length > 0 && known(c).every((id) => known(body).includes(id)));
+  return bodyLead || retold ? candidates.filter((c) => c.sentence !== headline) : candidates;
 }
 
 /**

@@ -323,13 +323,14 @@ export function sentenceCandidates(
     out.push(c);
   }
   // "The sides discussed supplies of fertilizers": what talks were about is no event of its own.
+  // Nor what a call said: "Putin called al-Sisi and congratulated him warmly on his victory".
   const other = has('other') ?? has('relations');
   const talkedAbout =
     other !== undefined &&
     interaction !== undefined &&
     MEETING_TRIGGERS.has(interaction.trigger.type) &&
     other.tokStart >= interaction.trigger.tokEnd &&
-    other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH;
+    (interaction.type === 'phone_call' || other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH);
   // "Kazakhstan bets on its grain exports, while Morocco seeks new markets": compared, no act.
   if (other && !talkedAbout && !f.sidesApart) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
@@ -379,8 +380,10 @@ export function sentenceCandidates(
   placeEvents(kb, f, out, interaction, i);
   // "В ходе разговора Путин поделился впечатлениями о поездке в ОАЭ": a trip to a third country,
   // told in a sentence about the two, is no visit between them.
+  // "Le Président égyptien est arrivé en Russie pour participer au sommet Russie-Afrique": a journey
+  // to a multilateral gathering is no visit between the two (talks on its sidelines still are).
   for (const c of [...out])
-    if (VISITS.has(c.type) && visitsElsewhere(kb, f, c.trigger)) {
+    if (VISITS.has(c.type) && (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))) {
       out.splice(out.indexOf(c), 1);
       if (c === interaction) interaction = undefined;
     }

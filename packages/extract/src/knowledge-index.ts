@@ -48,6 +48,7 @@ export type CueKind =
   | 'sameDay'
   | 'sameYear'
   | 'transit'
+  | 'summit'
   | 'shipment'
   | 'outcome'
   | 'purpose'
@@ -229,6 +230,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['sameDay', lexicon.sameDay],
     ['sameYear', lexicon.sameYear],
     ['transit', lexicon.transit],
+    ['summit', lexicon.summit],
     ['shipment', lexicon.shipment],
     ['outcome', lexicon.outcome],
     ['purpose', lexicon.purpose],

@@ -798,3 +798,40 @@ describe('3. "earlier in the day" is the news’s day, not a past one', () => {
     });
   }
 });
+
+describe('a journey to a multilateral summit is no visit between the two; talks on its sidelines are talks', () => {
+  const SUMMIT: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita met Kazakh Foreign Minister Murat Nurtleu on Wednesday in Astana. Bourita arrived in Kazakhstan to take part in the summit of the Organization of Islamic Cooperation.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita s'est entretenu mercredi à Astana avec son homologue kazakh Murat Nurtleu. Le ministre marocain est arrivé au Kazakhstan pour participer au sommet de l'Organisation de la coopération islamique.",
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу в среду провел в Рабате переговоры с министром иностранных дел Марокко Насером Буритой. Нуртлеу прибыл в Марокко для участия в саммите Организации исламского сотрудничества.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الأربعاء بأستانا، مباحثات مع نظيره الكازاخستاني مراد نورتليو. وحل بوريطة بكازاخستان للمشاركة في قمة منظمة التعاون الإسلامي.',
+  };
+
+  for (const [lang, text] of Object.entries(SUMMIT)) {
+    it(`${lang}: the talks, no visit`, () => {
+      const events = mains(run(text, lang, '2025-09-25'));
+      expect(events.map((e) => e.type)).toEqual(['bilateral_meeting']);
+    });
+  }
+});
+
+describe('4. what a call said is the call', () => {
+  const CALL_CONGRATULATES: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev had a telephone conversation today with King Mohammed VI, whom he warmly congratulated on the national holiday of Morocco.',
+    fr: "Le président Kassym-Jomart Tokaïev a eu ce jeudi un entretien téléphonique avec le Roi Mohammed VI, qu'il a chaleureusement félicité à l'occasion de la fête nationale du Maroc.",
+    ar: 'أجرى الرئيس الكازاخستاني قاسم جومارت توكاييف اليوم اتصالا هاتفيا مع الملك محمد السادس، وهنأه بحرارة بمناسبة العيد الوطني للمغرب.',
+  };
+  for (const [lang, text] of Object.entries(CALL_CONGRATULATES)) {
+    it(`${lang}: one phone call, its congratulations no event of their own`, () => {
+      const events = mains(run(text, lang, '2025-07-30'));
+      expect(events.map((e) => e.type)).toEqual(['phone_call']);
+    });
+  }
+  it('ar: a headline "X congratulated Y" over the call that tells it is that call', () => {
+    const text = [
+      'توكاييف يهنئ الملك محمد السادس بعيد العرش',
+      'أجرى الرئيس الكازاخستاني قاسم جومارت توكاييف اتصالا هاتفيا مع الملك محمد السادس، وهنأه بمناسبة عيد العرش.',
+    ].join('\n');
+    expect(mains(run(text, 'ar', null)).map((e) => e.type)).toEqual(['phone_call']);
+  });
+});

@@ -123,6 +123,12 @@ export const EventLexicon = z.object({
    */
   transit: Phrases.default([]),
   /**
+   * Multilateral gatherings: "summit", "sommet", "саммит", "قمة". A journey told with one ("arrived
+   * in Russia to take part in the Russia–Africa summit", "visit to Kazan, where the BRICS summit is
+   * held") is no visit between the two; talks on its sidelines still are talks.
+   */
+  summit: Phrases.default([]),
+  /**
    * Words of goods sent from one side to the other: "shipped", "expédié", "отправлена", "تصدير". A
    * shipment takes place where it leaves (the sending side), not where it is headed.
    */
