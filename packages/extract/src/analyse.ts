@@ -60,6 +60,12 @@ export interface SentenceFacts {
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
+  /**
+   * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
+   * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
+   * meeting with …". Their dates, places and people are the plan's, not the meeting's.
+   */
+  readonly planClauses: readonly { readonly start: number; readonly end: number }[];
   /** "The same day", "the same year": a date that is the one told before. */
   readonly sameAs: readonly {
     readonly which: 'day' | 'year';
@@ -258,6 +264,10 @@ export function analyseSentence(
       : d,
   );
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
+  const planClauses = cueSpans
+    .filter((c) => c.cue === 'future')
+    .map((c) => clauseAround(tokens, c.start))
+    .filter((c, k, all) => all.findIndex((x) => x.start === c.start) === k);
   const sameAs = cueSpans
     .filter((c) => c.cue === 'sameDay' || c.cue === 'sameYear')
     .map((c) => ({
@@ -283,8 +293,18 @@ export function analyseSentence(
     ),
     agreements,
     futureAt,
+    planClauses,
     sameAs,
   };
+}
+
+/** The clause a token stands in: from the clause break before it to the next one. */
+function clauseAround(tokens: readonly Token[], at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && !CLAUSE_BREAK.test(tokens[start]?.gapBefore ?? '')) start--;
+  let end = at + 1;
+  while (end < tokens.length && !CLAUSE_BREAK.test(tokens[end]?.gapBefore ?? '')) end++;
+  return { start, end };
 }
 
 /** Where the sentence names a side of the dyad in one of the given forms ("Morocco", "Moroccan"). */

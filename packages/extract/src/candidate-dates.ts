@@ -26,12 +26,16 @@ export function assignDates(
   const nearest = sentenceDates(facts, sentence)
     .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
     .map((d) => {
-      // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it.
+      // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it,
+      // nor anything told after its clause ("… the summit, which will be held in October, Lavrov
+      // said at a meeting with …").
       const plannedFrom = f.futureAt.filter((at) => at <= d.tokStart);
+      const planClause = f.planClauses.find((c) => c.start <= d.tokStart && d.tokStart < c.end);
       // A span of days ("on 10–12 June") is a visit's when the sentence tells of one.
       const span = isSpan(d);
       const ranked = out
         .filter((c) => !plannedFrom.some((at) => c.trigger.tokStart < at))
+        .filter((c) => !planClause || c.trigger.tokStart < planClause.end)
         // "Support for the autonomy plan presented in 2007": a year in a statement of position is
         // the year of what it is about, not of the statement.
         .filter((c) => !(c.type === 'policy_statement' && d.precision === 'year'))

@@ -22,8 +22,17 @@ export function opensAsDateline(f: SentenceFacts, place: SentenceFacts['places']
  * Rabat" (the dateline places the article's events only when nothing else does).
  */
 function nearestPlace(f: SentenceFacts, trigger: TriggerHit): SentenceFacts['places'][number] | undefined {
-  const told = f.places.filter((p) => !opensAsDateline(f, p));
-  return [...(told.length > 0 ? told : f.places)].sort(
+  // "… al-Sisi will attend the summit in Moscow, Lavrov said at a meeting with …": a place in a plan's
+  // clause is the plan's, not that of an event told outside it.
+  const inOtherPlan = (p: { tokStart: number }) =>
+    f.planClauses.some(
+      (c) =>
+        c.start <= p.tokStart &&
+        p.tokStart < c.end &&
+        !(c.start <= trigger.tokStart && trigger.tokStart < c.end),
+    );
+  const told = f.places.filter((p) => !opensAsDateline(f, p) && !inOtherPlan(p));
+  return [...(told.length > 0 ? told : f.places.filter((p) => !inOtherPlan(p)))].sort(
     (a, b) =>
       distance(a, trigger) - distance(b, trigger) ||
       Number(b.tokStart >= trigger.tokStart) - Number(a.tokStart >= trigger.tokStart),

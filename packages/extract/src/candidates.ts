@@ -363,12 +363,26 @@ export function sentenceCandidates(
   // People named after a plan ("he is to meet X") or a mention cue took no part in what happened;
   // a message or a cable has its sender and addressee as its participants, though.
   const planStarts = [...f.triggers.filter((t) => t.unreal).map((t) => t.tokEnd), ...f.futureAt];
+  const clauseOf = (at: number) => f.planClauses.find((c) => c.start <= at && at < c.end);
+  // "… will attend the summit, Lavrov said at a meeting with X": someone told after a plan's clause
+  // ended, in a clause of a real event, took part in it.
+  const inRealClause = (p: { tokStart: number }) =>
+    f.planClauses.some((c) => c.end <= p.tokStart) &&
+    !clauseOf(p.tokStart) &&
+    real.some((r) => !clauseOf(r.tokStart) && r.tokStart > p.tokStart);
+  // "Russia hopes that President al-Sisi will attend the summit": the plan's subject, in its clause.
+  const inPlanClause = (p: { tokStart: number }) => {
+    const clause = clauseOf(p.tokStart);
+    return clause !== undefined && !real.some((r) => clause.start <= r.tokStart && r.tokStart < clause.end);
+  };
   const present = f.people.filter(
     (p) =>
       !p.mentioned &&
-      !planStarts.some(
-        (at) => p.tokStart >= at && !real.some((r) => r.tokStart >= at && r.tokStart <= p.tokStart),
-      ),
+      !inPlanClause(p) &&
+      (inRealClause(p) ||
+        !planStarts.some(
+          (at) => p.tokStart >= at && !real.some((r) => r.tokStart >= at && r.tokStart <= p.tokStart),
+        )),
   );
   for (const c of out) {
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;

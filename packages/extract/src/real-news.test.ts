@@ -835,3 +835,21 @@ describe('4. what a call said is the call', () => {
     expect(mains(run(text, 'ar', null)).map((e) => e.type)).toEqual(['phone_call']);
   });
 });
+
+describe('a plan told in a clause of its own keeps its date, place and people; the talks around it are news', () => {
+  const PLAN_IN_TALKS: Record<string, string> = {
+    en: 'Morocco hopes that President Kassym-Jomart Tokayev will attend the forum, which will be held in Marrakech in December, Foreign Minister Nasser Bourita said at a meeting with his Kazakh counterpart Murat Nurtleu.',
+    fr: 'Le Maroc espère que le président Kassym-Jomart Tokaïev participera au forum, qui se tiendra à Marrakech en décembre, a déclaré le ministre des Affaires étrangères Nasser Bourita lors d’un entretien avec son homologue kazakh Murat Nurtleu.',
+    ru: 'Марокко надеется, что президент Касым-Жомарт Токаев сможет посетить форум, который состоится в Марракеше в декабре, заявил министр иностранных дел Марокко Насер Бурита на встрече с министром иностранных дел Казахстана Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(PLAN_IN_TALKS)) {
+    it(`${lang}: the meeting of the two ministers, not dated, placed or attended by the plan`, () => {
+      const [meeting, ...rest] = mains(run(text, lang, '2025-09-25'));
+      expect(rest).toEqual([]);
+      expect(meeting?.type).toBe('bilateral_meeting');
+      expect(ids(meeting)).toEqual(['kz.nurtleu', 'ma.bourita']);
+      expect(meeting?.location?.name).not.toBe('Marrakech');
+      expect(meeting?.date?.value).not.toBe('2025-12');
+    });
+  }
+});
