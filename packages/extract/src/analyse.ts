@@ -79,7 +79,7 @@ const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
 const PLAN_REACH = 14;
 // What ends a clause: a comma, a semicolon, a colon, a dash.
-const CLAUSE_BREAK = /[,،;:–—]/;
+export const CLAUSE_BREAK = /[,،;:–—]/;
 // A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;

@@ -42,6 +42,27 @@ export function sharesPeople(e: Assembled, c: Candidate): boolean {
   return known.some((id) => ids.has(id));
 }
 
+/**
+ * Whether a candidate names, on one side, only people other than those the event has on that side:
+ * "Al-Sisi received Lavrov. Later in the day, Lavrov held talks with his counterpart Shoukry" is a
+ * second meeting, not the first told again.
+ */
+export function namesOthersOfASide(e: Assembled, c: Candidate): boolean {
+  const bySide = (people: readonly { person: { actorId?: string; country?: string } }[]) => {
+    const sides = new Map<string, Set<string>>();
+    for (const { person } of people)
+      if (person.actorId && person.country)
+        sides.set(person.country, (sides.get(person.country) ?? new Set()).add(person.actorId));
+    return sides;
+  };
+  const theirs = bySide(e.merged.flatMap((m) => m.people));
+  for (const [side, ids] of bySide(c.people)) {
+    const had = theirs.get(side);
+    if (had && ![...ids].some((id) => had.has(id))) return true;
+  }
+  return false;
+}
+
 /** The event a document was adopted during: the one its dating interaction joined. */
 export function hostOf(events: readonly Assembled[], c: Candidate): Assembled | undefined {
   const by = c.datedBy;

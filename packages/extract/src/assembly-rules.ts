@@ -6,6 +6,7 @@
 import {
   type Assembled,
   hostOf,
+  namesOthersOfASide,
   refersBack,
   sameAgreements,
   sharedPeople,
@@ -231,6 +232,24 @@ function undatedMentionJoinsLastTold(candidate: Candidate, assembly: Assembly): 
   const target = lastToldInteraction(candidate, assembly.events) ?? assembly.main;
   if (!target) return false;
   const next = target.merged.some((m) => m.sentence === candidate.sentence - 1);
+  // "Later in the day, Lavrov held talks with his counterpart Shoukry" after his meeting with
+  // al-Sisi: other talks that day, with another host.
+  if (
+    !candidate.anaphoric &&
+    !VISITS.has(candidate.type) &&
+    !VISITS.has(target.candidate.type) &&
+    namesOthersOfASide(target, candidate)
+  ) {
+    assembly.events.push({
+      candidate,
+      date: target.date,
+      main: target.main,
+      fromArticle: target.fromArticle,
+      merged: [candidate],
+      ...(target.sidesFrom ? { sidesFrom: target.sidesFrom } : {}),
+    });
+    return true;
+  }
   if (candidate.continues || next || sharesPeople(target, candidate)) {
     target.merged.push(candidate);
     // "Lavrov discussed with his Egyptian colleague … — following the telephone conversation":
@@ -394,7 +413,8 @@ function sameEventSameDate(candidate: Candidate, assembly: Assembly): boolean {
       e.date?.value === own.value &&
       (e.date.end ?? '') === (own.end ?? '') &&
       (candidate.group === undefined || !e.merged.some((m) => m.group === candidate.group)) &&
-      sharesPeople(e, candidate),
+      sharesPeople(e, candidate) &&
+      (VISITS.has(candidate.type) || !namesOthersOfASide(e, candidate)),
   );
   if (!same) return false;
   same.merged.push(candidate);

@@ -1,4 +1,4 @@
-import type { SentenceFacts } from './analyse.ts';
+import { CLAUSE_BREAK, type SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidate.ts';
 import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
@@ -23,8 +23,10 @@ export function assignDates(
 ): void {
   const f = facts[sentence];
   if (!f) return;
-  const nearest = sentenceDates(facts, sentence)
-    .filter((d) => !(d.kind === 'gathering' && f.futureAt.length > 0))
+  const dates = sentenceDates(facts, sentence).filter(
+    (d) => !(d.kind === 'gathering' && f.futureAt.length > 0),
+  );
+  const nearest = dates
     .map((d) => {
       // A date inside a plan ("… to be held in Tashkent in April") dates nothing told before it,
       // nor anything told after its clause ("… the summit, which will be held in October, Lavrov
@@ -51,6 +53,20 @@ export function assignDates(
           (a, b) =>
             Number(span && !VISITS.has(a.c.type)) - Number(span && !VISITS.has(b.c.type)) || a.dist - b.dist,
         );
+      // "signed in October 2018 and entered into force last January": a date between two acts is
+      // the first's when the second has a date of its own after it.
+      const before = toldBefore(out, d);
+      const after = ranked[0]?.c;
+      if (
+        before &&
+        after &&
+        after.trigger.tokStart >= d.tokEnd &&
+        !clauseBreakBetween(f, before.trigger.tokEnd, d.tokStart) &&
+        hasOwnDateAfter(out, dates, after)
+      ) {
+        const first = ranked.find((r) => r.c === before);
+        if (first) return { d, best: first };
+      }
       return { d, best: ranked[0] };
     })
     .sort(
@@ -59,6 +75,27 @@ export function assignDates(
         (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY),
     );
   for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence };
+}
+
+/** Whether a clause break stands between two token positions of a sentence. */
+function clauseBreakBetween(f: SentenceFacts, from: number, to: number): boolean {
+  return f.sentence.tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
+}
+
+/** The candidate whose trigger ends last before a date. */
+function toldBefore(out: readonly Candidate[], d: DateHit): Candidate | undefined {
+  return out
+    .filter((c) => c.trigger.tokEnd <= d.tokStart)
+    .sort((a, b) => b.trigger.tokEnd - a.trigger.tokEnd)[0];
+}
+
+/** Whether a date follows a candidate's trigger before any other trigger does. */
+function hasOwnDateAfter(out: readonly Candidate[], dates: readonly DateHit[], c: Candidate): boolean {
+  const nextTrigger = Math.min(
+    ...out.filter((x) => x.trigger.tokStart > c.trigger.tokStart).map((x) => x.trigger.tokStart),
+    Number.POSITIVE_INFINITY,
+  );
+  return dates.some((x) => x.tokStart >= c.trigger.tokEnd && x.tokStart < nextTrigger);
 }
 
 /** A span of days written out, not a gathering's (those date the meetings on its sidelines). */

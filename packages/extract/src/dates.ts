@@ -463,22 +463,23 @@ function monthDayYear(ctx: DateContext, at: number): Reading | null {
   };
 }
 
-/** A month and its year: "March 2025", "mars 2025", "مارس 2025". */
+/** A month and its year: "March 2025", "mars 2025", "مارس 2025", "أكتوبر عام 2018" (with the word year). */
 function monthYear(ctx: DateContext, at: number): Reading | null {
   const month = ctx.month.get(at);
   if (!month) return null;
-  const y = isYear(ctx.tokens[month.end]);
+  const yearWord = ctx.relAt.get(month.end)?.which === 'year' ? 1 : 0;
+  const y = isYear(ctx.tokens[month.end + yearWord]);
   if (y === null) return null;
   return {
     hit: {
       value: `${y}-${String(month.n).padStart(2, '0')}`,
       precision: 'month',
       tokStart: at,
-      tokEnd: month.end + 1,
+      tokEnd: month.end + yearWord + 1,
       kind: 'absolute',
       explicitYear: true,
     },
-    next: month.end + 1,
+    next: month.end + yearWord + 1,
   };
 }
 

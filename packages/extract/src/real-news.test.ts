@@ -853,3 +853,47 @@ describe('a plan told in a clause of its own keeps its date, place and people; t
     });
   }
 });
+
+describe('2. another meeting that day, with another host, is another meeting', () => {
+  const LATER_THAT_DAY: Record<string, string> = {
+    en: 'Head of Government Aziz Akhannouch received Kazakh Foreign Minister Murat Nurtleu in Rabat on Monday. Later in the day, Nurtleu held talks with his Moroccan counterpart Nasser Bourita.',
+    ar: 'استقبل رئيس الحكومة عزيز أخنوش، اليوم الاثنين بالرباط، وزير خارجية كازاخستان مراد نورتليو. وفي وقت لاحق اليوم، أجرى نورتليو مباحثات مع نظيره المغربي ناصر بوريطة.',
+  };
+  for (const [lang, text] of Object.entries(LATER_THAT_DAY)) {
+    it(`${lang}: two meetings on that Monday, each with its host`, () => {
+      const meetings = mains(run(text, lang, '2025-02-24')).filter((e) => e.type === 'bilateral_meeting');
+      expect(meetings.map(ids)).toEqual([
+        ['kz.nurtleu', 'ma.akhannouch'],
+        ['kz.nurtleu', 'ma.bourita'],
+      ]);
+      expect(meetings.map((m) => m.date?.value)).toEqual(['2025-02-24', '2025-02-24']);
+    });
+  }
+});
+
+describe('3. "on the eve of the visit" dates no visit', () => {
+  const EVE: Record<string, string> = {
+    en: 'On the eve of the visit to Rabat, Kazakh Foreign Minister Murat Nurtleu said in an interview that Morocco is a key partner of Kazakhstan in Africa.',
+    fr: 'À la veille de la visite à Rabat, le ministre kazakh des Affaires étrangères Murat Nurtleu a déclaré que le Maroc est un partenaire clé du Kazakhstan en Afrique.',
+    ar: 'وفي تصريحات صحفية عشية الزيارة إلى الرباط، أكد وزير خارجية كازاخستان مراد نورتليو أن المغرب يعد شريكا رئيسيا لكازاخستان في إفريقيا.',
+  };
+  for (const [lang, text] of Object.entries(EVE)) {
+    it(`${lang}: no visit on the day before it`, () => {
+      expect(run(text, lang, '2025-02-27').filter((e) => e.type === 'official_visit')).toEqual([]);
+    });
+  }
+});
+
+describe('5. "signed in October 2018 and in force since January": each act its own date', () => {
+  const SIGNED_THEN_IN_FORCE: Record<string, string> = {
+    ar: 'وأشار الوزير إلى أن اتفاقية الإعفاء من التأشيرة التي وقع عليها الوزيران بوريطة ونورتليو في أكتوبر عام 2018 دخلت حيز التنفيذ في يناير الماضي.',
+    en: 'The minister recalled that the visa waiver agreement, which Bourita and Nurtleu signed in October 2018 and which entered into force last January, benefits travellers from Morocco and Kazakhstan.',
+  };
+  for (const [lang, text] of Object.entries(SIGNED_THEN_IN_FORCE)) {
+    it(`${lang}: the signing in October 2018, the entry into force in January`, () => {
+      const events = run(text, lang, '2021-04-12');
+      expect(events.find((e) => e.type === 'agreement_signing')?.date?.value).toBe('2018-10');
+      expect(events.find((e) => e.type === 'agreement_entry_into_force')?.date?.value).toBe('2021-01');
+    });
+  }
+});
