@@ -56,6 +56,7 @@ export {
 } from './limits.ts';
 export { InvalidNamespaceError, type Names, names } from './names.ts';
 // Every schema (and its type) under its own name, as its module declares it.
+export * from './schemas/agreement-act.ts';
 export * from './schemas/article-cleaned.ts';
 export * from './schemas/article-extracted.ts';
 export * from './schemas/article-fetched.ts';

@@ -20,6 +20,8 @@ export const articleLimits = {
   textChars: 100_000,
   /** Event reports per article: more is not a news article (an index, a chronology dump). */
   eventReports: 100,
+  /** Agreement acts (approvals at home) per article. */
+  agreementActs: 100,
   /** Mentions of each kind (actors, places, dates) per article. */
   mentionsPerKind: 500,
   /** The sentence an evidence quotes, in characters (its offsets still give the whole span). */
@@ -111,6 +113,9 @@ export function fitArticleExtracted(article: ArticleExtracted, maxBytes: number)
       dates: a.mentions.dates.map((m) => ({ ...m, evidence: clipEvidence(max)(m.evidence) })),
     },
     events: a.events.map((e) => ({ ...e, evidence: e.evidence.map(clipEvidence(max)) })),
+    ...(a.agreementActs
+      ? { agreementActs: a.agreementActs.map((x) => ({ ...x, evidence: x.evidence.map(clipEvidence(max)) })) }
+      : {}),
   });
   const cap = articleLimits.mentionsPerKind;
   const { actors, places, dates } = article.mentions;

@@ -1,8 +1,9 @@
-import type { ArticleCleaned, ArticleExtracted, EventReport, Evidence } from '@dyad/contracts';
+import type { AgreementAct, ArticleCleaned, ArticleExtracted, EventReport, Evidence } from '@dyad/contracts';
 
 type Mentions = ArticleExtracted['mentions'];
 
 import type { EventLanguage } from '@dyad/knowledge';
+import { agreementActs, mayTellApproval } from './agreement-acts.ts';
 import { analyseSentence, type SentenceFacts } from './analyse.ts';
 import { assemble } from './assemble.ts';
 import type { Candidate } from './candidate.ts';
@@ -34,6 +35,8 @@ export interface ExtractResult {
   readonly mentions: ArticleExtracted['mentions'];
   /** The reference date used, and where it came from. */
   readonly articleDate: ArticleDate | null;
+  /** Agreements approved at home (`agreement-acts.ts`): no event, read from the same sentences. */
+  readonly agreementActs: AgreementAct[];
 }
 
 function languageOf(lang: string): EventLanguage {
@@ -221,7 +224,12 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
   const events = reports
     .map((r) => placedByVisit(r, visit, dateline))
     .map((r) => (dateline ? placedByDateline(r, dateline) : r));
-  return { events, mentions: mentionsOf(facts, articleDate), articleDate };
+  return {
+    events,
+    mentions: mentionsOf(facts, articleDate),
+    articleDate,
+    agreementActs: agreementActs(kb, index, facts, articleDate),
+  };
 
   function mentionsOf(all: readonly SentenceFacts[], ref: ArticleDate | null): ExtractResult['mentions'] {
     const actors: Mentions['actors'] = [];
@@ -276,29 +284,39 @@ export interface Extraction {
  * resort for a crawled page; a replayed file's is only when it was replayed.
  */
 export function extractCleaned(cleaned: ArticleCleaned, kb: KnowledgeIndex): Extraction {
+  const published = cleaned.publishedAt.source === 'inferred' ? null : cleaned.publishedAt.value;
+  const document = withHeadline(cleaned.title, cleaned.text);
+  const run = () =>
+    extract(
+      {
+        text: document.text,
+        lang: cleaned.lang,
+        publishedAt: published,
+        ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
+      },
+      kb,
+    );
+  const inText = (e: Evidence): Evidence => bodyEvidence(e, document.bodyStart);
+  const actsOf = (acts: readonly AgreementAct[]) =>
+    acts.length > 0 ? { agreementActs: acts.map((a) => ({ ...a, evidence: a.evidence.map(inText) })) } : {};
   if (cleaned.relevance.assessed && !cleaned.relevance.relevant) {
+    // An approval names the other side once in a list of the day's ratifications, which the
+    // cleaner's names find too little of: an article with an approval word is read for one
+    // (its events and relevance stay none); the rest is passed on as it is.
+    const lang = kb.languages.get(languageOf(cleaned.lang));
+    const acts = lang && mayTellApproval(lang, document.text) ? run().agreementActs : [];
     return {
       extracted: {
         ...cleaned,
         mentions: { actors: [], places: [], dates: [] },
         events: [],
         extractorVersion: EXTRACTOR_VERSION,
+        ...actsOf(acts),
       },
       skipped: 'irrelevant',
     };
   }
-  const published = cleaned.publishedAt.source === 'inferred' ? null : cleaned.publishedAt.value;
-  const document = withHeadline(cleaned.title, cleaned.text);
-  const result = extract(
-    {
-      text: document.text,
-      lang: cleaned.lang,
-      publishedAt: published,
-      ...(cleaned.origin === 'crawl' ? { fetchedAt: cleaned.fetchedAt } : {}),
-    },
-    kb,
-  );
-  const inText = (e: Evidence): Evidence => bodyEvidence(e, document.bodyStart);
+  const result = run();
   // The cleaner's relevance reads names; an article that names both countries but tells nothing
   // between them (a ranking, an interview, a draft decree) is not about the dyad's events.
   const relevance =
@@ -320,6 +338,7 @@ export function extractCleaned(cleaned: ArticleCleaned, kb: KnowledgeIndex): Ext
       },
       events: result.events.map((e) => ({ ...e, evidence: e.evidence.map(inText) })),
       extractorVersion: EXTRACTOR_VERSION,
+      ...actsOf(result.agreementActs),
     },
   };
 }

@@ -70,4 +70,19 @@ describe('lexicons/events/*.yaml', () => {
     expect(loadEventLexicon('ar').notNames).toEqual(expect.arrayContaining(['في', 'خلال', 'رئيس']));
     expect(loadEventLexicon('ar').dayWords).toEqual({ فاتح: 1 });
   });
+
+  it('gives every language the words of an agreement approved at home, and of one still to come', () => {
+    for (const lang of eventLanguages) {
+      const { ratify, approve, approvers, approversOf, pending } = loadEventLexicon(lang).agreementApproval;
+      for (const [name, list] of Object.entries({ ratify, approve, approvers, pending }))
+        expect(list.length, `${lang} agreementApproval.${name}`).toBeGreaterThan(0);
+      // Bodies of one country by their own names: the Mazhilis is Kazakhstan's in every language.
+      expect(approversOf.find((b) => b.country === 'KZ')?.phrases.length, lang).toBeGreaterThan(0);
+      // A word still to come is no word of approval: "ratified" is, "must be ratified" is not.
+      const acts = new Set([...ratify, ...approve]);
+      for (const p of pending) expect(acts.has(p), `${lang} ${p}`).toBe(false);
+    }
+    expect(loadEventLexicon('en').agreementApproval.pending).toContain('must be ratified');
+    expect(loadEventLexicon('ru').agreementApproval.ratify).toContain('ратифицировал');
+  });
 });

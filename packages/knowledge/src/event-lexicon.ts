@@ -228,6 +228,37 @@ export const EventLexicon = z.object({
   topics: z.record(z.string().regex(/^[a-z-]+$/), Phrases.min(1)),
   /** Words that end with a dot without ending the sentence. */
   abbreviations: Phrases,
+  /**
+   * One state approving an agreement at home, after it was signed: an agreement's `approved` step
+   * (`agreementActs` of article.extracted), never an event between the two. Read only in a
+   * sentence that names an agreement and both sides (the approving side may be named by its body
+   * or its people).
+   */
+  agreementApproval: z
+    .object({
+      /** Words that approve by themselves: "ratified", "ratification", "ратифицировал", "صادق على". */
+      ratify: Phrases.default([]),
+      /**
+       * Words that approve only beside an approver (`approvers`): "approved", "a approuvé",
+       * "одобрил", "وافق على", "мақұлдады" — the sides "approved a roadmap" at a meeting is no
+       * approval at home.
+       */
+      approve: Phrases.default([]),
+      /**
+       * Who or what approves at home: a parliament and its houses, a government, a head of state,
+       * and the instruments (a law, a decree, a dahir).
+       */
+      approvers: Phrases.default([]),
+      /** Approving bodies of one country by their own names: the Mazhilis (KZ), مجلس المستشارين (MA). */
+      approversOf: z.array(z.object({ country: CountryCode, phrases: Phrases.min(1) })).default([]),
+      /**
+       * Words that make the approval one still to come: "must be ratified", "subject to
+       * ratification", "pending ratification", "после ратификации", "بعد المصادقة". The lexicon's
+       * `future` and `denial` words count too.
+       */
+      pending: Phrases.default([]),
+    })
+    .prefault({}),
 });
 export type EventLexicon = z.infer<typeof EventLexicon>;
 

@@ -204,6 +204,8 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
       publishedAt: article.publishedAt.value,
       publishedAtSource: article.publishedAt.source,
       events: extracted.events.map(articleEvent),
+      // Agreements approved at home (no event): only when the article tells one.
+      ...(extracted.agreementActs ? { agreementActs: extracted.agreementActs } : {}),
     });
   }
   const events: EventMessage[] = (await resolveArticles(resolvable, { now })).map(toEventMessage);
@@ -218,6 +220,11 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
         println(
           io.stdout,
           `  ${e.main ? '*' : ' '} ${formatEventDate(e.date, { source: true }).padEnd(36)} ${e.type.padEnd(27)} ${e.participants.map((p) => p.actorId).join(', ')}`,
+        );
+      for (const x of a.agreementActs ?? [])
+        println(
+          io.stdout,
+          `  + ${formatEventDate(x.date, { source: true }).padEnd(36)} ${x.step.padEnd(27)} ${x.name}${x.country ? ` (${x.country})` : ''}`,
         );
     }
     println(io.stdout, `\n${events.length} events after merging:`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleLimits } from '../limits.ts';
+import { AgreementAct } from './agreement-act.ts';
 import { ArticleCleaned } from './article-cleaned.ts';
 import { CountryCode, Evidence, PartialDate } from './common.ts';
 import { EventReport } from './event.ts';
@@ -39,6 +40,16 @@ export const ArticleExtracted = ArticleCleaned.extend({
     message: `more than ${articleLimits.eventReports} event reports in one article`,
   }),
   extractorVersion: z.string().min(1),
+  /**
+   * Steps of an agreement's life that are no event (an approval at home, see AgreementAct): absent
+   * when the article tells none, so that an article without any is the message it always was.
+   */
+  agreementActs: z
+    .array(AgreementAct)
+    .max(articleLimits.agreementActs, {
+      message: `more than ${articleLimits.agreementActs} agreement acts in one article`,
+    })
+    .optional(),
 }).superRefine((article, ctx) => {
   const length = article.text.length;
   const check = (evidence: { end: number }, path: (string | number)[]) => {
@@ -56,6 +67,11 @@ export const ArticleExtracted = ArticleCleaned.extend({
   article.events.forEach((e, i) => {
     e.evidence.forEach((ev, j) => {
       check(ev, ['events', i, 'evidence', j]);
+    });
+  });
+  article.agreementActs?.forEach((a, i) => {
+    a.evidence.forEach((ev, j) => {
+      check(ev, ['agreementActs', i, 'evidence', j]);
     });
   });
 });
