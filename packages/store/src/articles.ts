@@ -1,4 +1,5 @@
 import { ArticleExtracted, formatIssues, sha256Hex } from '@dyad/contracts';
+import { agreementActRows, agreementActWrites } from './agreement-acts.ts';
 import type { Db, SqlValue } from './db.ts';
 import { InvalidArticleError, StoredDataError } from './errors.ts';
 import { lockSelect, type ResolutionScope, resolutionLocks } from './resolution-locks.ts';
@@ -59,12 +60,13 @@ export interface ArticleQueries {
 }
 
 /**
- * What decides whether a save changes the article: title, text, lang, publishedAt and events,
- * as JSON with sorted keys (so key order and absent optional fields do not count).
+ * What decides whether a save changes the article: title, text, lang, publishedAt, events and
+ * agreement acts, as JSON with sorted keys (so key order and absent optional fields do not count:
+ * an article with no acts hashes as it did before they existed).
  */
 export function contentHash(article: ArticleExtracted): string {
-  const { title, text, lang, publishedAt, events } = article;
-  return sha256Hex(stableJson({ title, text, lang, publishedAt, events }));
+  const { title, text, lang, publishedAt, events, agreementActs } = article;
+  return sha256Hex(stableJson({ title, text, lang, publishedAt, events, agreementActs }));
 }
 
 export function articleQueries(db: Db, options: { readonly serial?: boolean } = {}): ArticleQueries {
@@ -127,9 +129,9 @@ function articleRow(article: ArticleExtracted): Record<string, unknown> {
 
 /**
  * Saves articles (distinct ids) in one statement: each inserted, updated (revision + 1) when its
- * content hash differs, or left untouched; with `indexText` the text of each changed one indexed,
- * and with `lock` the resolution locks of all the scopes taken, in the same statement. Results
- * in the order given.
+ * content hash differs, or left untouched; the agreement acts of each changed one made what it
+ * carries; with `indexText` the text of each changed one indexed, and with `lock` the resolution
+ * locks of all the scopes taken, in the same statement. Results in the order given.
  */
 async function saveArticles(
   db: Db,
@@ -159,11 +161,12 @@ async function saveArticles(
        updated_at = now()
      WHERE a.content_hash <> EXCLUDED.content_hash
      RETURNING a.article_id, a.revision`;
-  const params: SqlValue[] = [`[${rows.join(',')}]`];
+  const params: SqlValue[] = [`[${rows.join(',')}]`, agreementActRows(inputs)];
   // The text is indexed (and the locks taken) by the same statement: fewer round trips.
   const parts = [
     `input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ARTICLE_COLUMNS}))`,
     `saved AS (${upsert})`,
+    ...agreementActWrites(2),
   ];
   if (options.indexText === 'later')
     parts.push(

@@ -1,3 +1,4 @@
+export type { AgreementActQueries, StoredAgreementAct } from './agreement-acts.ts';
 export type { ArticleQueries, SavedArticle, SaveResult, StoredArticle } from './articles.ts';
 export { contentHash } from './articles.ts';
 export type { Backend } from './db.ts';

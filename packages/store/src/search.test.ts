@@ -248,9 +248,10 @@ for (const [label, test] of backends) {
       const { store, db } = await openTarget(target);
       try {
         const migrations = await loadMigrations();
+        // Before 003, but with the other table today's saveArticle writes in its statement (008).
         await runMigrations(
           db,
-          migrations.filter((m) => m.version < 3),
+          migrations.filter((m) => m.version < 3 || m.file === '008_agreement_acts.sql'),
         );
         await store.saveArticle(french);
         await store.saveArticle(unknown);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AgreementActQueries, agreementActQueries } from './agreement-acts.ts';
 import { type ArticleQueries, articleQueries } from './articles.ts';
 import type { Backend, Db, DbHandle, QueryResult, SqlValue } from './db.ts';
 import { openPgDb } from './db-pg.ts';
@@ -22,9 +23,19 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export const DEFAULT_SCHEMA = 'public';
 
 /** The statements of one transaction: the same queries as the store, committed together. */
-export interface StoreTransaction extends ArticleQueries, EventQueries, HeldReferenceQueries, SearchQueries {}
+export interface StoreTransaction
+  extends ArticleQueries,
+    EventQueries,
+    HeldReferenceQueries,
+    SearchQueries,
+    AgreementActQueries {}
 
-export interface Store extends ArticleQueries, EventQueries, HeldReferenceQueries, SearchQueries {
+export interface Store
+  extends ArticleQueries,
+    EventQueries,
+    HeldReferenceQueries,
+    SearchQueries,
+    AgreementActQueries {
   readonly backend: Backend;
   readonly schema: string;
   /** Applies the pending migrations (see README); safe to call from processes starting together. */
@@ -93,6 +104,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
     ...eventQueries(guarded, checked),
     ...heldReferenceQueries(guarded),
     ...searchQueries(guarded),
+    ...agreementActQueries(guarded),
     migrate: () => track(async () => runMigrations(handle, await loadMigrations(migrationsDir))),
     transaction: (fn) =>
       guarded.transaction((tx) =>
@@ -101,6 +113,7 @@ export function storeOnDb(handle: DbHandle, schema: string): Store {
           ...eventQueries(tx, checked),
           ...heldReferenceQueries(tx),
           ...searchQueries(tx),
+          ...agreementActQueries(tx),
         }),
       ),
     ping: async () => {
