@@ -123,6 +123,14 @@ export function openApiDocument(version: string): Json {
           responses: { '200': json(ref('ActorsPage'), 'A page of actors.'), '400': badRequest },
         },
       },
+      '/agreements.json': {
+        get: {
+          operationId: 'listAgreements',
+          summary:
+            'Every agreement named, with its life: planned, signed, approved at home (ratified), in force; each step with its sources',
+          responses: { '200': json(ref('AgreementsList'), 'The agreements, by name.') },
+        },
+      },
       '/feed.atom': {
         get: {
           operationId: 'eventFeed',

@@ -1,5 +1,6 @@
 import { EventDateOrUndated, EventMessage, EventType, LanguageCode } from '@dyad/contracts';
 import { z } from 'zod';
+import { AgreementLife, AgreementsList } from './agreements.ts';
 
 /**
  * What the API answers, as zod schemas: the OpenAPI document is generated from them, and the
@@ -81,5 +82,7 @@ export const responseSchemas = {
   ArticlesPage,
   Actor,
   ActorsPage,
+  AgreementLife,
+  AgreementsList,
   Error: ErrorBody,
 } as const;

@@ -3,6 +3,7 @@ import { loadActors } from '@dyad/knowledge';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { webRoutes } from '../web/routes.ts';
 import { actorRoutes } from './actors.ts';
+import { agreementRoutes } from './agreements.ts';
 import { articleRoutes } from './articles.ts';
 import type { EventFeed } from './event-feed.ts';
 import { eventRoutes } from './events.ts';
@@ -34,6 +35,7 @@ export function registerRoutes(app: FastifyInstance, options: ApiOptions): void 
   eventRoutes(app, options.store);
   articleRoutes(app, options.store);
   actorRoutes(app, options.store);
+  agreementRoutes(app, options.store);
   feedRoutes(app, options.store, publicUrlOf(options));
   streamRoutes(app, {
     feed: options.feed,

@@ -14,6 +14,7 @@ export type ApiStore = Pick<
   | 'eventMonthCounts'
   | 'eventHistory'
   | 'agreementEvents'
+  | 'agreementActs'
   | 'eventFacets'
   | 'eventsMarker'
   | 'getArticle'

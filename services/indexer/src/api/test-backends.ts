@@ -1,10 +1,11 @@
+import type { ArticleExtracted } from '@dyad/contracts';
 import { openStore, type Store } from '@dyad/store';
 import { serverUrl, uniqueNamespace } from '@dyad/testkit';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApi } from './server.ts';
-import { indexAll } from './test-fixtures.ts';
+import { allArticles, indexAll } from './test-fixtures.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -26,7 +27,10 @@ export interface ApiUnderTest {
  * enclosing describe: the API only reads, so the tests cannot disturb each other. On PostgreSQL a
  * schema of its own, dropped afterwards.
  */
-export function useApi(backend: Backend): () => ApiUnderTest {
+export function useApi(
+  backend: Backend,
+  articles: readonly ArticleExtracted[] = allArticles,
+): () => ApiUnderTest {
   let current: ApiUnderTest | undefined;
   let dropSchema: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -48,7 +52,7 @@ export function useApi(backend: Backend): () => ApiUnderTest {
       };
     }
     await store.migrate();
-    await indexAll(store);
+    await indexAll(store, articles);
     current = { store, app: buildApi({ store, version: 'test', publicUrl: PUBLIC_URL }) };
   });
   afterAll(async () => {

@@ -62,6 +62,32 @@ export const signingRu = extractedArticle(
 
 export const allArticles: readonly ArticleExtracted[] = [visitAr, visitFr, meetingEn, visitAstana, signingRu];
 
+const ratified =
+  'Сенат Казахстана ратифицировал соглашение между Казахстаном и Марокко о воздушном сообщении.';
+/**
+ * The air services agreement of `signingRu` approved at home: no event (not relevant), one
+ * agreement act, as the extractor passes such an article on.
+ */
+export const approvalRu = {
+  ...extractedArticle('api-ru-senate', [], 'ru', ratified),
+  title: 'Сенат ратифицировал соглашение с Марокко',
+  relevance: {
+    score: 0.7,
+    relevant: false,
+    reasons: ['no event between the two countries in the text'],
+    assessed: true,
+  },
+  agreementActs: [
+    {
+      name: 'air services agreement',
+      step: 'approved' as const,
+      country: 'KZ',
+      date: { value: '2024-11', precision: 'month' as const, source: 'published' as const },
+      evidence: [{ field: 'approved', text: ratified, start: 0, end: ratified.length }],
+    },
+  ],
+} satisfies ArticleExtracted;
+
 /**
  * Indexes the articles one transaction each, as the service does, with event ids ev_1, ev_2, …
  * in order of creation and clock ticks a minute apart (so "latest" is well defined).

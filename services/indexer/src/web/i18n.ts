@@ -84,8 +84,12 @@ const en = {
   current: 'to date',
   eventsOverTime: 'Events over time',
   agreementsIntro:
-    'Each agreement the events name, and its life: planned, signed, in force. Each step links to its event and sources.',
-  status: { planned: 'planned', signed: 'signed', in_force: 'in force' } as Record<string, string>,
+    'Each agreement the events name, and its life: planned, signed, approved at home (ratified by a parliament, approved by a government or a head of state), in force. Each step links to its event or article and its sources.',
+  status: { planned: 'planned', signed: 'signed', approved: 'approved', in_force: 'in force' } as Record<
+    string,
+    string
+  >,
+  approvedBy: (country: string) => `by ${country}`,
   live: 'Live',
   liveConnecting: 'Connecting…',
   liveOff: 'Reconnecting…',
@@ -178,8 +182,9 @@ const fr: Messages = {
   current: 'à ce jour',
   eventsOverTime: 'Événements dans le temps',
   agreementsIntro:
-    'Chaque accord cité par les événements, et sa vie : prévu, signé, en vigueur. Chaque étape renvoie à son événement et à ses sources.',
-  status: { planned: 'prévu', signed: 'signé', in_force: 'en vigueur' },
+    'Chaque accord cité par les événements, et sa vie : prévu, signé, approuvé chez l’un des deux (ratifié par un parlement, approuvé par un gouvernement ou un chef d’État), en vigueur. Chaque étape renvoie à son événement ou à son article, et à ses sources.',
+  status: { planned: 'prévu', signed: 'signé', approved: 'approuvé', in_force: 'en vigueur' },
+  approvedBy: (country) => `par ${country}`,
   live: 'En direct',
   liveConnecting: 'Connexion…',
   liveOff: 'Reconnexion…',
@@ -272,8 +277,9 @@ const ar: Messages = {
   current: 'حتى الآن',
   eventsOverTime: 'الأحداث عبر الزمن',
   agreementsIntro:
-    'كل اتفاق تذكره الأحداث ومساره: مقرر، موقع، ساري المفعول. كل مرحلة تحيل إلى حدثها ومصادرها.',
-  status: { planned: 'مقرر', signed: 'موقع', in_force: 'ساري المفعول' },
+    'كل اتفاق تذكره الأحداث ومساره: مقرر، موقع، مصادق عليه داخليا (من برلمان أو حكومة أو رئيس دولة)، ساري المفعول. كل مرحلة تحيل إلى حدثها أو مقالها ومصادرها.',
+  status: { planned: 'مقرر', signed: 'موقع', approved: 'مصادق عليه', in_force: 'ساري المفعول' },
+  approvedBy: (country) => `من طرف ${country}`,
   live: 'مباشر',
   liveConnecting: 'جار الاتصال…',
   liveOff: 'إعادة الاتصال…',

@@ -2,6 +2,7 @@ import type { Logger } from '@dyad/bus';
 import { type Actor as KnownActor, loadActors } from '@dyad/knowledge';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { agreementLives } from '../api/agreements.ts';
 import {
   EventPath,
   EventsQuery,
@@ -12,7 +13,7 @@ import {
 } from '../api/params.ts';
 import type { ApiStore } from '../api/store.ts';
 import { actorPage } from './actor-page.ts';
-import { agreementLives, agreementsPage } from './agreements-page.ts';
+import { agreementsPage } from './agreements-page.ts';
 import { CLIENT_SCRIPT } from './client.ts';
 import { eventPage, type SourceText } from './event-page.ts';
 import { type Html, html } from './html.ts';
@@ -225,7 +226,10 @@ export function webRoutes(app: FastifyInstance, options: WebOptions): void {
   app.get(
     '/agreements',
     guarded(async (_request, reply, ctx) =>
-      send(reply, agreementsPage(ctx, agreementLives(await store.agreementEvents()))),
+      send(
+        reply,
+        agreementsPage(ctx, agreementLives(await store.agreementEvents(), await store.agreementActs())),
+      ),
     ),
   );
 

@@ -83,8 +83,9 @@ table.people th,table.people td{text-align:start;border-block-end:1px solid var(
 mark.evidence{background:var(--hi);color:inherit;border-block-end:2px solid #c9a400}
 mark.evidence:target{outline:3px solid #f59e0b}
 .status{font-weight:600}
-.s-in_force{color:#1e6b2e}.s-signed{color:#0b57a4}.s-planned{color:var(--muted)}
-.stages{display:flex;gap:.5rem;list-style:none;padding:0;margin:.25rem 0}
+.s-in_force{color:#1e6b2e}.s-signed{color:#0b57a4}.s-approved{color:#6b3fa0}.s-planned{color:var(--muted)}
+.stages{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.25rem 0}
+.steps blockquote{margin:.25rem 0 0;padding-inline-start:.6rem;border-inline-start:3px solid var(--line);color:var(--muted)}
 .stage{border:1px solid var(--line);border-radius:999px;padding:0 .6rem;color:var(--muted);font-size:.85rem}
 .stage.reached{background:#e6f4ea;color:#1e6b2e;border-color:#8fc79c}
 .steps{padding-inline-start:1.2rem}

@@ -3,7 +3,7 @@ import { openStore, type Store } from '@dyad/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../api/server.ts';
-import { allArticles, indexAll } from '../api/test-fixtures.ts';
+import { allArticles, approvalRu, indexAll } from '../api/test-fixtures.ts';
 import { indexArticle } from '../index-article.ts';
 import { bourita, eventReport, extractedArticle, nurtleu } from '../test-articles.ts';
 import { CLIENT_SCRIPT } from './client.ts';
@@ -45,8 +45,8 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = await openStore({ dataDir: 'memory://' });
   await store.migrate();
-  // ev_1 … ev_4 from the API's fixtures, ev_5 the phone call above.
-  await indexAll(store, [...allArticles, nastyArticle]);
+  // ev_1 … ev_4 from the API's fixtures, ev_5 the phone call above; the Senate's approval makes none.
+  await indexAll(store, [...allArticles, nastyArticle, approvalRu]);
   app = buildApi({ store, version: 'test', publicUrl: PUBLIC });
 });
 afterAll(async () => {
@@ -239,6 +239,28 @@ describe('actor and agreements pages', () => {
     expect(body).toContain('<li class="stage reached">signed</li>');
     expect(body).toContain('<li class="stage">in force</li>');
     expect(body).toContain(`href="${PUBLIC}event/ev_4"`);
+  });
+
+  it('shows the approval at home as the agreement’s approved stage, with its article and sentence', async () => {
+    const { body } = await get('/agreements');
+    // One agreement: the event's "Air services agreement" and the act's "air services agreement".
+    expect(body.match(/<section class="agreement"/g)).toHaveLength(1);
+    expect(body).toContain(
+      '<ol class="stages"><li class="stage">planned</li><li class="stage reached">signed</li><li class="stage reached">approved</li><li class="stage">in force</li></ol>',
+    );
+    const [, steps = ''] = /<ol class="steps">([\s\S]*?)<\/ol>/.exec(body) ?? [];
+    // Signed in June 2024, approved in November 2024 by Kazakhstan: in that order.
+    expect(steps.indexOf('s-signed')).toBeLessThan(steps.indexOf('s-approved'));
+    expect(steps).toContain(
+      '<span class="status s-approved">approved</span> · November 2024 · by Kazakhstan',
+    );
+    expect(steps).toContain(
+      `<a href="${approvalRu.url}" rel="noopener noreferrer"><span lang="ru" dir="auto">${approvalRu.title}</span></a> (example.test, Русский,`,
+    );
+    expect(steps).toContain(`<blockquote lang="ru" dir="auto">${approvalRu.text}</blockquote>`);
+    const ar = (await get('/agreements?hl=ar')).body;
+    expect(ar).toContain('<li class="stage reached">مصادق عليه</li>');
+    expect(ar).toContain('من طرف كازاخستان');
   });
 });
 
