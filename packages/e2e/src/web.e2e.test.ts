@@ -8,6 +8,7 @@ import { pendingOutbox, pipelineEnv, pipelineIdle, repoRoot, runCli, startServic
 
 const screenshots = join(repoRoot, 'docs', 'img');
 const liveFixtures = join(repoRoot, 'packages', 'e2e', 'fixtures', 'web');
+const approvalFixtures = join(repoRoot, 'packages', 'e2e', 'fixtures', 'agreements');
 
 interface Listed {
   readonly events: readonly EventMessage[];
@@ -171,6 +172,28 @@ describe('the web timeline in a real browser (Debian chromium)', () => {
       await Promise.all([page.waitForURL(/\/event\//), fresh.locator('.summary a').click()]);
       expect(await page.locator('section.source h3 span[lang]').first().textContent()).toContain('<script>');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+      // An agreement approved at home (the Moroccan House of Representatives, in Arabic): no event,
+      // the approved stage of the agreements page, with its sentence right to left.
+      expect((await runCli(['replay', approvalFixtures], env)).code).toBe(0);
+      await eventually(
+        async () => {
+          const body = (await (await fetch(new URL('agreements.json', publicUrl))).json()) as {
+            agreements: { reached: string[] }[];
+          };
+          return body.agreements.some((a) => a.reached.includes('approved')) ? true : undefined;
+        },
+        60_000,
+        'an approved agreement',
+      );
+      await page.goto(`${publicUrl}agreements`);
+      const approvedStep = page.locator('.steps li.act').first();
+      expect(await approvedStep.locator('.status').textContent()).toBe('approved');
+      expect(await approvedStep.textContent()).toContain('by Morocco');
+      const quote = approvedStep.locator('blockquote[lang="ar"]');
+      expect(await quote.textContent()).toContain('صادق مجلس النواب المغربي');
+      expect(await quote.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+      expect(await serious(page), 'axe on the agreements page').toEqual([]);
 
       expect(errors, 'no console errors').toEqual([]);
     } catch (error) {
