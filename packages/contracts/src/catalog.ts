@@ -260,8 +260,9 @@ export const stages: Record<StageName, StageSpec> = {
     produces: ['article.extracted'],
     does:
       'Finds the Morocco–Kazakhstan events in each article (ar/fr/en/ru): type and CAMEO code, date, place, ' +
-      'participants resolved to knowledge-base actors, topics and agreements, main or referred-to, with evidence. ' +
-      'Articles a relevance model found irrelevant are passed on with no events.',
+      'participants resolved to knowledge-base actors, topics and agreements, main or referred-to, with evidence; ' +
+      'beside them, never as events, agreements one side approved at home (ratified). Articles a relevance ' +
+      'model found irrelevant are passed on with no events (only the approvals they tell).',
   },
   indexer: {
     consumes: ['article.extracted'],
@@ -270,7 +271,7 @@ export const stages: Record<StageName, StageSpec> = {
       'Stores each article once (by article id; an unchanged replay stores nothing) and indexes its text for ' +
       'full-text search in its language; merges its event reports into events across articles and languages, ' +
       'and announces each new event once (new-event) and each change (event-updated) through an outbox. ' +
-      'Serves a read-only HTTP API on port 8080 (events, article search, actors, Atom feed, live stream; ' +
+      'Serves a read-only HTTP API on port 8080 (events, article search, actors, agreements, Atom feed, live stream; ' +
       '/openapi.json), which `dyad events` and `dyad search` use.',
   },
 };
