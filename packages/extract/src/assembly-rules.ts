@@ -195,7 +195,7 @@ function settingOfTheNews(candidate: Candidate, assembly: Assembly): boolean {
 function talksDuringTheVisit(candidate: Candidate, assembly: Assembly): boolean {
   const { main, events } = assembly;
   // A trip, not an ambassador's call, whose talks are the call told again.
-  if (!main || main.candidate.type !== 'official_visit' || ownDate(candidate, assembly)) return false;
+  if (main?.candidate.type !== 'official_visit' || ownDate(candidate, assembly)) return false;
   if (!INTERACTIONS.has(candidate.type) || VISITS.has(candidate.type) || candidate.anaphoric) return false;
   // After the visit, or after talks during it with other people ("He also met …").
   const last = lastToldInteraction(candidate, events);
