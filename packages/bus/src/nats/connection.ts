@@ -26,6 +26,10 @@ export async function connectNats(options: NatsOptions): Promise<NatsConnection>
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
     timeout: 5_000,
+    // Without it every request (each publish and confirmed ack) builds two Error objects up front,
+    // only for the caller's stack should it time out: ~0.5 ms an article in each service. A
+    // request's error still says what failed (subject, timeout, no responders).
+    noAsyncTraces: true,
   });
   const log = options.log;
   if (log) {
