@@ -53,7 +53,7 @@ export class CleanerService extends StageService<CleanerEnv> {
           if (isPermanent(error)) throw new PermanentError(error.message, { cause: error });
           throw error;
         }
-        const result = await bus.publisher.publish('articleCleaned', cleaned);
+        const result = await bus.publisher.publish('articleCleaned', cleaned, { validate: false });
         ctx.log.info(
           {
             lang: cleaned.lang,

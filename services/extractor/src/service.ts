@@ -22,7 +22,7 @@ export class ExtractorService extends StageService<ExtractorEnv> {
       setup: (bus: NatsBus) => async (cleaned, ctx) => {
         // Within the article limits and the bus's message size (mentions give way first).
         const { extracted, skipped } = extractStep(cleaned, this.knowledge, bus.publisher.maxBodyBytes);
-        const result = await bus.publisher.publish('articleExtracted', extracted);
+        const result = await bus.publisher.publish('articleExtracted', extracted, { validate: false });
         ctx.log.info(
           {
             events: extracted.events.length,

@@ -163,7 +163,8 @@ export class FetcherService extends StageService<FetcherEnv> {
       handler: articleFetchHandler({
         http,
         rawStore: () => bus.rawStore(),
-        publish: (message) => bus.publisher.publish('articleFetched', message),
+        // The cleaner's consumer validates it.
+        publish: (message) => bus.publisher.publish('articleFetched', message, { validate: false }),
         metrics,
         maxGateWaitMs: 10_000,
       }),

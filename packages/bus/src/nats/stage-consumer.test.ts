@@ -59,6 +59,14 @@ describe('StageConsumer', () => {
     try {
       const bad = { ...fetchedMessage(1), articleId: 'nope' };
       await expect(bus.publisher.publish('articleFetched', bad)).rejects.toThrow(/articleId/);
+      // Not validated (a stage's output, which its consumer validates), its size is still checked.
+      const huge = {
+        ...bad,
+        body: { contentType: 'text/html', charset: 'utf-8', inline: 'x'.repeat(2_000_000) },
+      };
+      await expect(bus.publisher.publish('articleFetched', huge, { validate: false })).rejects.toThrow(
+        /too large|bytes/,
+      );
     } finally {
       await bus.close();
     }
@@ -156,7 +164,9 @@ describe('StageConsumer', () => {
       await consumer.start();
       const subject = names.subject('article.fetched');
       await bus.js.publish(subject, 'this is not json');
-      await bus.js.publish(subject, JSON.stringify({ ...fetchedMessage(7), origin: 'carrier-pigeon' }));
+      // A stage's output is not validated on publish (validate: false): its consumer refuses it.
+      const invalid = { ...fetchedMessage(7), origin: 'carrier-pigeon' } as unknown as ArticleFetched;
+      await bus.publisher.publish('articleFetched', invalid, { validate: false });
       await bus.publisher.publish('articleFetched', fetchedMessage(8));
       await waitFor(() => seen.length === 1);
       const letters = await waitFor(async () => {
