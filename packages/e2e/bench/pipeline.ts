@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:pipeline [--articles N] [--rate R] [--memory] [--poll-ms MS] [--no-cores] [--keep] [--cpu-prof SERVICE]…`:
+ * `pnpm bench:pipeline [--articles N] [--rate R] [--memory] [--poll-ms MS] [--no-cores] [--keep] [--cpu-prof SERVICE]… [--heap-snapshot SERVICE]… [--node-options OPTS]`:
  * the four services, their own brokers and a loopback news site on this machine
  * (packages/e2e/src/pipeline-bench.ts).
  *
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '40' },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string', multiple: true },
+    'heap-snapshot': { type: 'string', multiple: true },
+    'node-options': { type: 'string' },
   },
 });
 const articles = Number(values.articles ?? (values.memory ? 10_000 : 2_000));
@@ -53,11 +55,13 @@ if (
   !(timeoutMin > 0)
 ) {
   process.stderr.write(
-    'usage: pnpm bench:pipeline [--articles N (≥ 10)] [--rate R] [--memory] [--poll-ms MS (≥ 500)] [--no-cores] [--timeout-min M] [--keep] [--cpu-prof SERVICE]…\n',
+    'usage: pnpm bench:pipeline [--articles N (≥ 10)] [--rate R] [--memory] [--poll-ms MS (≥ 500)] [--no-cores] [--timeout-min M] [--keep] [--cpu-prof SERVICE]… [--heap-snapshot SERVICE]… [--node-options OPTS]\n',
   );
   process.exit(2);
 }
 
+const services = (given: readonly string[] | undefined): StageName[] =>
+  (given ?? []).filter((n): n is StageName => (SERVICE_NAMES as string[]).includes(n));
 const r = await runPipelineBench({
   articles,
   ...(rate !== undefined ? { rate } : {}),
@@ -65,26 +69,28 @@ const r = await runPipelineBench({
   timeoutMs: timeoutMin * 60_000,
   cores: !values['no-cores'],
   keepDir: values.keep,
-  cpuProf: (values['cpu-prof'] ?? []).filter((n): n is StageName => (SERVICE_NAMES as string[]).includes(n)),
+  cpuProf: services(values['cpu-prof']),
+  heapSnapshots: services(values['heap-snapshot']),
+  ...(values['node-options'] ? { nodeOptions: values['node-options'] } : {}),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const ms = (cpuSeconds: number) => `${(cpuSeconds * 1000).toFixed(1)} ms`;
 const total = (names: readonly ProcessName[]) => names.reduce((sum, n) => sum + r.cpu[n], 0);
-const services = PROCESS_NAMES.slice(0, 4);
+const serviceNames = PROCESS_NAMES.slice(0, 4);
 const all = total(PROCESS_NAMES);
 const coreTotal = r.cores ? r.cores.clean + r.cores.extract + r.cores.resolve : undefined;
 const lines = [
   `pipeline: ${r.articles} articles (${values.memory ? 'memory run' : rate === undefined ? 'published at once' : `published at ${rate}/s`}; feeds polled every ${pollMs} ms): stored ${r.stored}, lost ${r.lost}; new-event ${r.newEvents}, duplicate ${r.duplicates}, unannounced ${r.unannounced}; ${r.seconds} s`,
-  `pipeline: CPU per article: ${PROCESS_NAMES.map((n) => `${n} ${ms(r.cpu[n])}`).join(', ')}; services ${ms(total(services))}, total ${ms(all)}`,
+  `pipeline: CPU per article: ${PROCESS_NAMES.map((n) => `${n} ${ms(r.cpu[n])}`).join(', ')}; services ${ms(total(serviceNames))}, total ${ms(all)}`,
   ...(r.cores && coreTotal !== undefined
     ? [
-        `pipeline: cores' CPU per article (one process, same pages): clean ${ms(r.cores.clean)}, extract ${ms(r.cores.extract)}, resolve ${ms(r.cores.resolve)}; ${ms(coreTotal)} = ${(coreTotal / total(services)).toFixed(2)} of the services' CPU`,
+        `pipeline: cores' CPU per article (one process, same pages): clean ${ms(r.cores.clean)}, extract ${ms(r.cores.extract)}, resolve ${ms(r.cores.resolve)}; ${ms(coreTotal)} = ${(coreTotal / total(serviceNames)).toFixed(2)} of the services' CPU`,
       ]
     : []),
   `pipeline: peak RSS: ${PROCESS_NAMES.map((n) => `${n} ${mb(r.peakRss[n])}`).join(', ')}`,
-  `pipeline: RSS at each quarter of the run: ${services.map((n) => `${n} ${(r.rssByQuarter[n as keyof PipelineBenchResult['rssByQuarter']] ?? []).map(mb).join(' / ')}`).join('; ')}`,
+  `pipeline: RSS (peak so far) at each quarter of the run: ${serviceNames.map((n) => `${n} ${(r.rssByQuarter[n as keyof PipelineBenchResult['rssByQuarter']] ?? []).map((q) => `${mb(q.rss)} (${mb(q.peak)})`).join(' / ')}`).join('; ')}`,
   `pipeline: ${Math.round(r.articlesPerSecond)} articles/s end to end; cores' share of CPU ${coreTotal === undefined ? 'not measured' : (coreTotal / all).toFixed(2)}`,
   `pipeline: feed→new-event p50 ${Math.round(r.latency.p50)} ms, p95 ${Math.round(r.latency.p95)} ms, p99 ${Math.round(r.latency.p99)} ms at ${Math.round(r.articlesPerSecond)} articles/s`,
 ];

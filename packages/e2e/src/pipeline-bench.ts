@@ -17,7 +17,7 @@
  * The pure cores (cleanArticle → extractCleaned → resolveArticles) then run in this process over the
  * same pages, after the servers have stopped, for their CPU per article.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { cleanArticle } from '@dyad/clean';
@@ -27,6 +27,7 @@ import { loadProfile } from '@dyad/knowledge';
 import { type ResolvableArticle, resolveArticles } from '@dyad/resolve';
 import { cleanInputOf, toArticleCleaned } from '@dyad/stages';
 import type { TestProcess } from '@dyad/testkit/processes';
+import pg from 'pg';
 import { type BenchPage, benchPages } from './bench-articles.ts';
 import { query, type Servers, settled, sleep } from './local-servers.ts';
 import { LocalWorld } from './local-world.ts';
@@ -46,6 +47,14 @@ export interface PipelineBenchOptions {
   readonly keepDir?: boolean;
   /** Services run with `node --cpu-prof`, their profiles written into `<dir>/profiles` (kept). */
   readonly cpuProf?: readonly StageName[];
+  /**
+   * Services that write a V8 heap snapshot into `<dir>/heap/<service>` (kept) at each quarter of
+   * the run (SIGUSR2, `--heapsnapshot-signal`). Writing one briefly doubles the heap: their peak
+   * RSS says so, not what the service needs.
+   */
+  readonly heapSnapshots?: readonly StageName[];
+  /** Node options for the four services (NODE_OPTIONS), e.g. V8 heap flags to compare. */
+  readonly nodeOptions?: string;
 }
 
 export type ProcessName = StageName | 'nats-server' | 'redis-server' | 'postgres';
@@ -70,9 +79,10 @@ export interface PipelineBenchResult {
   /** CPU seconds per article. */
   readonly cpu: Readonly<Record<ProcessName, number>>;
   readonly cores?: CoreCpu;
-  /** Peak RSS (bytes) per process; and at each quarter of the run for the services. */
+  /** Peak RSS (bytes, VmHWM) per process. */
   readonly peakRss: Readonly<Record<ProcessName, number>>;
-  readonly rssByQuarter: Readonly<Record<StageName, readonly number[]>>;
+  /** Each service's RSS (VmRSS) and its peak so far (VmHWM) at each quarter of the run. */
+  readonly rssByQuarter: Readonly<Record<StageName, readonly { rss: number; peak: number }[]>>;
   readonly seconds: number;
   readonly ok: boolean;
 }
@@ -140,8 +150,16 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       fetcher,
     };
     const profiles = join(dir, 'profiles');
+    const nodeOptions = (name: StageName, option: string) => {
+      extra[name] = { ...extra[name], NODE_OPTIONS: `${extra[name]?.NODE_OPTIONS ?? ''} ${option}`.trim() };
+    };
+    if (options.nodeOptions) for (const name of SERVICE_NAMES) nodeOptions(name, options.nodeOptions);
     for (const name of options.cpuProf ?? [])
-      extra[name] = { ...extra[name], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(profiles, name)}` };
+      nodeOptions(name, `--cpu-prof --cpu-prof-dir=${join(profiles, name)}`);
+    for (const name of options.heapSnapshots ?? []) {
+      mkdirSync(join(dir, 'heap', name), { recursive: true });
+      nodeOptions(name, `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${join(dir, 'heap', name)}`);
+    }
     services = new Map(SERVICE_NAMES.map((name) => [name, startService(name, env, extra[name] ?? {})]));
     await Promise.all([...services.values()].map((p) => p.waitForLine(/"msg":"started"/, 120_000)));
     await sleep(3_000);
@@ -172,19 +190,29 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
 
     // Until every article is stored and nothing is pending (or the time is up).
     const deadline = Date.now() + options.timeoutMs;
-    const rssByQuarter = new Map<StageName, number[]>(SERVICE_NAMES.map((n) => [n, []]));
+    const rssByQuarter = new Map<StageName, { rss: number; peak: number }[]>(
+      SERVICE_NAMES.map((n) => [n, []]),
+    );
     let stored = 0;
     let lastReport = Date.now();
+    // One connection for the count every 500 ms: a connection each time forked a PostgreSQL
+    // backend each time, CPU that the figures counted as the pipeline's (~0.2 ms an article).
+    const counter = new pg.Client({ connectionString: env.DATABASE_URL });
+    await counter.connect();
+    const count = () =>
+      counter
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM "${env.DATABASE_SCHEMA}".articles`)
+        .then((r) => r.rows[0]?.n ?? stored)
+        .catch(() => stored);
     for (;;) {
-      const [row] = await query<{ n: number }>(
-        env.DATABASE_URL,
-        `SELECT count(*)::int AS n FROM "${env.DATABASE_SCHEMA}".articles`,
-      ).catch(() => [{ n: stored }]);
-      stored = row?.n ?? stored;
+      stored = await count();
       const quarter = Math.floor((4 * stored) / pages.length);
       for (const [name, list] of rssByQuarter) {
         const pid = pids.get(name);
-        while (pid && list.length < quarter) list.push(memoryBytes(pid));
+        while (pid && list.length < quarter) {
+          list.push({ rss: memoryBytes(pid, 'VmRSS'), peak: memoryBytes(pid) });
+          if (options.heapSnapshots?.includes(name)) process.kill(pid, 'SIGUSR2');
+        }
       }
       if (stored >= pages.length && (await settled(env))) break;
       if (Date.now() > deadline) {
@@ -200,6 +228,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     }
     await publishing;
     const cpuAfter = cpuNow(pids);
+    await counter.end().catch(() => undefined);
     const peakRss = Object.fromEntries(
       PROCESS_NAMES.map((name) => {
         const pid = pids.get(name);
@@ -260,7 +289,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       },
       cpu,
       peakRss,
-      rssByQuarter: Object.fromEntries(rssByQuarter) as Record<StageName, number[]>,
+      rssByQuarter: Object.fromEntries(rssByQuarter) as Record<StageName, { rss: number; peak: number }[]>,
     };
     log(
       `bench: site served ${site.feedRequests} feed requests (${site.notModified} not modified) and ${site.pageRequests} pages`,
@@ -281,9 +310,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     };
   } finally {
     await stopAll(services);
-    await world.close(!ok || options.keepDir === true || Boolean(options.cpuProf?.length), (line) =>
-      log(`bench: ${line}`),
-    );
+    const profiled = Boolean(options.cpuProf?.length || options.heapSnapshots?.length);
+    await world.close(!ok || options.keepDir === true || profiled, (line) => log(`bench: ${line}`));
   }
 }
 
