@@ -80,7 +80,7 @@ export interface CandidateScope {
  * spanning under 62 days begins at most 61 days before a range it overlaps, so that search reads
  * only the index around the range (migration 006); the few longer ones are read by their end.
  */
-const CANDIDATES_IN = `SELECT e.event_id, e.state FROM events e
+const candidatesIn = (columns: string) => `SELECT ${columns} FROM events e
   WHERE e.event_id IN (
     SELECT c.event_id FROM unnest($1::text[], $2::date[], $3::date[]) AS q(cls, f, l)
       CROSS JOIN LATERAL (
@@ -93,6 +93,12 @@ const CANDIDATES_IN = `SELECT e.event_id, e.state FROM events e
            AND date_last >= q.f AND date_first <= q.l
       ) AS c)
   ORDER BY e.first_seen_at, e.event_id`;
+const CANDIDATES_IN = candidatesIn('e.event_id, e.state');
+/** The candidates' versions and times of change, for what CheckedEvents has already read. */
+const CANDIDATE_VERSIONS_IN = candidatesIn(
+  `e.event_id, e.version, floor(extract(epoch FROM e.updated_at) * 1000)::float8 AS updated_ms`,
+);
+const STATES_OF = `SELECT event_id, state FROM events WHERE event_id = ANY($1::text[])`;
 
 /** A PostgreSQL array literal of texts. */
 export const sqlArray = (values: readonly string[]) =>
@@ -190,6 +196,15 @@ export class CheckedEvents {
     this.limit = limit;
   }
 
+  /** The event as read before, when it is still at this version and time of change (ms). */
+  known(eventId: string, version: number, updatedMs: number): StoredEvent | undefined {
+    const known = this.byId.get(eventId);
+    if (!known || known.version !== version || Date.parse(known.updatedAt) !== updatedMs) return undefined;
+    this.byId.delete(eventId);
+    this.byId.set(eventId, known);
+    return known;
+  }
+
   parse(json: unknown, eventId: string): StoredEvent {
     const o = json as { version?: unknown; updatedAt?: unknown } | null;
     const known = this.byId.get(eventId);
@@ -216,14 +231,32 @@ async function findCandidatesIn(
   checked: CheckedEvents | undefined,
 ): Promise<StoredEvent[]> {
   if (scopes.length === 0) return [];
-  const { rows } = await db.query<{ event_id: string; state: unknown }>(CANDIDATES_IN, [
+  const params = [
     sqlArray(scopes.map((s) => s.typeClass)),
     sqlArray(scopes.map((s) => s.first)),
     sqlArray(scopes.map((s) => s.last)),
-  ]);
-  return rows.map((r) =>
-    checked ? checked.parse(jsonOf(r.state), r.event_id) : parseEvent(jsonOf(r.state), `event ${r.event_id}`),
+  ];
+  if (!checked) {
+    const { rows } = await db.query<{ event_id: string; state: unknown }>(CANDIDATES_IN, params);
+    return rows.map((r) => parseEvent(jsonOf(r.state), `event ${r.event_id}`));
+  }
+  // Versions first, then the states of only the events not read before at that version: the
+  // same events are candidates of every article of their months, and their states (a few kB of
+  // JSON each) cost PostgreSQL to write out and this process to parse at every batch, more the
+  // more the store holds.
+  const { rows } = await db.query<{ event_id: string; version: number; updated_ms: number }>(
+    CANDIDATE_VERSIONS_IN,
+    params,
   );
+  const found = rows.map((r) => checked.known(r.event_id, r.version, Number(r.updated_ms)));
+  const missing = rows.filter((_, i) => found[i] === undefined).map((r) => r.event_id);
+  if (missing.length === 0) return found as StoredEvent[];
+  const states = await db.query<{ event_id: string; state: unknown }>(STATES_OF, [sqlArray(missing)]);
+  const read = new Map(states.rows.map((r) => [r.event_id, checked.parse(jsonOf(r.state), r.event_id)]));
+  return rows.flatMap((r, i) => {
+    const event = found[i] ?? read.get(r.event_id);
+    return event ? [event] : [];
+  });
 }
 
 /** `checked`: the store's cache of events read for candidate searches (none: each one checked). */
