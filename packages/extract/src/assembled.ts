@@ -66,7 +66,10 @@ export function namesOthersOfASide(e: Assembled, c: Candidate): boolean {
 /** The event a document was adopted during: the one its dating interaction joined. */
 export function hostOf(events: readonly Assembled[], c: Candidate): Assembled | undefined {
   const by = c.datedBy;
-  return by ? events.find((x) => x.merged.includes(by)) : undefined;
+  // The event that interaction is first of all (talks during a visit also count among the visit's).
+  return by
+    ? (events.find((x) => x.candidate === by) ?? events.find((x) => x.merged.includes(by)))
+    : undefined;
 }
 
 // What a document is called when the text names no kind: "the document was signed by …".
@@ -88,7 +91,12 @@ export function sameAgreements(e: Assembled, c: Candidate): boolean {
  * signatories are those who met); a position only the stating side's ("during the talks, Kazakhstan
  * expressed its support"); talks their own.
  */
-export function sharedPeople(c: Candidate, host: Assembled): Pick<Assembled, 'peopleFrom' | 'speakerFrom'> {
+export function sharedPeople(
+  c: Candidate,
+  host: Assembled,
+): Pick<Assembled, 'peopleFrom' | 'speakerFrom' | 'sidesFrom'> {
   if (c.type === 'policy_statement') return { speakerFrom: host };
-  return INTERACTIONS.has(c.type) ? {} : { peopleFrom: host };
+  if (INTERACTIONS.has(c.type)) return {};
+  // Signed at talks during a visit: the visitors those talks count are signatories too.
+  return { peopleFrom: host, ...(host.sidesFrom ? { sidesFrom: host.sidesFrom } : {}) };
 }

@@ -897,3 +897,16 @@ describe('5. "signed in October 2018 and in force since January": each act its o
     });
   }
 });
+
+describe('2. a signing at talks held during a visit has the two who met as signatories', () => {
+  const SIGNED_AT_TALKS: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu paid an official visit to Morocco. He was received by Head of Government Aziz Akhannouch. He then held talks with Moroccan Foreign Minister Nasser Bourita, after which they signed a memorandum of understanding on political consultations.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu a effectué une visite officielle au Maroc. Il a été reçu par le chef du gouvernement Aziz Akhannouch. Il s'est ensuite entretenu avec le ministre des Affaires étrangères Nasser Bourita, à l'issue de quoi ils ont signé un mémorandum d'entente sur les consultations politiques.",
+  };
+  for (const [lang, text] of Object.entries(SIGNED_AT_TALKS)) {
+    it(`${lang}: the memorandum's signatories are the two ministers, not the head of government`, () => {
+      const signing = mains(run(text, lang, '2025-02-24')).find((e) => e.type === 'agreement_signing');
+      expect(ids(signing)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
