@@ -108,12 +108,17 @@ function markMentioned(
   people: readonly PersonHit[],
   cueEnds: readonly number[],
   cueStartsAfter: readonly number[],
+  clauseOpeners: readonly number[],
 ): void {
   if (cueEnds.length === 0 && cueStartsAfter.length === 0) return;
   let previous: PersonHit | undefined;
   for (const person of people) {
     const start = person.phraseStart ?? person.tokStart;
-    const afterCue = cueEnds.some((end) => end <= start && start - end <= MENTION_REACH);
+    // "المتحدث باسم الرئاسة إن الرئيس …": a reported clause opened between them ends the cue's reach.
+    const afterCue = cueEnds.some(
+      (end) =>
+        end <= start && start - end <= MENTION_REACH && !clauseOpeners.some((at) => at >= end && at < start),
+    );
     const beforeCue = cueStartsAfter.some(
       (cue) => person.tokEnd <= cue && cue - person.tokEnd <= MENTION_REACH_AFTER,
     );
@@ -250,10 +255,22 @@ export function analyseSentence(
     people,
     cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),
     cueSpans.filter((c) => c.cue === 'mentionedAfter').map((c) => c.start),
+    cueSpans.filter((c) => c.cue === 'clauseOpener').map((c) => c.start),
   );
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);
+  // "الرئيس رحب بماتفيينكو والوفد المرافق لها": welcoming someone named right after is receiving them.
+  for (const welcome of cueSpans.filter((c) => c.cue === 'welcome'))
+    if (people.some((p) => (p.phraseStart ?? p.tokStart) === welcome.end && !p.mentioned))
+      triggers.push({
+        type: 'reception',
+        tokStart: welcome.start,
+        tokEnd: welcome.end,
+        anaphoric: false,
+        unreal: planned(welcome.start) || near('future', welcome.start, welcome.end, UNREAL_WINDOW_BEFORE, 0),
+        earlier: recalled,
+      });
   const host = embassyHost(kb, entities, cueSpans, countries);
   if (host) countries.add(host);
   // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before

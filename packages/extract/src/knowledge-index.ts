@@ -60,6 +60,8 @@ export type CueKind =
   | 'contrast'
   | 'embassy'
   | 'credentials'
+  | 'welcome'
+  | 'clauseOpener'
   // Cues that follow what they govern (the lexicon's `after`): "Тоқаевтың атынан", "сапар барысында".
   | 'mentionedAfter'
   | 'anaphoraAfter'
@@ -242,6 +244,8 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['contrast', lexicon.contrast],
     ['embassy', lexicon.embassy],
     ['credentials', lexicon.credentials],
+    ['welcome', lexicon.welcome],
+    ['clauseOpener', lexicon.clauseOpeners],
     ['mentionedAfter', lexicon.after.mentioned],
     ['anaphoraAfter', lexicon.after.anaphora],
     ['relativeClauseAfter', lexicon.after.relativeClause],

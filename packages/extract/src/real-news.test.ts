@@ -910,3 +910,22 @@ describe('2. a signing at talks held during a visit has the two who met as signa
     });
   }
 });
+
+describe('welcoming someone is receiving them; welcoming a decision is not', () => {
+  const WELCOMED: Record<string, string> = {
+    ar: 'وقال المتحدث باسم رئاسة الحكومة إن رئيس الحكومة عزيز أخنوش رحب بنورتليو والوفد المرافق له في المغرب، مؤكدا متانة العلاقات المغربية الكازاخستانية.',
+    en: 'Head of Government Aziz Akhannouch welcomed Murat Nurtleu and the accompanying delegation to Morocco, stressing the strength of Moroccan-Kazakh relations.',
+  };
+  for (const [lang, text] of Object.entries(WELCOMED)) {
+    it(`${lang}: a meeting of the two`, () => {
+      const [meeting] = mains(run(text, lang, '2025-02-24'));
+      expect(meeting?.type).toBe('bilateral_meeting');
+      expect(ids(meeting)).toEqual(['kz.nurtleu', 'ma.akhannouch']);
+    });
+  }
+  it('en: "welcomed the resolution" receives no one', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu welcomed the resolution adopted by the Security Council on Morocco.';
+    expect(run(text, 'en', '2025-02-24').filter((e) => e.type === 'bilateral_meeting')).toEqual([]);
+  });
+});

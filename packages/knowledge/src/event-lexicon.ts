@@ -160,6 +160,18 @@ export const EventLexicon = z.object({
    * their copies) is an act of its own (`other`), not a courtesy call, whoever received them.
    */
   credentials: Phrases.default([]),
+  /**
+   * Verbs of welcoming that name a reception when someone stands right after them ("الرئيس رحب
+   * بماتفيينكو", the president welcomed Matviyenko), and not when a decision does ("welcomed the
+   * resolution").
+   */
+  welcome: Phrases.default([]),
+  /**
+   * Words that open a reported clause ("إن", "that", "que", "что"): "the spokesman for the
+   * presidency said that the President received …" — who stands after one is no longer governed by
+   * a mention cue before it ("باسم", "on behalf of").
+   */
+  clauseOpeners: Phrases.default([]),
   future: Phrases,
   denial: Phrases,
   delegation: Phrases,
