@@ -276,9 +276,10 @@ export interface Extraction {
 
 /**
  * The extractor stage's whole step, the same in the service and in `dyad extract`: an article a
- * relevance model found irrelevant is passed on with no event and no mention (so that it is still stored and
- * counted), only with the approvals of agreements its text tells (`agreement-acts.ts`); any other goes through `extract`, and is relevant only if it tells an event between the
- * two countries. A publication date the cleaner only inferred from
+ * relevance model found irrelevant is passed on with no event and no mention (so that it is still
+ * stored and counted), only with the approvals of agreements its text tells (`agreement-acts.ts`);
+ * any other goes through `extract`, and is relevant only if it tells an event between the two
+ * countries. A publication date the cleaner only inferred from
  * the text is no publication date: the extractor reads the text's dates itself, and tells
  * background ("relations since 1992") from the article's own date. The fetch time is a last
  * resort for a crawled page; a replayed file's is only when it was replayed.
