@@ -2,7 +2,7 @@ import { NatsBus } from '@dyad/bus';
 import { names as makeNames } from '@dyad/contracts';
 import { describe, eventually, expect, it } from '@dyad/testkit';
 import pg from 'pg';
-import { pipelineEnv, startServices, stopAll, textArticle } from './pipeline.ts';
+import { indexerApiUrl, pipelineEnv, startServices, stopAll, textArticle } from './pipeline.ts';
 
 /** The Kazakh Senate approving an agreement with Morocco: no event, the cleaner finds it relevant. */
 const senate = textArticle(
@@ -48,9 +48,7 @@ describe('agreements approved at home, through the four services', () => {
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     try {
-      const indexer = procs.get('indexer');
-      if (!indexer) throw new Error('no indexer');
-      const api = JSON.parse(await indexer.waitForLine(/"msg":"api listening"/, 30_000)) as { url: string };
+      const api = { url: await indexerApiUrl(procs) };
       for (const article of [senate, list]) await bus.publisher.publish('articleFetched', article);
 
       const lives = await eventually(

@@ -24,6 +24,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import {
+  indexerApiUrl,
   pipelineEnv,
   repoRoot,
   runCli,
@@ -356,10 +357,9 @@ describe('hostile inputs', () => {
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
     await db.connect();
     try {
-      const indexer = procs.get('indexer');
       const fetcher = procs.get('fetcher');
-      if (!indexer || !fetcher) throw new Error('services missing');
-      const api = JSON.parse(await indexer.waitForLine(/"msg":"api listening"/, 30_000)) as { url: string };
+      if (!fetcher) throw new Error('services missing');
+      const api = { url: await indexerApiUrl(procs) };
 
       // ── The fetcher against the hostile site ────────────────────────────────────────────────
       const url = (path: string) => `${site.origin}${path}`;

@@ -89,6 +89,14 @@ export async function startServices(
   return procs;
 }
 
+/** The URL of the indexer's API (started on any free port), once it listens. */
+export async function indexerApiUrl(procs: Map<StageName, TestProcess>): Promise<string> {
+  const indexer = procs.get('indexer');
+  if (!indexer) throw new Error('no indexer among the services');
+  const line = await indexer.waitForLine(/"msg":"api listening"/, 30_000);
+  return (JSON.parse(line) as { url: string }).url;
+}
+
 export async function stopAll(procs: Map<StageName, TestProcess>): Promise<void> {
   await Promise.all([...procs.values()].map((p) => p.stop()));
 }

@@ -8,7 +8,7 @@
  */
 import type { AgreementAct, Evidence } from '@dyad/contracts';
 import { type Match, PhraseMatcher, phraseKeys, type Token, tokenize } from '@dyad/text';
-import type { SentenceFacts } from './analyse.ts';
+import { clauseBreakBetween, dyadMentions, type SentenceFacts } from './analyse.ts';
 import { GENERIC_DOCUMENT } from './assembled.ts';
 import type { KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
 import { type ArticleDate, newsDateFromArticle } from './news-date.ts';
@@ -72,7 +72,6 @@ const PENDING_AFTER = 3;
 const BODY_REACH = 1;
 // Both sides this close to the body are the pair an agreement is between, neither its owner.
 const PAIR_REACH = 4;
-const CLAUSE_BREAK = /[,،;:–—]/;
 
 interface Span {
   readonly start: number;
@@ -87,8 +86,6 @@ function doneActs(f: SentenceFacts, hits: readonly Match<Hit>[]): Match<Hit>[] {
   const approvers = of('approver');
   const pending = of('pending');
   const acts = [...of('ratify'), ...(approvers.length > 0 ? of('approve') : [])];
-  const clauseBreak = (from: number, to: number) =>
-    tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
   const overlaps = (a: Span, b: Span, before: number, after: number) =>
     b.end > a.start - before && b.start < a.end + after;
   return acts.filter(
@@ -99,19 +96,10 @@ function doneActs(f: SentenceFacts, hits: readonly Match<Hit>[]): Match<Hit>[] {
       !f.futureAt.some(
         (end) =>
           (end > act.start - PENDING_BEFORE && end <= act.end + PENDING_AFTER) ||
-          (end <= act.start && act.start - end <= PLAN_REACH && !clauseBreak(end - 1, act.start)),
+          (end <= act.start &&
+            act.start - end <= PLAN_REACH &&
+            !clauseBreakBetween(tokens, end - 1, act.start)),
       ),
-  );
-}
-
-/** A dyad country the entities name in a span of tokens, with where. */
-function dyadCountries(kb: KnowledgeIndex, f: SentenceFacts): { code: string; start: number; end: number }[] {
-  return f.entities.flatMap((m) =>
-    m.payloads.flatMap((p) =>
-      p.kind === 'country' && (p.form === 'name' || p.form === 'demonym') && kb.dyad.includes(p.code)
-        ? [{ code: p.code, start: m.start, end: m.end }]
-        : [],
-    ),
   );
 }
 
@@ -135,7 +123,7 @@ function approvingSide(
   const approvers = hits.filter((m) => m.payloads.some((p) => p.cue === 'approver'));
   const owned = one(approvers.flatMap((m) => m.payloads.map((p) => p.country)));
   if (owned) return owned;
-  const countries = dyadCountries(kb, f);
+  const countries = dyadMentions(kb, f.entities, ['name', 'demonym']);
   // Not a pair right after the body: "Сенат Қазақстан мен Марокко арасындағы келісімді …".
   const beside = one(
     approvers.flatMap((b) => {

@@ -79,7 +79,12 @@ const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
 const PLAN_REACH = 14;
 // What ends a clause: a comma, a semicolon, a colon, a dash.
-export const CLAUSE_BREAK = /[,،;:–—]/;
+const CLAUSE_BREAK = /[,،;:–—]/;
+
+/** Whether a clause break stands after token `from` up to token `to` of a sentence. */
+export function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  return tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
+}
 // A denial or a cancellation governs a whole clause: "denied reports that the minister visited",
 // "the visit, initially scheduled for June, has been postponed".
 const DENIAL_WINDOW = 10;
@@ -174,12 +179,13 @@ export function analyseSentence(
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
   // "the Moroccan side invites Kazakh ulema and reciters of the Holy Quran to take part in the
   // talks": a plan governs what follows it in its clause, however long the words between.
-  const clauseBreak = (from: number, to: number) =>
-    tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
   const planned = (start: number) =>
     cueSpans.some(
       (c) =>
-        c.cue === 'future' && c.end <= start && start - c.end <= PLAN_REACH && !clauseBreak(c.end - 1, start),
+        c.cue === 'future' &&
+        c.end <= start &&
+        start - c.end <= PLAN_REACH &&
+        !clauseBreakBetween(tokens, c.end - 1, start),
     );
   // "Напомним, …", "Pour rappel, …", "يذكر أن …": a sentence opened so recalls the past.
   const recalled = cueSpans.some((c) => c.cue === 'earlier' && c.start <= 1);
@@ -325,7 +331,7 @@ function clauseAround(tokens: readonly Token[], at: number): { start: number; en
 }
 
 /** Where the sentence names a side of the dyad in one of the given forms ("Morocco", "Moroccan"). */
-function dyadMentions(
+export function dyadMentions(
   kb: KnowledgeIndex,
   entities: readonly Match<EntityHit>[],
   forms: readonly string[],

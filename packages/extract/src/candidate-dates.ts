@@ -1,4 +1,4 @@
-import { CLAUSE_BREAK, type SentenceFacts } from './analyse.ts';
+import { clauseBreakBetween, type SentenceFacts } from './analyse.ts';
 import type { Candidate } from './candidate.ts';
 import type { DateHit } from './dates.ts';
 import { VISITS } from './event-kinds.ts';
@@ -61,7 +61,7 @@ export function assignDates(
         before &&
         after &&
         after.trigger.tokStart >= d.tokEnd &&
-        !clauseBreakBetween(f, before.trigger.tokEnd, d.tokStart) &&
+        !clauseBreakBetween(f.sentence.tokens, before.trigger.tokEnd, d.tokStart) &&
         hasOwnDateAfter(out, dates, after)
       ) {
         const first = ranked.find((r) => r.c === before);
@@ -75,11 +75,6 @@ export function assignDates(
         (a.best?.dist ?? Number.POSITIVE_INFINITY) - (b.best?.dist ?? Number.POSITIVE_INFINITY),
     );
   for (const { d, best } of nearest) if (best && !best.c.date) best.c.date = { hit: d, sentence };
-}
-
-/** Whether a clause break stands between two token positions of a sentence. */
-function clauseBreakBetween(f: SentenceFacts, from: number, to: number): boolean {
-  return f.sentence.tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
 }
 
 /** The candidate whose trigger ends last before a date. */
