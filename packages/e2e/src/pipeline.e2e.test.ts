@@ -197,10 +197,10 @@ describe('the pipeline as processes', () => {
       expect(byConsumer.get('indexer')?.reason.message).toMatch(/not UTF-8 JSON/);
 
       const failed = await eventually(
-        async () => {
-          const job = await rawQueue.getJob('bad-job');
-          return job && (await job.isFailed()) ? job : undefined;
-        },
+        // The state first, then the job: a job read before its state was asked could be the one
+        // from before it failed (attemptsMade 0), moved to failed in between.
+        async () =>
+          (await rawQueue.getJobState('bad-job')) === 'failed' ? await rawQueue.getJob('bad-job') : undefined,
         20_000,
         'bad job failed',
       );
