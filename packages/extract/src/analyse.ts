@@ -54,7 +54,7 @@ export interface SentenceFacts {
    * The side whose efforts, policy or initiative the sentence praises or backs ("ثمن الرئيس بوتين
    * الجهود المصرية"): a position stated on that side by someone of the other.
    */
-  readonly praised: string | undefined;
+  readonly praised: Praise | undefined;
   /** "Cet accord, signé en septembre 2024, est désormais en vigueur": a document named as the one told. */
   readonly refersToDocument: boolean;
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
@@ -99,8 +99,11 @@ const EARLIER_WINDOW_AR = 10;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
-// How close the next person must be to count as coordinated with a mentioned one ("X and Y").
+// How close the next person must be to count as coordinated with a mentioned one ("X and Y"), and
+// how long a word between them may be: "and", "et", "и", "және", not a verb ("X, adviser to King
+// Y, received Z").
 const COORDINATION_GAP = 2;
+const COORDINATOR_LENGTH = 4;
 // How far before a mention cue that follows its person ("Тоқаевтың атынан", "Тоқаевтың жылы
 // сәлемін") the person's phrase may end.
 const MENTION_REACH_AFTER = 1;
@@ -110,6 +113,7 @@ const MENTION_REACH_AFTER = 1;
  * атынан"), and those coordinated with them, were not there.
  */
 function markMentioned(
+  tokens: readonly Token[],
   people: readonly PersonHit[],
   cueEnds: readonly number[],
   cueStartsAfter: readonly number[],
@@ -127,7 +131,10 @@ function markMentioned(
     const beforeCue = cueStartsAfter.some(
       (cue) => person.tokEnd <= cue && cue - person.tokEnd <= MENTION_REACH_AFTER,
     );
-    const coordinated = previous?.mentioned === true && start - previous.tokEnd <= COORDINATION_GAP;
+    const coordinated =
+      previous?.mentioned === true &&
+      start - previous.tokEnd <= COORDINATION_GAP &&
+      tokens.slice(previous.tokEnd, start).every((t) => t.text.length <= COORDINATOR_LENGTH);
     if (afterCue || beforeCue || coordinated) person.mentioned = true;
     previous = person;
   }
@@ -258,6 +265,7 @@ export function analyseSentence(
   }
   const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang);
   markMentioned(
+    tokens,
     people,
     cueSpans.filter((c) => c.cue === 'mentioned').map((c) => c.end),
     cueSpans.filter((c) => c.cue === 'mentionedAfter').map((c) => c.start),
@@ -373,23 +381,61 @@ function shipmentFrom(
 // "la résolution présentée par le Maroc", "الإصلاحات السياسية التي تنتهجها كازاخستان".
 const STANCE_REACH = 4;
 
-/** The dyad side whose efforts, policy or initiative a support word in the sentence praises or backs. */
+/** Whose stance a sentence praises or backs, and the side named as praising it. */
+export interface Praise {
+  /** The side whose efforts, policy, position or initiative is praised or backed. */
+  readonly side: string;
+  /**
+   * Whether the stance is the support word's object, a few words after it ("praising the Russian
+   * position", "salue l'intérêt du Caire"), not a stance named elsewhere in the sentence.
+   */
+  readonly direct: boolean;
+  /** The other side, named by its name or capital before the support word ("Moscou salue …"). */
+  readonly by: string | undefined;
+}
+
+// How far after "praised", "salue" its object may begin: "lauded the continued Egyptian efforts".
+const SUPPORT_OBJECT_REACH = 4;
+
+/**
+ * The dyad side whose efforts, policy or initiative a support word in the sentence praises or backs:
+ * the stance right after the support word when there is one ("The President reviewed the Egyptian
+ * efforts …, praising the Russian position": the Russian position is praised), else any.
+ */
 function praisedSide(
   kb: KnowledgeIndex,
   entities: readonly Match<EntityHit>[],
   cueSpans: readonly { cue: CueKind; start: number; end: number }[],
-): string | undefined {
-  if (!cueSpans.some((c) => c.cue === 'support')) return undefined;
-  const sides = dyadMentions(kb, entities, ['name', 'demonym']);
-  for (const stance of cueSpans.filter((c) => c.cue === 'stance')) {
-    const owner = sides.find(
-      (n) =>
-        (n.start >= stance.end && n.start - stance.end <= STANCE_REACH) ||
-        (n.end <= stance.start && stance.start - n.end <= 1),
+): Praise | undefined {
+  const supports = cueSpans.filter((c) => c.cue === 'support');
+  if (supports.length === 0) return undefined;
+  // The owner right before the stance ("the Egyptian efforts", "Egypt's efforts"), else after it
+  // ("les efforts du Maroc"); a capital only right after it ("l'intérêt du Caire"): before, it is a
+  // subject ("которую Рабат оказал кандидатуре Казахстана"), further on a place ("efforts to
+  // strengthen cooperation in Rabat").
+  const named = dyadMentions(kb, entities, ['name', 'demonym']);
+  const capitals = dyadMentions(kb, entities, ['capital']);
+  const owned = cueSpans.flatMap((stance) => {
+    if (stance.cue !== 'stance') return [];
+    const owner =
+      named.find((n) => n.end <= stance.start && stance.start - n.end <= 1) ??
+      named.find((n) => n.start >= stance.end && n.start - stance.end <= STANCE_REACH) ??
+      capitals.find((n) => n.start >= stance.end && n.start - stance.end <= 1);
+    return owner ? [{ stance, owner }] : [];
+  });
+  for (const support of supports) {
+    const object = owned.find(
+      (o) => o.stance.start >= support.end && o.stance.start - support.end <= SUPPORT_OBJECT_REACH,
     );
-    if (owner) return owner.code;
+    if (!object) continue;
+    const side = object.owner.code;
+    const by = dyadMentions(kb, entities, ['name', 'capital']).find(
+      (n) => n.end <= support.start && n.code !== side,
+    )?.code;
+    return { side, direct: true, by };
   }
-  return undefined;
+  const any = owned[0];
+  return any ? { side: any.owner.code, direct: false, by: undefined } : undefined;
 }
 
 /** Whether a contrast cue has one side of the dyad only before it and the other only after it. */

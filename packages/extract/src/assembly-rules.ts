@@ -329,11 +329,18 @@ function positionAfterReferredInteraction(candidate: Candidate, assembly: Assemb
   return true;
 }
 
-/** A position told again at the news: the one stated there already. */
+/**
+ * A position told again at the news: the one stated there already by the same side. "The President
+ * praised the Russian position … President Putin also lauded the Egyptian efforts": two positions.
+ */
 function positionStatedAgain(candidate: Candidate, assembly: Assembly): boolean {
   const main = newsOfUndatedPosition(candidate, assembly);
   if (!main) return false;
-  const stated = assembly.events.find((e) => e.candidate.type === 'policy_statement' && e.date === main.date);
+  const sameSide = (other: Candidate) =>
+    other.statedBy === undefined || candidate.statedBy === undefined || other.statedBy === candidate.statedBy;
+  const stated = assembly.events.find(
+    (e) => e.candidate.type === 'policy_statement' && e.date === main.date && sameSide(e.candidate),
+  );
   if (!stated) return false;
   stated.merged.push(candidate);
   return true;

@@ -27,6 +27,11 @@ export interface Candidate {
   /** A joint statement told with a position in it ("in the joint statement, Kazakhstan supported …"). */
   carriesPosition?: boolean;
   /**
+   * The side whose position a statement is, when the sentence tells it: the other side than the
+   * one praised ("Putin lauded the Egyptian efforts": Russia's).
+   */
+  statedBy?: string;
+  /**
    * "Ont pris part à cet événement X, ministre …", "The ceremony was attended by …": no event of its
    * own, its people attend the event told before.
    */

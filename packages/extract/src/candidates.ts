@@ -1,5 +1,5 @@
 import type { EventType } from '@dyad/contracts';
-import type { SentenceFacts, TriggerHit } from './analyse.ts';
+import type { Praise, SentenceFacts, TriggerHit } from './analyse.ts';
 import type { Candidate } from './candidate.ts';
 import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
@@ -159,6 +159,18 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   return false;
 }
 
+/**
+ * Whether the other side praises or backs the stance: someone of it named ("ثمن الرئيس بوتين الجهود
+ * المصرية"); or, when the stance is the support word's object and no one is named, the side itself
+ * as the subject ("Moscou salue l'intérêt du Caire pour les BRICS") or the speaker told before ("Il
+ * a déclaré que son pays saluait toutes les initiatives russes").
+ */
+function praisedByTheOtherSide(f: SentenceFacts, praised: Praise): boolean {
+  const speakers = f.people.filter((p) => !p.mentioned);
+  if (speakers.some((p) => p.country && p.country !== praised.side)) return true;
+  return praised.direct && speakers.length === 0;
+}
+
 /** The event reports of one sentence. */
 export function sentenceCandidates(
   kb: KnowledgeIndex,
@@ -170,8 +182,7 @@ export function sentenceCandidates(
   const real = f.triggers.filter((t) => !t.unreal);
   // "Kazakhstan supports the autonomy plan"; "كما ثمن الرئيس بوتين الجهود المصرية", "l'ambassadrice
   // a salué la résolution présentée par le Maroc": someone of one side praising the other's efforts.
-  const praise =
-    f.praised !== undefined && f.people.some((p) => !p.mentioned && p.country && p.country !== f.praised);
+  const praise = f.praised !== undefined && praisedByTheOtherSide(f, f.praised);
   const policy = (f.cues.has('support') && f.cues.has('position')) || praise;
   // "The two sides stressed, in a joint statement, …": a joint statement named in a sentence about
   // both sides is adopted, whatever verb tells it; not one planned or denied.
@@ -345,7 +356,11 @@ export function sentenceCandidates(
       anaphoric: false,
       unreal: false,
     };
-    out.push(make('policy_statement', t));
+    const statement = make('policy_statement', t);
+    const praised = praise ? f.praised?.side : undefined;
+    const statedBy = praised === undefined ? undefined : kb.dyad.find((code) => code !== praised);
+    if (statedBy) statement.statedBy = statedBy;
+    out.push(statement);
   }
   assignDates(out, facts, i);
   // "A visit to Rabat, where he met Y on Friday 28 February": the visit was on that day too, as far

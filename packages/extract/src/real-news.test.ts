@@ -655,6 +655,72 @@ describe("someone of one side praising the other side's efforts or policy states
   });
 });
 
+describe("a side praising the other's position, role or interest: whose position, and how many", () => {
+  // Two positions at one call, one of each side: two statements, each by its own side.
+  const BOTH_WAYS: Record<string, string> = {
+    en: "Moroccan Foreign Minister Nasser Bourita spoke by phone on 3 March 2025 with Kazakh Foreign Minister Murat Nurtleu.\nBourita reviewed Morocco's efforts for regional stability, praising the Kazakh position on the Sahara.\nNurtleu also commended the Moroccan role in Africa.",
+    fr: "Le ministre des Affaires étrangères Nasser Bourita s'est entretenu le 3 mars 2025 au téléphone avec son homologue kazakh Murat Nurtleu.\nBourita a présenté les efforts du Maroc pour la stabilité régionale, saluant la position du Kazakhstan sur le Sahara.\nNurtleu a pour sa part salué le rôle du Maroc en Afrique.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита 3 марта 2025 года провел телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу.\nБурита рассказал об усилиях Марокко ради региональной стабильности, высоко оценив позицию Казахстана по Сахаре.\nНуртлеу также высоко оценил роль Марокко в Африке.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة يوم 3 مارس 2025 اتصالا هاتفيا مع وزير خارجية كازاخستان مراد نورتليو.\nواستعرض بوريطة جهود المغرب من أجل الاستقرار الإقليمي، مشيدا بموقف كازاخستان من قضية الصحراء.\nكما أشاد نورتليو بدور المغرب في إفريقيا.',
+  };
+  for (const [lang, text] of Object.entries(BOTH_WAYS)) {
+    it(`${lang}: the Kazakh position praised by Bourita, the Moroccan role by Nurtleu: two statements`, () => {
+      const statements = mains(run(text, lang, '2025-03-04')).filter((e) => e.type === 'policy_statement');
+      expect(statements.map((e) => ids(e))).toEqual([['ma.bourita'], ['kz.nurtleu']]);
+    });
+  }
+  // The side itself as the subject, no one named: "Moscow welcomes Cairo's interest".
+  const BY_THE_SIDE: Record<string, string> = {
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu a rencontré Nasser Bourita le 3 mars 2025 à Rabat.\nAstana salue l'intérêt de Rabat pour le corridor transcaspien.",
+    en: 'Kazakh Foreign Minister Murat Nurtleu met Nasser Bourita in Rabat on 3 March 2025.\nKazakhstan supports the Moroccan wish to join the transport corridor.',
+  };
+  for (const [lang, text] of Object.entries(BY_THE_SIDE)) {
+    it(`${lang}: Kazakhstan's position, voiced by its minister at the meeting`, () => {
+      const statement = mains(run(text, lang, '2025-03-04')).find((e) => e.type === 'policy_statement');
+      expect(ids(statement)).toEqual(['kz.nurtleu']);
+    });
+  }
+  it('fr: a capital before the stance is its subject, not its owner ("que Rabat a apporté à la candidature du Kazakhstan")', () => {
+    const text =
+      'Le 3 mars 2025 à Rabat, le ministre kazakh Murat Nurtleu a rappelé le soutien que Rabat a apporté à la candidature du Kazakhstan.';
+    const events = mains(run(text, 'fr', '2025-03-04'));
+    expect(events.map((e) => e.type)).not.toContain('policy_statement');
+  });
+  it("en: someone's interest in the other side's expertise is their own, not the other side's", () => {
+    const text =
+      "Kazakh Foreign Minister Murat Nurtleu met Nasser Bourita in Rabat on 3 March 2025 and stressed that Kazakhstan regards Morocco as a partner, expressing his country's interest in Moroccan expertise.";
+    expect(mains(run(text, 'en', '2025-03-04')).map((e) => e.type)).not.toContain('policy_statement');
+  });
+});
+
+describe('the one an adviser advises is only named', () => {
+  const ADVISER: Record<string, string> = {
+    en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
+    fr: "André Azoulay, conseiller du Roi Mohammed VI, a reçu le 14 mai 2024 à Rabat l'ambassadrice du Kazakhstan Saulekul Sailaukyzy.",
+  };
+  for (const [lang, text] of Object.entries(ADVISER)) {
+    it(`${lang}: the King is no participant of his adviser's meeting`, () => {
+      const [meeting] = mains(run(text, lang, '2024-05-15'));
+      expect(ids(meeting)).toEqual(['kz.sailaukyzy', 'ma.azoulay']);
+    });
+  }
+});
+
+describe('sentences glued together by a page that lost its spacing are read apart', () => {
+  it('fr: a stop or a colon with no space after it, and a heading run into its paragraph', () => {
+    const text =
+      "Le ministre kazakh Murat Nurtleu s'est entretenu le 3 mars 2025 à Rabat avec Nasser Bourita.Voici ce qu'il faut retenir de cette visite:Le corridor transcaspienAstana salue l'intérêt de Rabat pour le corridor transcaspien.";
+    const statement = mains(run(text, 'fr', '2025-03-04')).find((e) => e.type === 'policy_statement');
+    expect(ids(statement)).toEqual(['kz.nurtleu']);
+  });
+  it('fr: a company written in one word with capitals inside (TotalEnergies, KazMunayGas) is no break', () => {
+    const text =
+      'Le ministre kazakh Murat Nurtleu a rencontré le 3 mars 2025 à Rabat Nasser Bourita, puis les dirigeants de TotalEnergies et de KazMunayGas.';
+    const [meeting] = mains(run(text, 'fr', '2025-03-04'));
+    expect(meeting?.evidence.find((x) => x.field === 'type')?.text).toContain('KazMunayGas');
+  });
+});
+
 describe('who attended the event told before takes part in it', () => {
   const ATTENDED: Record<string, string> = {
     fr: "L'ambassade du Kazakhstan a organisé le 16 décembre 2024 à Rabat une cérémonie à l'occasion de la fête de l'Indépendance.\nOnt pris part à cet événement le ministre des Affaires étrangères Nasser Bourita et l'ambassadrice du Kazakhstan Saulekul Sailaukyzy.",

@@ -57,7 +57,7 @@ export function toReport(
   const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
-  const side = c.type === 'policy_statement' ? statingSide(kb, facts, c.sentence) : undefined;
+  const side = c.type === 'policy_statement' ? (c.statedBy ?? statingSide(kb, facts, c.sentence)) : undefined;
   if (participants.length === 0 && e.speakerFrom && side) {
     const there = peopleOf(kb, lang, e.speakerFrom, dateForRoles, namedInArticle);
     for (const p of there.participants.filter((x) => x.country === side)) {

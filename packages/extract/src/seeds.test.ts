@@ -129,14 +129,19 @@ describe('seed 003 (ar): the Kazakh foreign minister in Rabat', () => {
 
 describe('seed 004 (fr): André Azoulay and the Kazakh ambassador', () => {
   it('finds the meeting with the same actor ids as the Arabic articles', () => {
-    const main = seed('004', 'fr', '2026-01-29').find((e) => e.main);
+    const main = seed('004', 'fr', '2026-01-29').find((e) => e.main && e.type !== 'policy_statement');
     expect(main?.type).toBe('courtesy_visit');
     expect([...ids(main)].sort()).toEqual(['kz.sailaukyzy', 'ma.azoulay']);
     expect(main?.date).toEqual({ value: '2026-01', precision: 'month', source: 'published' });
   });
   it('keeps the meeting as the news when the cleaner could only infer the year (2025)', () => {
     const main = seed('004', 'fr', '2025').filter((e) => e.main);
-    expect(main.map((e) => e.type)).toEqual(['courtesy_visit']);
+    expect(main.map((e) => e.type)).toEqual(['policy_statement', 'courtesy_visit']);
+  });
+  it("has Azoulay, the King's adviser, praise Kazakhstan's policies and role: his position, not the King's", () => {
+    const statement = seed('004', 'fr', '2026-01-29').find((e) => e.type === 'policy_statement');
+    expect(statement).toMatchObject({ main: true, date: { value: '2026-01', precision: 'month' } });
+    expect(ids(statement)).toEqual(['ma.azoulay']);
   });
   it('does not count the president whose reforms the ambassador presented as a participant', () => {
     for (const e of seed('004', 'fr', '2026-01-29')) expect(ids(e)).not.toContain('kz.tokayev');

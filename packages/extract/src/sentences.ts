@@ -47,10 +47,25 @@ function endsInAbbreviation(segment: string, abbreviations: ReadonlySet<string>)
   return /^[\p{Lu}]$/u.test(last) || /^[\u0600-\u06ff]$/u.test(last);
 }
 
+// Sentences glued by a page whose blocks lost their spacing when it became text: a stop or a colon
+// with no space after it ("… de cette organisation.Voici quelques déclarations …", "pendant cette
+// visite:Livraisons"), or a heading run into the next line ("Livraisons de blé ukrainienSergueï
+// Lavrov a confirmé …"): a word all in lower case, of four letters or more, then a capitalised
+// word. Names written that way begin with a capital (TotalEnergies, KazMunayGas) or have fewer
+// lower-case letters before the next one (iPhone, eBay).
+const GLUED = /(?<=\p{Ll}{2}[.!?:])(?=\p{Lu}\p{Ll})|(?<=(?:^|\P{L})\p{Ll}{4,})(?=\p{Lu}\p{Ll}{2})/gu;
+
+/** A line's pieces at the glued sentence breaks in it, with their offsets in the line. */
+function unglued(line: string): { at: number; text: string }[] {
+  const breaks = [...line.matchAll(GLUED)].map((m) => m.index);
+  if (breaks.length === 0) return [{ at: 0, text: line }];
+  return [0, ...breaks].map((at, i) => ({ at, text: line.slice(at, breaks[i] ?? line.length) }));
+}
+
 /**
  * Sentences with their offsets: Intl.Segmenter, then abbreviation repair (a segment ending in
- * "M." or "fév." is joined to the next) and a split at every line break, which news pages use
- * for paragraphs and headings. Tokens are keyed by `keying` (the language index's: `{lang, kazakh}`).
+ * "M." or "fév." is joined to the next), a split at every line break, which news pages use
+ * for paragraphs and headings, and at sentences glued together (GLUED). Tokens are keyed by `keying` (the language index's: `{lang, kazakh}`).
  */
 export function splitSentences(
   text: string,
@@ -75,10 +90,11 @@ export function splitSentences(
   for (const piece of pieces) {
     let lineStart = piece.start;
     for (const line of text.slice(piece.start, piece.end).split('\n')) {
-      const lead = line.length - line.trimStart().length;
-      const body = line.trim();
-      if (body !== '') {
-        const start = lineStart + lead;
+      for (const part of unglued(line)) {
+        const lead = part.text.length - part.text.trimStart().length;
+        const body = part.text.trim();
+        if (body === '') continue;
+        const start = lineStart + part.at + lead;
         sentences.push({
           index: sentences.length,
           start,
