@@ -318,7 +318,7 @@ export function analyseSentence(
     countries,
     sidesApart: sidesApart(kb, entities, people, cueSpans),
     shipmentFrom: shipmentFrom(kb, entities, cueSpans),
-    praised: praisedSide(kb, entities, cueSpans),
+    praised: praisedSide(kb, entities, people, cueSpans),
     refersToDocument: agreements.some((a) =>
       cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
     ),
@@ -405,9 +405,12 @@ const SUPPORT_OBJECT_REACH = 4;
 function praisedSide(
   kb: KnowledgeIndex,
   entities: readonly Match<EntityHit>[],
+  people: readonly PersonHit[],
   cueSpans: readonly { cue: CueKind; start: number; end: number }[],
 ): Praise | undefined {
   const supports = cueSpans.filter((c) => c.cue === 'support');
+  const commitment = commitmentTo(kb, entities, people, cueSpans);
+  if (commitment) return commitment;
   if (supports.length === 0) return undefined;
   // The owner right before the stance ("the Egyptian efforts", "Egypt's efforts"), else after it
   // ("les efforts du Maroc"); a capital only right after it ("l'intérêt du Caire"): before, it is a
@@ -436,6 +439,38 @@ function praisedSide(
   }
   const any = owned[0];
   return any ? { side: any.owner.code, direct: false, by: undefined } : undefined;
+}
+
+// How far after "is ready to", "l'engagement" the side it is for may be named: "a confirmé
+// l'engagement des exportateurs russes de fournir des céréales à l'Egypte".
+const COMMITMENT_REACH = 10;
+
+/**
+ * A side ready or committed to help, supply or buy from the other ("Russia is ready to help the
+ * Egyptian military", "l'engagement des exportateurs russes de fournir des céréales à l'Egypte"):
+ * a position on the other side, the one named after the commitment that is not the committed one
+ * (the speaker's side, or the side named before it).
+ */
+function commitmentTo(
+  kb: KnowledgeIndex,
+  entities: readonly Match<EntityHit>[],
+  people: readonly PersonHit[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+): Praise | undefined {
+  const commitments = cueSpans.filter((c) => c.cue === 'commitment');
+  if (commitments.length === 0) return undefined;
+  const named = dyadMentions(kb, entities, ['name', 'demonym', 'capital']);
+  for (const cue of commitments) {
+    const by = dyadMentions(kb, entities, ['name', 'capital']).findLast((n) => n.end <= cue.start)?.code;
+    const speaker = people.find((p) => !p.mentioned && p.country && kb.dyad.includes(p.country))?.country;
+    const committed = by ?? speaker;
+    const beneficiary = named.find(
+      (n) => n.start >= cue.end && n.start - cue.end <= COMMITMENT_REACH && n.code !== committed,
+    );
+    if (beneficiary)
+      return { side: beneficiary.code, direct: true, by: by === beneficiary.code ? undefined : by };
+  }
+  return undefined;
 }
 
 /** Whether a contrast cue has one side of the dyad only before it and the other only after it. */

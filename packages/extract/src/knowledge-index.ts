@@ -53,6 +53,7 @@ export type CueKind =
   | 'outcome'
   | 'purpose'
   | 'stance'
+  | 'commitment'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -237,6 +238,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['outcome', lexicon.outcome],
     ['purpose', lexicon.purpose],
     ['stance', lexicon.stances],
+    ['commitment', lexicon.commitments],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

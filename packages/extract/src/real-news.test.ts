@@ -693,6 +693,27 @@ describe("a side praising the other's position, role or interest: whose position
   });
 });
 
+describe('one side ready to help or supply the other states a position on it', () => {
+  const READY: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu met Moroccan Foreign Minister Nasser Bourita in Rabat on 3 March 2025.\nKazakhstan is ready to supply more wheat to Morocco, Nurtleu said at the meeting with Bourita.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu a rencontré Nasser Bourita le 3 mars 2025 à Rabat.\nLe Kazakhstan est prêt à aider le Maroc à moderniser ses chemins de fer, a déclaré Murat Nurtleu lors de l'entretien avec Nasser Bourita.",
+    ar: 'التقى وزير خارجية كازاخستان مراد نورتليو يوم 3 مارس 2025 بالرباط وزير الشؤون الخارجية ناصر بوريطة.\nوقال نورتليو إن كازاخستان مستعدة لمساعدة المغرب في تحديث السكك الحديدية.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу 3 марта 2025 года встретился в Рабате с министром иностранных дел Марокко Насером Буритой.\nКазахстан готов помочь Марокко в модернизации железных дорог, заявил Нуртлеу на встрече с Буритой.',
+  };
+  for (const [lang, text] of Object.entries(READY)) {
+    it(`${lang}: Kazakhstan's position, voiced by its minister alone`, () => {
+      const statement = mains(run(text, lang, '2025-03-04')).find((e) => e.type === 'policy_statement');
+      expect(ids(statement)).toEqual(['kz.nurtleu']);
+      expect(statement?.date).toMatchObject({ value: '2025-03-03' });
+    });
+  }
+  it('en: a readiness that names no other side states nothing on it', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu met Nasser Bourita in Rabat on 3 March 2025. Kazakhstan is ready to host the next session of the commission in Astana.';
+    expect(mains(run(text, 'en', '2025-03-04')).map((e) => e.type)).not.toContain('policy_statement');
+  });
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

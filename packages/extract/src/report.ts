@@ -54,7 +54,12 @@ export function toReport(
   if (e.fromArticle && e.date) evidence.push({ field: 'date:article', text: '', start: 0, end: 0 });
   else if (e.date) cite('date', dateSentence);
   const dateForRoles = e.date?.value;
-  const { participants, references, cited } = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
+  const people = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
+  const { references, cited } = people;
+  // A position of one side told in a sentence about a meeting ("Russia is ready to help the Egyptian
+  // military, Shoigu said at a meeting with President Sisi"): voiced by that side's people only.
+  const voiced = c.statedBy ? people.participants.filter((p) => p.country === c.statedBy) : [];
+  const participants = voiced.length > 0 ? voiced : people.participants;
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
   const side = c.type === 'policy_statement' ? (c.statedBy ?? statingSide(kb, facts, c.sentence)) : undefined;

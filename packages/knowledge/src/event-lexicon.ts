@@ -102,6 +102,12 @@ export const EventLexicon = z.object({
    */
   stances: Phrases.default([]),
   /**
+   * One side ready or committed to help, supply or buy from the other: "is ready to help", "prête
+   * à fournir", "готова помочь", "مستعدة لمساعدة". With the other side named after it, a position
+   * on that side (policy_statement), as a praise of its efforts is.
+   */
+  commitments: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
