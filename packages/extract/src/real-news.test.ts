@@ -714,6 +714,22 @@ describe('one side ready to help or supply the other states a position on it', (
   });
 });
 
+describe('a joint military exercise of the two is an act between them, over its span', () => {
+  const EXERCISE: Record<string, string> = {
+    en: 'Moroccan and Kazakh special forces concluded on Saturday a joint exercise near Benguerir that began on 10 March 2025.',
+    fr: 'Les forces spéciales marocaines et kazakhes ont mené du 10 au 15 mars 2025 des exercices conjoints près de Benguerir.',
+    ar: 'اختتمت القوات الخاصة المغربية والكازاخستانية يوم السبت 15 مارس 2025 مناورات عسكرية قرب بنجرير.',
+    ru: 'Спецназ Марокко и Казахстана с 10 по 15 марта 2025 года провел совместные учения под Бенгериром.',
+  };
+  for (const [lang, text] of Object.entries(EXERCISE)) {
+    it(`${lang}: one event of type other`, () => {
+      const events = mains(run(text, lang, '2025-03-16'));
+      expect(events.map((e) => e.type)).toEqual(['other']);
+      expect(events[0]?.date?.value.startsWith('2025-03')).toBe(true);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
