@@ -730,6 +730,21 @@ describe('a joint military exercise of the two is an act between them, over its 
   }
 });
 
+describe('a reception still to come is a plan', () => {
+  const TO_COME: Record<string, string> = {
+    en: 'Moroccan parliament speaker to receive Kazakh delegation Tuesday\nThe Speaker of the House of Representatives, Rachid Talbi Alami, will receive a Kazakh parliamentary delegation on Tuesday, a statement told Hespress Online.',
+    fr: 'Le président de la Chambre des représentants, Rachid Talbi Alami, recevra mardi une délégation parlementaire kazakhe.',
+    ar: 'سيستقبل رئيس مجلس النواب راشيد الطالبي العلمي يوم الثلاثاء وفدا برلمانيا كازاخستانيا.',
+    ru: 'Председатель Палаты представителей Марокко Рашид Тальби Алами примет во вторник казахстанскую парламентскую делегацию.',
+  };
+  for (const [lang, text] of Object.entries(TO_COME)) {
+    it(`${lang}: no event, and an outlet named "… Online" is no call`, () => {
+      // Published on Sunday: the Tuesday is to come.
+      expect(mains(run(text, lang, '2025-03-02'))).toEqual([]);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
