@@ -318,7 +318,7 @@ export function analyseSentence(
     countries,
     sidesApart: sidesApart(kb, entities, people, cueSpans),
     shipmentFrom: shipmentFrom(kb, entities, cueSpans),
-    praised: praisedSide(kb, entities, people, cueSpans),
+    praised: praisedSide(kb, tokens, entities, people, cueSpans),
     refersToDocument: agreements.some((a) =>
       cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
     ),
@@ -404,6 +404,7 @@ const SUPPORT_OBJECT_REACH = 4;
  */
 function praisedSide(
   kb: KnowledgeIndex,
+  tokens: readonly Token[],
   entities: readonly Match<EntityHit>[],
   people: readonly PersonHit[],
   cueSpans: readonly { cue: CueKind; start: number; end: number }[],
@@ -418,10 +419,13 @@ function praisedSide(
   // strengthen cooperation in Rabat").
   const named = dyadMentions(kb, entities, ['name', 'demonym']);
   const capitals = dyadMentions(kb, entities, ['capital']);
+  // "Egypt's efforts" (Egypt, s, efforts), not "كازاخستان دعمها للمبادرة" (Kazakhstan, its support,
+  // for the initiative: the initiative is the one named after it, Morocco's).
+  const possessive = (at: number) => tokens[at]?.text.toLowerCase() === 's';
   const owned = cueSpans.flatMap((stance) => {
     if (stance.cue !== 'stance') return [];
     const owner =
-      named.find((n) => n.end <= stance.start && stance.start - n.end <= 1) ??
+      named.find((n) => n.end === stance.start || (n.end + 1 === stance.start && possessive(n.end))) ??
       named.find((n) => n.start >= stance.end && n.start - stance.end <= STANCE_REACH) ??
       capitals.find((n) => n.start >= stance.end && n.start - stance.end <= 1);
     return owner ? [{ stance, owner }] : [];

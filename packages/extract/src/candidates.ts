@@ -168,7 +168,7 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
 function praisedByTheOtherSide(f: SentenceFacts, praised: Praise): boolean {
   const speakers = f.people.filter((p) => !p.mentioned);
   if (speakers.some((p) => p.country && p.country !== praised.side)) return true;
-  return praised.direct && speakers.length === 0;
+  return praised.direct && !speakers.some((p) => p.country === praised.side);
 }
 
 /** The event reports of one sentence. */

@@ -745,6 +745,24 @@ describe('a reception still to come is a plan', () => {
   }
 });
 
+describe("a statement's side speaks for it, never the other side's people it names", () => {
+  it("ar: Kazakhstan backing the Moroccan initiative is Kazakhstan's position (the side before 'its support' is its subject, not the initiative's owner)", () => {
+    const text = [
+      'أجرى وزير الشؤون الخارجية ناصر بوريطة يوم 3 مارس 2025 بالرباط مباحثات مع وزير خارجية كازاخستان مراد نورتليو.',
+      'وجددت كازاخستان دعمها للمبادرة المغربية من أجل الأمن الغذائي في إفريقيا.',
+    ].join('\n');
+    const statement = mains(run(text, 'ar', '2025-03-04')).find((e) => e.type === 'policy_statement');
+    expect(ids(statement)).toEqual(['kz.nurtleu']);
+  });
+  it('fr: the talks a joint press conference closed are a meeting', () => {
+    const text =
+      "Déclaration de Murat Nurtleu lors d'une conférence de presse conjointe avec le ministre marocain des Affaires étrangères Nasser Bourita à l'issue des négociations à Rabat le 3 mars 2025";
+    const [meeting] = mains(run(text, 'fr', '2025-03-04'));
+    expect(meeting?.type).toBe('bilateral_meeting');
+    expect(ids(meeting)).toEqual(['kz.nurtleu', 'ma.bourita']);
+  });
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

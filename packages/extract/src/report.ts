@@ -58,8 +58,11 @@ export function toReport(
   const { references, cited } = people;
   // A position of one side told in a sentence about a meeting ("Russia is ready to help the Egyptian
   // military, Shoigu said at a meeting with President Sisi"): voiced by that side's people only.
-  const voiced = c.statedBy ? people.participants.filter((p) => p.country === c.statedBy) : [];
-  const participants = voiced.length > 0 ? voiced : people.participants;
+  // Nor by the other side's people it names ("Kazakhstan praised the leading role of the Moroccan
+  // King"): with none of its own there, those of its side at the event it was stated at (below).
+  const participants = c.statedBy
+    ? people.participants.filter((p) => p.country === c.statedBy)
+    : people.participants;
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
   const side = c.type === 'policy_statement' ? (c.statedBy ?? statingSide(kb, facts, c.sentence)) : undefined;
