@@ -763,6 +763,19 @@ describe("a statement's side speaks for it, never the other side's people it nam
   });
 });
 
+describe('"the two presidents" and "their telephone conversation" tell a call between the two', () => {
+  const CALL: Record<string, string> = {
+    ar: 'تناول الرئيسان في حديثهما الهاتفي يوم 3 مارس 2025 العلاقات بين المغرب وكازاخستان.',
+    en: 'The two presidents discussed relations between Morocco and Kazakhstan in a telephone conversation on 3 March 2025.',
+  };
+  for (const [lang, text] of Object.entries(CALL)) {
+    it(`${lang}: one phone call on its day`, () => {
+      const events = mains(run(text, lang, '2025-03-04'));
+      expect(events.map((e) => [e.type, e.date?.value])).toEqual([['phone_call', '2025-03-03']]);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
