@@ -192,7 +192,10 @@ export function sentenceCandidates(
   // sentence before, told again with its date.
   const sides = bothSides(kb, facts, i);
   const retold = !sides && (retells(kb, facts, i) || continuesPrevious(kb, facts, i));
-  if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold)) {
+  // "Sisi discussed economic ties at the meeting, which was also attended by the ambassador": who
+  // attended the meeting told before, and what was said there; no event of its own.
+  const attendedTold = f.cues.has('attendance') && real.some((t) => t.anaphoric);
+  if ((real.length === 0 && !policy && !statementNamed) || (!sides && !retold) || attendedTold) {
     const attending = attendanceOf(kb, f, i);
     return attending ? [attending] : [];
   }

@@ -776,6 +776,20 @@ describe('"the two presidents" and "their telephone conversation" tell a call be
   }
 });
 
+describe('who attended the meeting just told, and what was said there, is that meeting', () => {
+  const ATTENDED_TOLD: Record<string, string> = {
+    en: "Moroccan Foreign Minister Nasser Bourita received Kazakh Foreign Minister Murat Nurtleu in Rabat on 3 March 2025.\nBourita discussed trade with the Kazakh delegation at the meeting, which was also attended by Kazakhstan's ambassador in Rabat, Saulekul Sailaukyzy.",
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a reçu le 3 mars 2025 à Rabat son homologue kazakh Murat Nurtleu.\nM. Bourita a évoqué les échanges commerciaux lors de cette rencontre, à laquelle a également assisté l'ambassadrice du Kazakhstan, Saulekul Sailaukyzy.",
+  };
+  for (const [lang, text] of Object.entries(ATTENDED_TOLD)) {
+    it(`${lang}: one meeting, the ambassador among its participants, no courtesy visit`, () => {
+      const events = mains(run(text, lang, '2025-03-04'));
+      expect(events.map((e) => e.type)).toEqual(['bilateral_meeting']);
+      expect(ids(events[0])).toEqual(['kz.nurtleu', 'kz.sailaukyzy', 'ma.bourita']);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
