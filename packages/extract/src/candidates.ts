@@ -278,9 +278,22 @@ export function sentenceCandidates(
   const setting = fresh.find(
     (x) => x.background && (x.type === 'visit' || x.type === 'official_visit' || x.type === 'courtesy_visit'),
   );
+  // "الرئيس رحب بماتفيينكو والوفد المرافق لها في مصر", "received X and the delegation accompanying
+  // him": someone met with the delegation that came with them is visiting; the visit is the setting,
+  // when the text has not told it already.
+  const accompanied: TriggerHit | undefined =
+    !setting &&
+    f.cues.has('accompanyingDelegation') &&
+    real.some((t) => MEETING_TRIGGERS.has(t.type)) &&
+    !facts
+      .slice(0, i + 1)
+      .some((g) => g.triggers.some((t) => !t.unreal && (t.type === 'visit' || t.type === 'official_visit')))
+      ? { type: 'official_visit', tokStart: 0, tokEnd: 0, anaphoric: false, unreal: false, background: true }
+      : undefined;
+  const settingBy = setting ?? accompanied;
   const settingVisit =
-    interaction && setting && !VISITS.has(interaction.type)
-      ? make(setting.type === 'courtesy_visit' ? 'courtesy_visit' : 'official_visit', setting)
+    interaction && settingBy && !VISITS.has(interaction.type)
+      ? make(settingBy.type === 'courtesy_visit' ? 'courtesy_visit' : 'official_visit', settingBy)
       : undefined;
   if (settingVisit) out.push(settingVisit);
   const has = (type: string) => real.find((t) => t.type === type);

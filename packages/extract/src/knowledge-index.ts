@@ -54,6 +54,7 @@ export type CueKind =
   | 'purpose'
   | 'stance'
   | 'commitment'
+  | 'accompanyingDelegation'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -239,6 +240,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['purpose', lexicon.purpose],
     ['stance', lexicon.stances],
     ['commitment', lexicon.commitments],
+    ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

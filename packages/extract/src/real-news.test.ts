@@ -790,6 +790,22 @@ describe('who attended the meeting just told, and what was said there, is that m
   }
 });
 
+describe('someone received with the delegation that came with them is visiting', () => {
+  const WITH_DELEGATION: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita received Kazakh Foreign Minister Murat Nurtleu and the delegation accompanying him in Rabat on 3 March 2025.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a reçu le 3 mars 2025 à Rabat le ministre kazakh des Affaires étrangères Murat Nurtleu et la délégation qui l'accompagne.",
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة يوم 3 مارس 2025 بالرباط وزير خارجية كازاخستان مراد نورتليو والوفد المرافق له.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита 3 марта 2025 года принял в Рабате министра иностранных дел Казахстана Мурата Нуртлеу и сопровождающую его делегацию.',
+  };
+  for (const [lang, text] of Object.entries(WITH_DELEGATION)) {
+    it(`${lang}: the meeting, and Nurtleu's visit it took place in`, () => {
+      const events = mains(run(text, lang, '2025-03-04'));
+      expect(events.map((e) => e.type).sort()).toEqual(['bilateral_meeting', 'official_visit']);
+      expect(ids(events.find((e) => e.type === 'official_visit'))).toContain('kz.nurtleu');
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

@@ -108,6 +108,12 @@ export const EventLexicon = z.object({
    */
   commitments: Phrases.default([]),
   /**
+   * The delegation that came with someone: "والوفد المرافق له", "and the delegation accompanying
+   * him", "et la délégation qui l'accompagne", "и сопровождающую его делегацию". Received or met
+   * with it, that someone is visiting.
+   */
+  accompanyingDelegation: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
