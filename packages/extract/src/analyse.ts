@@ -99,6 +99,8 @@ const EARLIER_WINDOW_AR = 10;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
+// How far after a verb of reporting its day may be: "said on Monday", "أصدرته الرئاسة المصرية الأربعاء".
+const REPORT_DATE_REACH = 3;
 // How close the next person must be to count as coordinated with a mentioned one ("X and Y"), and
 // how long a word between them may be: "and", "et", "и", "және", not a verb ("X, adviser to King
 // Y, received Z").
@@ -289,11 +291,19 @@ export function analyseSentence(
   if (host) countries.add(host);
   // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before
   // a date makes it a past time referred to.
-  const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) =>
-    cueSpans.some((c) => c.cue === 'earlier' && c.end === d.tokStart)
-      ? { ...d, relation: 'past' as const }
-      : d,
-  );
+  // "… the Russian Energy Ministry said on Monday": a date right after a verb of reporting.
+  // One the event told right after it has is its own ("Shoigu said on Tuesday at a meeting with Sisi").
+  const reportedAt = (d: DateHit) =>
+    cueSpans.some(
+      (c) => c.cue === 'reporting' && c.end <= d.tokStart && d.tokStart - c.end <= REPORT_DATE_REACH,
+    ) && !triggers.some((t) => t.tokStart >= d.tokEnd && t.tokStart - d.tokEnd <= REPORT_DATE_REACH);
+  const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) => {
+    const earlier = cueSpans.some((c) => c.cue === 'earlier' && c.end === d.tokStart);
+    const reported = reportedAt(d);
+    return earlier || reported
+      ? { ...d, ...(earlier ? { relation: 'past' as const } : {}), ...(reported ? { reported } : {}) }
+      : d;
+  });
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
   const planClauses = cueSpans
     .filter((c) => c.cue === 'future')

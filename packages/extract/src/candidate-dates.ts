@@ -41,6 +41,9 @@ export function assignDates(
         // "Support for the autonomy plan presented in 2007": a year in a statement of position is
         // the year of what it is about, not of the statement.
         .filter((c) => !(c.type === 'policy_statement' && d.precision === 'year'))
+        // "X held talks with Y, the ministry said on Monday": the day of a report dates the saying
+        // (a statement made that day), not the talks it reports.
+        .filter((c) => !(d.reported && c.type !== 'policy_statement'))
         // "signed at the 79th UN General Assembly, is now in force": a gathering is where talks and
         // signings are held, never when a document takes effect.
         .filter((c) => !(d.kind === 'gathering' && c.type === 'agreement_entry_into_force'))

@@ -20,6 +20,11 @@ export interface DateHit {
   readonly explicitYear: boolean;
   /** A weekday written beside the date agrees (ok) or not (mismatch). */
   readonly weekdayCheck?: 'ok' | 'mismatch';
+  /**
+   * The day a report was made, right after its verb ("the ministry said on Monday", "وفقاً لبيان
+   * أصدرته الرئاسة الأربعاء"): it dates the saying, not the events the sentence tells.
+   */
+  readonly reported?: boolean;
   /** The place of a gathering, when the date came from one. */
   readonly place?: string;
 }

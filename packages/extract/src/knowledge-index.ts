@@ -55,6 +55,7 @@ export type CueKind =
   | 'stance'
   | 'commitment'
   | 'accompanyingDelegation'
+  | 'reporting'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -241,6 +242,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['stance', lexicon.stances],
     ['commitment', lexicon.commitments],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
+    ['reporting', lexicon.reporting],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

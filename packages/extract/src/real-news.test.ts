@@ -806,6 +806,28 @@ describe('someone received with the delegation that came with them is visiting',
   }
 });
 
+describe('the day a report was made is not the day of what it reports', () => {
+  // Published on Wednesday 5 March 2025; the report came on Monday, the talks are not dated.
+  const REPORTED: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita held talks with Kazakh Foreign Minister Murat Nurtleu on trade, the ministry said on Monday.',
+    fr: 'Le ministre des Affaires étrangères Nasser Bourita a eu des entretiens avec son homologue kazakh Murat Nurtleu sur le commerce, a annoncé lundi le ministère.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة مباحثات مع وزير خارجية كازاخستان مراد نورتليو حول التجارة، وفق ما أعلنت الوزارة الاثنين.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита провел переговоры с министром иностранных дел Казахстана Муратом Нуртлеу о торговле, сообщило в понедельник министерство.',
+  };
+  for (const [lang, text] of Object.entries(REPORTED)) {
+    it(`${lang}: the talks take the publication's month, not the Monday`, () => {
+      const [talks] = mains(run(text, lang, '2025-03-05'));
+      expect(talks?.date).toEqual({ value: '2025-03', precision: 'month', source: 'published' });
+    });
+  }
+  it('en: a day said of a meeting told right after it is the meeting’s', () => {
+    const text =
+      'Kazakhstan is ready to supply more wheat to Morocco, Kazakh Foreign Minister Murat Nurtleu said on Monday at a meeting with Nasser Bourita in Rabat.';
+    const meeting = mains(run(text, 'en', '2025-03-05')).find((e) => e.type === 'bilateral_meeting');
+    expect(meeting?.date).toMatchObject({ value: '2025-03-03', precision: 'day' });
+  });
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

@@ -114,6 +114,12 @@ export const EventLexicon = z.object({
    */
   accompanyingDelegation: Phrases.default([]),
   /**
+   * Verbs of reporting: "said", "announced", "a annoncé", "сообщил", "أعلنت", "أصدرته". A day right
+   * after one ("the ministry said on Monday") is when the report was made, not when the events the
+   * sentence tells took place.
+   */
+  reporting: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
