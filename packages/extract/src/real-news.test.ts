@@ -828,6 +828,21 @@ describe('the day a report was made is not the day of what it reports', () => {
   });
 });
 
+describe('flights between the two opened or resumed are an act between them', () => {
+  const FLIGHTS: Record<string, string> = {
+    en: 'The first direct flight between Morocco and Kazakhstan landed in Casablanca on 3 March 2025 with 150 passengers from Almaty.',
+    fr: "Le premier vol direct entre le Maroc et le Kazakhstan a atterri le 3 mars 2025 à Casablanca avec 150 passagers venus d'Almaty.",
+    ar: 'هبطت أول رحلة مباشرة بين المغرب وكازاخستان يوم 3 مارس 2025 في الدار البيضاء وعلى متنها 150 مسافرا قادمين من ألماتي.',
+    ru: 'Первый прямой рейс между Казахстаном и Марокко 3 марта 2025 года приземлился в Касабланке со 150 пассажирами из Алматы.',
+  };
+  for (const [lang, text] of Object.entries(FLIGHTS)) {
+    it(`${lang}: one event of type other on its day`, () => {
+      const events = mains(run(text, lang, '2025-03-04'));
+      expect(events.map((e) => [e.type, e.date?.value])).toEqual([['other', '2025-03-03']]);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
