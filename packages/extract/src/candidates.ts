@@ -234,7 +234,9 @@ export function sentenceCandidates(
     f.cues.has('delegation') ||
     // "استقبل وزير الأوقاف والشؤون الإسلامية، أحمد التوفيق، … المفتي الأعلى": an office or a title
     // is someone, even when the name beside it is not read.
-    f.entities.some((e) => e.payloads.some((p) => p.kind === 'office' || p.kind === 'title'));
+    f.entities.some((e) => e.payloads.some((p) => p.kind === 'office' || p.kind === 'title')) ||
+    // "During his visit to Moscow, El Molla also met …": someone told before, named by a pronoun.
+    f.cues.has('possessive');
   // "The deputy minister received copies of the credentials of the new ambassador": the credentials
   // are the act (an `other` of its own), not a courtesy call nor a visit.
   const credentials = f.cues.has('credentials');

@@ -56,6 +56,7 @@ export type CueKind =
   | 'commitment'
   | 'accompanyingDelegation'
   | 'reporting'
+  | 'possessive'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -243,6 +244,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['commitment', lexicon.commitments],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],
+    ['possessive', lexicon.possessives],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

@@ -843,6 +843,22 @@ describe('flights between the two opened or resumed are an act between them', ()
   }
 });
 
+describe("a visit named by a pronoun ('during his visit') has its visitor told before", () => {
+  const HIS_VISIT: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu held talks with Nasser Bourita in Rabat on 3 March 2025.\nDuring his visit to Rabat, the minister also met representatives of Moroccan businesses.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu s'est entretenu le 3 mars 2025 à Rabat avec Nasser Bourita.\nLors de sa visite à Rabat, le ministre a également rencontré des représentants d'entreprises marocaines.",
+    ar: 'أجرى وزير خارجية كازاخستان مراد نورتليو يوم 3 مارس 2025 بالرباط مباحثات مع ناصر بوريطة.\nوخلال زيارته للرباط، التقى الوزير أيضا بممثلي شركات مغربية.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу 3 марта 2025 года провел в Рабате переговоры с Насером Буритой.\nВ ходе своего визита в Рабат министр также встретился с представителями марокканских компаний.',
+  };
+  for (const [lang, text] of Object.entries(HIS_VISIT)) {
+    it(`${lang}: the talks and the visit they took place in`, () => {
+      const types = mains(run(text, lang, '2025-03-04')).map((e) => e.type);
+      expect(types).toContain('official_visit');
+      expect(types).toContain('bilateral_meeting');
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

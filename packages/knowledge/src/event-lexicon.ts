@@ -120,6 +120,11 @@ export const EventLexicon = z.object({
    */
   reporting: Phrases.default([]),
   /**
+   * Someone's own visit, named by a pronoun: "his visit", "sa visite", "его визита", "زيارته". The
+   * visitor was told before: the visit has someone, though the sentence names no one.
+   */
+  possessives: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
