@@ -60,6 +60,8 @@ export interface SentenceFacts {
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
+  /** Where a share is written ("80%", "50 بالمئة", "50 percent"): the token of its figure's end. */
+  readonly sharesAt: readonly number[];
   /**
    * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
    * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
@@ -99,6 +101,8 @@ const EARLIER_WINDOW_AR = 10;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
+// A share written as a figure ("80%", "50 %"), whatever the language.
+const PERCENT_SIGN = '%';
 // How far after a verb of reporting its day may be: "said on Monday", "أصدرته الرئاسة المصرية الأربعاء".
 const REPORT_DATE_REACH = 3;
 // How close the next person must be to count as coordinated with a mentioned one ("X and Y"), and
@@ -334,6 +338,10 @@ export function analyseSentence(
     ),
     agreements,
     futureAt,
+    sharesAt: [
+      ...cueSpans.filter((c) => c.cue === 'share').map((c) => c.start),
+      ...tokens.flatMap((t, k) => (t.gapBefore.includes(PERCENT_SIGN) ? [k] : [])),
+    ],
     planClauses,
     sameAs,
   };

@@ -36,6 +36,8 @@ const INTERACTION_PRIORITY = [
   'reception',
   'bilateral_meeting',
 ] as const;
+// How close to a trade verb a share must be to be its figure: "80% пшеницы Египет импортирует".
+const SHARE_REACH = 6;
 // How far back "the two countries" may look for the countries it means.
 const PAIR_REACH = 5;
 
@@ -361,7 +363,15 @@ export function sentenceCandidates(
     other.tokStart >= interaction.trigger.tokEnd &&
     (interaction.type === 'phone_call' || other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH);
   // "Kazakhstan bets on its grain exports, while Morocco seeks new markets": compared, no act.
-  if (other && !talkedAbout && !f.sidesApart) out.push(make('other', other));
+  // "80% пшеницы Египет импортирует из России и Украины": a share of trade is a figure, not a
+  // shipment (yearly import shares are background); not a share of something else told beside a
+  // shipment ("a 40% drop in grain production, … a 60,000-ton shipment from Kazakhstan"), nor the
+  // share a dated purchase makes ("bought 2 million tons from July to October, 15% of its exports").
+  const tradeShare =
+    other !== undefined &&
+    f.dates.length === 0 &&
+    f.sharesAt.some((at) => Math.abs(at - other.tokStart) <= SHARE_REACH);
+  if (other && !talkedAbout && !f.sidesApart && !tradeShare) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.

@@ -57,6 +57,7 @@ export type CueKind =
   | 'accompanyingDelegation'
   | 'reporting'
   | 'possessive'
+  | 'share'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -245,6 +246,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],
     ['possessive', lexicon.possessives],
+    ['share', lexicon.shares],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

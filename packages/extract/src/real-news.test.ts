@@ -859,6 +859,29 @@ describe("a visit named by a pronoun ('during his visit') has its visitor told b
   }
 });
 
+describe('a share of trade is a figure, a purchase an act', () => {
+  const SHARE: Record<string, string> = {
+    en: 'Morocco is a large wheat importer: 30% of the wheat Morocco imports comes from Kazakhstan.',
+    fr: 'Le Maroc est un grand importateur de blé : 30 % du blé que le Maroc importe vient du Kazakhstan.',
+    ar: 'ويعد المغرب من كبار مستوردي القمح، إذ يستورد المغرب 30 بالمئة من حاجياته من القمح من كازاخستان.',
+    ru: 'Марокко — крупный импортер пшеницы: 30% пшеницы Марокко импортирует из Казахстана.',
+  };
+  for (const [lang, text] of Object.entries(SHARE)) {
+    it(`${lang}: no event`, () => {
+      expect(mains(run(text, lang, '2025-03-04'))).toEqual([]);
+    });
+  }
+  const BOUGHT: Record<string, string> = {
+    en: 'Morocco bought 200,000 tonnes of wheat from Kazakhstan on 3 March 2025, a tenth of its imports.',
+    ar: 'اشترى المغرب يوم 3 مارس 2025 نحو 200 ألف طن من القمح من كازاخستان.',
+  };
+  for (const [lang, text] of Object.entries(BOUGHT)) {
+    it(`${lang}: the purchase is an event of type other`, () => {
+      expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['other']);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',

@@ -125,6 +125,11 @@ export const EventLexicon = z.object({
    */
   possessives: Phrases.default([]),
   /**
+   * A share written in words: "percent", "pour cent", "процентов", "بالمئة". Told of a trade flow
+   * ("50 percent of Egypt's wheat imports come from Russia"), it is a figure, not a shipment.
+   */
+  shares: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
