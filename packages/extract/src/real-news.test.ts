@@ -882,6 +882,19 @@ describe('a share of trade is a figure, a purchase an act', () => {
   }
 });
 
+describe('whose visit a meeting was held on the sidelines of is not at that meeting', () => {
+  const SIDELINES: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita met his Kazakh counterpart Murat Nurtleu on 3 March 2025 on the sidelines of the visit of President Kassym-Jomart Tokayev to Rabat.',
+    fr: 'Le ministre des Affaires étrangères Nasser Bourita a rencontré son homologue kazakh Murat Nurtleu le 3 mars 2025 en marge de la visite du président Kassym-Jomart Tokaïev à Rabat.',
+  };
+  for (const [lang, text] of Object.entries(SIDELINES)) {
+    it(`${lang}: the two ministers only`, () => {
+      const meeting = mains(run(text, lang, '2025-03-04')).find((e) => e.type === 'bilateral_meeting');
+      expect(ids(meeting)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
+
 describe('the one an adviser advises is only named', () => {
   const ADVISER: Record<string, string> = {
     en: 'André Azoulay, adviser to King Mohammed VI, received Kazakh Ambassador Saulekul Sailaukyzy in Rabat on 14 May 2024.',
