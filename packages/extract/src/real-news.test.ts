@@ -731,6 +731,11 @@ describe('a joint military exercise of the two is an act between them, over its 
 });
 
 describe('a reception still to come is a plan', () => {
+  it("en: talks a meeting 'will include' are a plan", () => {
+    const text =
+      'The meeting will include discussions between Moroccan Foreign Minister Nasser Bourita and his Kazakh counterpart Murat Nurtleu on trade.';
+    expect(mains(run(text, 'en', '2025-03-04'))).toEqual([]);
+  });
   const TO_COME: Record<string, string> = {
     en: 'Moroccan parliament speaker to receive Kazakh delegation Tuesday\nThe Speaker of the House of Representatives, Rachid Talbi Alami, will receive a Kazakh parliamentary delegation on Tuesday, a statement told Hespress Online.',
     fr: 'Le président de la Chambre des représentants, Rachid Talbi Alami, recevra mardi une délégation parlementaire kazakhe.',
