@@ -731,6 +731,11 @@ describe('a joint military exercise of the two is an act between them, over its 
 });
 
 describe('a reception still to come is a plan', () => {
+  it("fr: talks a meeting 'portera sur' are a plan", () => {
+    const text =
+      'La rencontre portera sur les discussions entre le ministre des Affaires étrangères Nasser Bourita et son homologue kazakh Murat Nurtleu.';
+    expect(mains(run(text, 'fr', '2025-03-04'))).toEqual([]);
+  });
   it("en: talks a meeting 'will include' are a plan", () => {
     const text =
       'The meeting will include discussions between Moroccan Foreign Minister Nasser Bourita and his Kazakh counterpart Murat Nurtleu on trade.';
