@@ -257,6 +257,7 @@ export function analyseSentence(
             ),
         });
       } else if (p.kind === 'place') {
+        if (sharesOnlyTheStem(tokens, m, p.formLength)) continue;
         places.push({ name: p.name, country: p.country, tokStart: m.start, tokEnd: m.end });
         // A city of the dyad names its side; a city elsewhere is only where something happened.
         if (kb.dyad.includes(p.country)) countries.add(p.country);
@@ -398,6 +399,16 @@ function shipmentFrom(
 // How far from "efforts", "policy" the side they belong to may be named: "the Egyptian efforts",
 // "la résolution présentée par le Maroc", "الإصلاحات السياسية التي تنتهجها كازاخستان".
 const STANCE_REACH = 4;
+
+// How many letters shorter than a place's written form a word may be and still be that place in
+// some case ("Москве" for "Москва" is not shorter): "Александр" is a given name, not "Александрия".
+const STEM_ONLY_SHORTER = 2;
+
+/** Whether a one-word place match is a shorter word that only shares the place's stem. */
+function sharesOnlyTheStem(tokens: readonly Token[], m: Match<EntityHit>, formLength: number): boolean {
+  const word = tokens[m.start];
+  return m.end - m.start === 1 && word !== undefined && word.text.length + STEM_ONLY_SHORTER <= formLength;
+}
 
 /** Whose stance a sentence praises or backs, and the side named as praising it. */
 export interface Praise {

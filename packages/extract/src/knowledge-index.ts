@@ -76,7 +76,13 @@ export type CueKind =
 /** What an entity phrase found in a text stands for. */
 export type EntityHit =
   | { readonly kind: 'actor'; readonly id: string; readonly short: boolean }
-  | { readonly kind: 'place'; readonly name: string; readonly country: string }
+  | {
+      readonly kind: 'place';
+      readonly name: string;
+      readonly country: string;
+      /** How long the written form is: a word much shorter only shares its stem ("Александр"). */
+      readonly formLength: number;
+    }
   | {
       readonly kind: 'country';
       readonly code: string;
@@ -190,7 +196,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
   for (const place of places) {
     for (const l of formLanguages)
       for (const f of place[l] ?? [])
-        entities.add(f, { kind: 'place', name: place.name, country: place.country });
+        entities.add(f, { kind: 'place', name: place.name, country: place.country, formLength: f.length });
   }
   const own = new Set(profile.countries.map((c) => c.code));
   for (const third of data.thirdCountries.filter((c) => !own.has(c.code))) {

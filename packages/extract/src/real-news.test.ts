@@ -730,6 +730,16 @@ describe('a joint military exercise of the two is an act between them, over its 
   }
 });
 
+describe("a given name that shares a city's stem is no place", () => {
+  it('ru: "Александр" before a surname is not Alexandria', () => {
+    const text =
+      'Министр иностранных дел Казахстана Александр Романович 3 марта 2025 года встретился с министром иностранных дел Марокко Насером Буритой.';
+    const [meeting] = mains(run(text, 'ru', '2025-03-04'));
+    expect(meeting?.type).toBe('bilateral_meeting');
+    expect(meeting?.location?.name).not.toBe('Alexandria');
+  });
+});
+
 describe('a reception still to come is a plan', () => {
   it("fr: talks a meeting 'portera sur' are a plan", () => {
     const text =
