@@ -715,6 +715,11 @@ describe('one side ready to help or supply the other states a position on it', (
 });
 
 describe('a joint military exercise of the two is an act between them, over its span', () => {
+  it('en: "joint anti-terror drills" are an exercise', () => {
+    const text =
+      'Moroccan and Kazakh special forces began joint anti-terror drills near Benguerir on 3 March 2025.';
+    expect(mains(run(text, 'en', '2025-03-04')).map((e) => e.type)).toEqual(['other']);
+  });
   const EXERCISE: Record<string, string> = {
     en: 'Moroccan and Kazakh special forces concluded on Saturday a joint exercise near Benguerir that began on 10 March 2025.',
     fr: 'Les forces spéciales marocaines et kazakhes ont mené du 10 au 15 mars 2025 des exercices conjoints près de Benguerir.',
