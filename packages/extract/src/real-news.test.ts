@@ -745,6 +745,20 @@ describe("a given name that shares a city's stem is no place", () => {
   });
 });
 
+describe('condolences expressed to the other side are an act between them', () => {
+  const CONDOLENCES: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu expressed his condolences to Moroccan Foreign Minister Nasser Bourita on 3 March 2025 after the floods in Safi.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu a présenté ses condoléances le 3 mars 2025 au ministre des Affaires étrangères Nasser Bourita après les inondations de Safi.',
+    ar: 'أعرب وزير خارجية كازاخستان مراد نورتليو يوم 3 مارس 2025 عن تعازيه لوزير الشؤون الخارجية ناصر بوريطة إثر فيضانات آسفي.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу 3 марта 2025 года выразил соболезнования министру иностранных дел Марокко Насеру Бурите в связи с наводнением в Сафи.',
+  };
+  for (const [lang, text] of Object.entries(CONDOLENCES)) {
+    it(`${lang}: one event of type other`, () => {
+      expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['other']);
+    });
+  }
+});
+
 describe('a reception still to come is a plan', () => {
   it("fr: talks a meeting 'portera sur' are a plan", () => {
     const text =
