@@ -439,8 +439,12 @@ export function sentenceCandidates(
   // told in a sentence about the two, is no visit between them.
   // "Le Président égyptien est arrivé en Russie pour participer au sommet Russie-Afrique": a journey
   // to a multilateral gathering is no visit between the two (talks on its sidelines still are).
+  // An ambassador's talks made a courtesy visit are no journey ("Вершинин и посол Египта обсудили
+  // обстановку в зоне палестино-израильского конфликта": the conflict is what they discussed).
+  const journey = (c: Candidate) =>
+    c.trigger.type === 'visit' || c.trigger.type === 'official_visit' || c.trigger.type === 'courtesy_visit';
   for (const c of [...out])
-    if (VISITS.has(c.type) && (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))) {
+    if (VISITS.has(c.type) && journey(c) && (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))) {
       out.splice(out.indexOf(c), 1);
       if (c === interaction) interaction = undefined;
     }

@@ -759,6 +759,14 @@ describe('condolences expressed to the other side are an act between them', () =
   }
 });
 
+describe("an ambassador's talks about a third country's conflict are no journey there", () => {
+  it('ru: the courtesy visit stays', () => {
+    const text =
+      'Посол Казахстана в Марокко Саулекуль Сайлаукызы и министр иностранных дел Марокко Насер Бурита 3 марта 2025 года обсудили обстановку в зоне палестино-израильского конфликта.';
+    expect(mains(run(text, 'ru', '2025-03-04')).map((e) => e.type)).toEqual(['courtesy_visit']);
+  });
+});
+
 describe('a reception still to come is a plan', () => {
   it("fr: talks a meeting 'portera sur' are a plan", () => {
     const text =
