@@ -767,6 +767,15 @@ describe("an ambassador's talks about a third country's conflict are no journey 
   });
 });
 
+describe('an arrival told as done starts a visit', () => {
+  it('ar: "وصل الوزير … إلى الرباط" is a visit; a volume that "reached" a figure is none', () => {
+    const arrived = 'وصل وزير خارجية كازاخستان مراد نورتليو يوم 3 مارس 2025 إلى الرباط قادما من أستانا.';
+    expect(mains(run(arrived, 'ar', '2025-03-04')).map((e) => e.type)).toContain('official_visit');
+    const reached = 'وصل حجم التبادل التجاري بين المغرب وكازاخستان إلى 100 مليون دولار في 2024.';
+    expect(mains(run(reached, 'ar', '2025-03-04'))).toEqual([]);
+  });
+});
+
 describe('a reception still to come is a plan', () => {
   it("fr: talks a meeting 'portera sur' are a plan", () => {
     const text =
