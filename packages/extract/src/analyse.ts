@@ -103,6 +103,17 @@ const EARLIER_WINDOW_AR = 10;
 const MENTION_REACH = 3;
 // A share written as a figure ("80%", "50 %"), whatever the language.
 const PERCENT_SIGN = '%';
+
+/** Where shares are written: a share word, or the token after a per-cent sign. */
+function sharesIn(
+  tokens: readonly Token[],
+  cueSpans: readonly { cue: CueKind; start: number; end: number }[],
+): number[] {
+  const at: number[] = [];
+  for (const c of cueSpans) if (c.cue === 'share') at.push(c.start);
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]?.gapBefore.includes(PERCENT_SIGN)) at.push(k);
+  return at;
+}
 // How far after a verb of reporting its day may be: "said on Monday", "أصدرته الرئاسة المصرية الأربعاء".
 const REPORT_DATE_REACH = 3;
 // How close the next person must be to count as coordinated with a mentioned one ("X and Y"), and
@@ -339,10 +350,7 @@ export function analyseSentence(
     ),
     agreements,
     futureAt,
-    sharesAt: [
-      ...cueSpans.filter((c) => c.cue === 'share').map((c) => c.start),
-      ...tokens.flatMap((t, k) => (t.gapBefore.includes(PERCENT_SIGN) ? [k] : [])),
-    ],
+    sharesAt: sharesIn(tokens, cueSpans),
     planClauses,
     sameAs,
   };
