@@ -6,11 +6,12 @@ import {
   formatIssues,
   type Names,
 } from '@dyad/contracts';
-import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { type MsgHdrs, headers as natsHeaders } from '@nats-io/transport-node';
 import { DEFAULT_MAX_BODY_BYTES } from './publisher.ts';
+import type { DeliveredMessage } from './pull.ts';
 
-export function headersRecord(msg: { headers?: JsMsg['headers'] }): Record<string, string[]> {
+export function headersRecord(msg: { readonly headers?: MsgHdrs | undefined }): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const h = msg.headers;
   if (!h) return out;
@@ -27,7 +28,7 @@ function payloadOf(data: Uint8Array): { payload: string; payloadEncoding: 'utf8'
 }
 
 export function buildDeadLetter(
-  msg: JsMsg,
+  msg: DeliveredMessage,
   context: {
     consumer: string;
     stream: string;

@@ -7,12 +7,14 @@ import {
   type SubjectKey,
   subjects,
 } from '@dyad/contracts';
-import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../backoff.ts';
 import { errorMessage, InvalidMessageError, PermanentError, StreamFullError } from '../errors.ts';
 import type { WorkerMetrics } from '../runtime/metrics.ts';
 import { buildDeadLetter, publishDeadLetter } from './dead-letters.ts';
+import { type Delivery, Puller } from './pull.ts';
 
 /** How long one pull waits for messages; bounds how long a stop waits for the last pull. */
 const PULL_EXPIRES_MS = 1_000;
@@ -34,6 +36,8 @@ export type MessageHandler<K extends SubjectKey> = (
 
 export interface StageConsumerOptions<K extends SubjectKey> {
   readonly js: JetStreamClient;
+  /** The connection `js` runs on (pull requests and acknowledgements go over it). */
+  readonly nc: NatsConnection;
   readonly names: Names;
   readonly spec: ConsumerSpec & { readonly input: K };
   readonly handler: MessageHandler<K>;
@@ -58,6 +62,8 @@ export class StageConsumer<K extends SubjectKey> {
   private readonly options: StageConsumerOptions<K>;
   private readonly concurrency: number;
   private readonly inFlight = new Set<Promise<void>>();
+  private puller: Puller | undefined;
+  /** Wakes the loop: a message finished, a pull request ended, or stop(). */
   private wake: (() => void) | undefined;
   /** Handlers waiting for room in a full stream; woken by stop(). */
   private readonly holds = new Set<() => void>();
@@ -75,9 +81,21 @@ export class StageConsumer<K extends SubjectKey> {
   }
 
   async start(): Promise<void> {
-    const { js, names, spec } = this.options;
-    const consumer = await js.consumers.get(names.stream(spec.stream), spec.durable);
-    this.loop = this.run(consumer);
+    const { js, nc, names, spec, log } = this.options;
+    const stream = names.stream(spec.stream);
+    // Fails here when the consumer does not exist.
+    await js.consumers.get(stream, spec.durable);
+    this.puller = new Puller({
+      nc,
+      apiPrefix: js.apiPrefix,
+      stream,
+      durable: spec.durable,
+      expiresMs: PULL_EXPIRES_MS,
+      onMessage: (msg) => this.dispatch(msg),
+      onRequestEnd: () => this.wake?.(),
+      onError: (error) => log.warn({ err: error }, `pull subscription error: ${errorMessage(error)}`),
+    });
+    this.loop = this.run(this.puller);
   }
 
   /** Stops pulling, lets in-flight messages finish, hands anything else back. Idempotent. */
@@ -95,58 +113,60 @@ export class StageConsumer<K extends SubjectKey> {
   /**
    * Pulls only as many messages as there are free slots, so nothing waits in a client buffer
    * while its ack wait runs out, and a stopping process has nothing to hand back but what
-   * arrives during its last pull (nakked at once for another replica).
+   * arrives for its last request (nakked at once for another replica). A request waits on the
+   * server up to PULL_EXPIRES_MS, and the next is sent once it has ended (its messages all
+   * delivered, or expired): an idle consumer sends one a second.
    */
-  private async run(consumer: Consumer): Promise<void> {
+  private async run(puller: Puller): Promise<void> {
     while (!this.stopping) {
-      while (this.inFlight.size >= this.concurrency && !this.stopping) await Promise.race(this.inFlight);
-      if (this.stopping) break;
-      let batch: ConsumerMessages;
-      try {
-        batch = await consumer.fetch({
-          max_messages: this.concurrency - this.inFlight.size,
-          expires: PULL_EXPIRES_MS,
-        });
-      } catch (error) {
-        this.options.log.warn({ err: error }, `pull failed; retrying: ${errorMessage(error)}`);
-        await this.pause(1_000);
-        continue;
-      }
-      try {
-        for await (const msg of batch) {
-          if (this.stopping) {
-            msg.nak();
-            continue;
-          }
-          const task: Promise<void> = this.process(msg)
-            .catch((error: unknown) => {
-              this.options.log.error(
-                { err: error, seq: msg.info.streamSequence },
-                'unexpected consumer error',
-              );
-            })
-            .finally(() => this.inFlight.delete(task));
-          this.inFlight.add(task);
+      const free = this.concurrency - this.inFlight.size - puller.outstanding;
+      if (free > 0 && !puller.busy) {
+        try {
+          puller.pull(free);
+        } catch (error) {
+          // The connection is closed or draining: try again after a pause.
+          this.options.log.warn({ err: error }, `pull failed; retrying: ${errorMessage(error)}`);
+          await this.pause(1_000);
+          continue;
         }
-      } catch (error) {
-        // The stream or consumer went away, or the connection dropped: retry after a pause.
-        this.options.log.warn({ err: error }, `pull ended with an error; retrying: ${errorMessage(error)}`);
-        await this.pause(1_000);
       }
+      await this.pause();
     }
+    // What the last requests still bring is handed back (dispatch naks it), then no more comes.
+    while (puller.busy) await this.pause(PULL_EXPIRES_MS);
+    puller.close();
   }
 
-  private pause(ms: number): Promise<void> {
+  /** A delivered message: run now (a slot was asked for it), or handed back when stopping. */
+  private dispatch(msg: Delivery): void {
+    if (this.stopping) {
+      msg.nak();
+      return;
+    }
+    const task: Promise<void> = this.process(msg)
+      .catch((error: unknown) => {
+        this.options.log.error({ err: error, seq: msg.info.streamSequence }, 'unexpected consumer error');
+      })
+      .finally(() => {
+        this.inFlight.delete(task);
+        this.wake?.();
+      });
+    this.inFlight.add(task);
+  }
+
+  /** Until wake() (or `ms`, when given). */
+  private pause(ms?: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = ms === undefined ? undefined : setTimeout(() => this.wake?.(), ms);
       this.wake = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
     });
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  private async process(msg: Delivery): Promise<void> {
     const { spec, metrics } = this.options;
     const worker = spec.durable;
     const subjectSpec = subjects[spec.input];
@@ -194,7 +214,7 @@ export class StageConsumer<K extends SubjectKey> {
     try {
       await this.runHolding(message, msg, log, articleId);
       // Confirmed ack: when it returns, a restart will not see this message again.
-      await msg.ackAck({ timeout: 5_000 }).catch((error: unknown) => {
+      await msg.ackAck(5_000).catch((error: unknown) => {
         log.warn(
           { err: error },
           'ack not confirmed; the message may be redelivered (handlers are idempotent)',
@@ -241,7 +261,7 @@ export class StageConsumer<K extends SubjectKey> {
    * capped exponential backoff and runs it again (handlers are idempotent). Stopping ends the wait
    * with the StreamFullError, for process() to hand the message back.
    */
-  private async runHolding(message: MessageOf<K>, msg: JsMsg, log: Logger, articleId: string | undefined) {
+  private async runHolding(message: MessageOf<K>, msg: Delivery, log: Logger, articleId: string | undefined) {
     const { spec } = this.options;
     for (let held = 1; ; held++) {
       try {
@@ -271,7 +291,7 @@ export class StageConsumer<K extends SubjectKey> {
   }
 
   private async deadLetter(
-    msg: JsMsg,
+    msg: Delivery,
     reason: DeadLetterReason,
     log: Logger,
     articleId?: string,

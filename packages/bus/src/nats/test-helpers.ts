@@ -82,5 +82,5 @@ export function consumerFor<K extends SubjectKey>(options: {
   handler: MessageHandler<K>;
 }): StageConsumer<K> {
   const { bus, ...rest } = options;
-  return new StageConsumer({ js: bus.js, log: silentLog, ...rest });
+  return new StageConsumer({ js: bus.js, nc: bus.nc, log: silentLog, ...rest });
 }

@@ -42,6 +42,7 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
   const handler = await options.setup(bus);
   const consumer = new StageConsumer<InputOf<C>>({
     js: bus.js,
+    nc: bus.nc,
     names,
     spec,
     handler,

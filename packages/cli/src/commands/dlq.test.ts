@@ -21,6 +21,7 @@ async function deadLetterOne(bus: Bus): Promise<number> {
   const handled: unknown[] = [];
   const consumer = new StageConsumer({
     js: bus.js,
+    nc: bus.nc,
     names: bus.names,
     spec: consumers.cleaner,
     log: createLogger('cleaner', 'silent'),
