@@ -4,6 +4,7 @@ import { resolveArticles } from '@dyad/resolve';
 import { openStore, type Store } from '@dyad/store';
 import pg from 'pg';
 import { IndexBatcher } from '../src/batcher.ts';
+import { INDEX_DEFAULTS } from '../src/config.ts';
 import { indexInTransaction } from '../src/index-article.ts';
 import { generateMergeCorpus, type MergeCorpus, pairwiseScores, reportKey } from './merge-corpus.ts';
 
@@ -21,8 +22,8 @@ const episodes = Number(process.argv[2] ?? 40);
 const seed = Number(process.argv[3] ?? 16);
 const POSTGRES_IN_FLIGHT = 8;
 /** The indexer service's defaults: INDEX_BATCH, INDEX_PARALLEL, and the consumer's messages in flight. */
-const BATCH = { maxBatch: 16, parallel: 2 };
-const BATCHED_IN_FLIGHT = 32;
+const BATCH = { maxBatch: INDEX_DEFAULTS.batch, parallel: INDEX_DEFAULTS.parallel };
+const BATCHED_IN_FLIGHT = INDEX_DEFAULTS.batch * INDEX_DEFAULTS.parallel;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/test';
 
 /** Which report each (article, evidence start) is: where a report's evidence lands tells its event. */

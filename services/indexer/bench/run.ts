@@ -111,7 +111,11 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     API_PORT: '0',
-    ...(process.env.CONCURRENCY ? { CONCURRENCY: process.env.CONCURRENCY } : {}),
+    ...Object.fromEntries(
+      ['CONCURRENCY', 'INDEX_BATCH', 'INDEX_PARALLEL']
+        .filter((name) => process.env[name])
+        .map((name) => [name, process.env[name]]),
+    ),
     ...(backend === 'postgres'
       ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: namespace }
       : { DATA_DIR: dataDir }),
