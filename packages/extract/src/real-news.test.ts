@@ -782,6 +782,14 @@ describe('a reception still to come is a plan', () => {
       'La rencontre portera sur les discussions entre le ministre des Affaires étrangères Nasser Bourita et son homologue kazakh Murat Nurtleu.';
     expect(mains(run(text, 'fr', '2025-03-04'))).toEqual([]);
   });
+  it('fr, en: a reception the visitors "are to" have is a plan', () => {
+    const fr =
+      'Le ministre kazakh Murat Nurtleu est accompagné du vice-ministre Roman Vassilenko, et ils doivent tous les deux être reçus par le chef du gouvernement Aziz Akhannouch.';
+    const en =
+      'Kazakh Foreign Minister Murat Nurtleu is accompanied by Deputy Minister Roman Vassilenko, and both are to be received by Head of Government Aziz Akhannouch.';
+    expect(mains(run(fr, 'fr', '2025-03-04')).map((e) => e.type)).not.toContain('bilateral_meeting');
+    expect(mains(run(en, 'en', '2025-03-04')).map((e) => e.type)).not.toContain('bilateral_meeting');
+  });
   it("en: talks a meeting 'will include' are a plan", () => {
     const text =
       'The meeting will include discussions between Moroccan Foreign Minister Nasser Bourita and his Kazakh counterpart Murat Nurtleu on trade.';
