@@ -308,11 +308,15 @@ export function analyseSentence(
   // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before
   // a date makes it a past time referred to.
   // "… the Russian Energy Ministry said on Monday": a date right after a verb of reporting.
-  // One the event told right after it has is its own ("Shoigu said on Tuesday at a meeting with Sisi").
+  // One the event told right after it has is its own ("Shoigu said on Tuesday at a meeting with Sisi"),
+  // as has the event the saying closed ("заявил сегодня … по итогам переговоров").
   const reportedAt = (d: DateHit) =>
     cueSpans.some(
       (c) => c.cue === 'reporting' && c.end <= d.tokStart && d.tokStart - c.end <= REPORT_DATE_REACH,
-    ) && !triggers.some((t) => t.tokStart >= d.tokEnd && t.tokStart - d.tokEnd <= REPORT_DATE_REACH);
+    ) &&
+    !triggers.some(
+      (t) => t.tokStart >= d.tokEnd && (t.tokStart - d.tokEnd <= REPORT_DATE_REACH || t.anaphoric),
+    );
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) => {
     const earlier = cueSpans.some((c) => c.cue === 'earlier' && c.end === d.tokStart);
     const reported = reportedAt(d);

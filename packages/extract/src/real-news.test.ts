@@ -884,6 +884,12 @@ describe('the day a report was made is not the day of what it reports', () => {
       expect(talks?.date).toEqual({ value: '2025-03', precision: 'month', source: 'published' });
     });
   }
+  it('ru: the day of a saying that closed the talks is the talks’ too ("заявил сегодня … по итогам переговоров")', () => {
+    const text =
+      'Казахстан может поставить в Марокко пшеницу. Об этом заявил в понедельник Мурат Нуртлеу по итогам переговоров с Насером Буритой.';
+    const talks = mains(run(text, 'ru', '2025-03-05')).find((e) => e.type === 'bilateral_meeting');
+    expect(talks?.date).toMatchObject({ value: '2025-03-03', precision: 'day' });
+  });
   it('en: a day said of a meeting told right after it is the meeting’s', () => {
     const text =
       'Kazakhstan is ready to supply more wheat to Morocco, Kazakh Foreign Minister Murat Nurtleu said on Monday at a meeting with Nasser Bourita in Rabat.';
