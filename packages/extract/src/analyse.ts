@@ -114,6 +114,9 @@ function sharesIn(
   for (let k = 0; k < tokens.length; k++) if (tokens[k]?.gapBefore.includes(PERCENT_SIGN)) at.push(k);
   return at;
 }
+// How many words may stand between "this" and the document it names ("this comprehensive
+// partnership agreement": the name begins at "partnership").
+const DOCUMENT_ANAPHORA_GAP = 1;
 // How far after a verb of reporting its day may be: "said on Monday", "أصدرته الرئاسة المصرية الأربعاء".
 const REPORT_DATE_REACH = 3;
 // How close the next person must be to count as coordinated with a mentioned one ("X and Y"), and
@@ -349,8 +352,11 @@ export function analyseSentence(
     sidesApart: sidesApart(kb, entities, people, cueSpans),
     shipmentFrom: shipmentFrom(kb, entities, cueSpans),
     praised: praisedSide(kb, tokens, entities, people, cueSpans),
+    // "This agreement", "This comprehensive partnership agreement": a word of its name between.
     refersToDocument: agreements.some((a) =>
-      cueSpans.some((c) => c.cue === 'anaphora' && c.end === a.tokStart),
+      cueSpans.some(
+        (c) => c.cue === 'anaphora' && c.end <= a.tokStart && a.tokStart - c.end <= DOCUMENT_ANAPHORA_GAP,
+      ),
     ),
     agreements,
     futureAt,

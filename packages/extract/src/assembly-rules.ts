@@ -367,9 +367,13 @@ function positionAtTheNews(candidate: Candidate, assembly: Assembly): boolean {
 /** "Morocco, Kazakhstan sign agreement" after "… signed an Islamic cooperation agreement": that one again. */
 function undatedSameEvent(candidate: Candidate, assembly: Assembly): boolean {
   if (ownDate(candidate, assembly)) return false;
-  const same = assembly.events.find(
-    (e) => e.candidate.type === candidate.type && sameAgreements(e, candidate),
-  );
+  // "Un accord de coopération stratégique a été signé … Cet accord de partenariat global …, signé par
+  // les deux dirigeants": "this agreement" is the one last told, whatever name it gives it now.
+  const same =
+    assembly.events.find((e) => e.candidate.type === candidate.type && sameAgreements(e, candidate)) ??
+    (candidate.namesDocumentTold && DOCUMENTS.has(candidate.type)
+      ? assembly.events.findLast((e) => e.candidate.type === candidate.type)
+      : undefined);
   if (!same) return false;
   same.merged.push(candidate);
   return true;

@@ -26,6 +26,8 @@ export interface Candidate {
   readonly continues: boolean;
   /** A joint statement told with a position in it ("in the joint statement, Kazakhstan supported …"). */
   carriesPosition?: boolean;
+  /** "Cet accord, signé par les deux dirigeants …", "This agreement": the document told before. */
+  readonly namesDocumentTold?: boolean;
   /**
    * The side whose position a statement is, when the sentence tells it: the other side than the
    * one praised ("Putin lauded the Egyptian efforts": Russia's).

@@ -776,6 +776,19 @@ describe('an arrival told as done starts a visit', () => {
   });
 });
 
+describe('"this agreement" is the one last told, whatever name it gives it now', () => {
+  const THIS_AGREEMENT: Record<string, string> = {
+    fr: 'Un accord de coopération stratégique a été signé par Nasser Bourita et Murat Nurtleu à Rabat.\nCet accord de partenariat global, signé par les deux ministres en présence des délégations, ouvre une nouvelle étape.',
+    en: 'A strategic cooperation agreement was signed by Nasser Bourita and Murat Nurtleu in Rabat.\nThis comprehensive partnership agreement, signed by the two ministers in the presence of the delegations, opens a new chapter.',
+  };
+  for (const [lang, text] of Object.entries(THIS_AGREEMENT)) {
+    it(`${lang}: one signing`, () => {
+      const signings = mains(run(text, lang, null)).filter((e) => e.type === 'agreement_signing');
+      expect(signings).toHaveLength(1);
+    });
+  }
+});
+
 describe('a reception still to come is a plan', () => {
   it("fr: talks a meeting 'portera sur' are a plan", () => {
     const text =
