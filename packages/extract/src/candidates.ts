@@ -19,6 +19,8 @@ const NEEDS_SOMEONE: ReadonlySet<string> = new Set(['visit', 'reception']);
 
 // Triggers of talks: told beside a visit, they are an event of their own within it.
 const MEETING_TRIGGERS: ReadonlySet<string> = new Set(['reception', 'bilateral_meeting', 'phone_call']);
+// The words of a journey: "visit", "official visit", "courtesy visit" (not talks made a courtesy visit).
+const VISIT_TRIGGERS: ReadonlySet<string> = new Set(['visit', 'official_visit', 'courtesy_visit']);
 
 // What a credentials ceremony is not.
 const CREDENTIALS_NOT: ReadonlySet<string> = new Set([
@@ -280,9 +282,7 @@ export function sentenceCandidates(
   if (talksInVisit) out.push(talksInVisit);
   // "X received Y, who is on an official visit to Morocco from 24 to 26 November": the visit is an
   // event too, the setting of the meeting, with the dates nearest to it.
-  const setting = fresh.find(
-    (x) => x.background && (x.type === 'visit' || x.type === 'official_visit' || x.type === 'courtesy_visit'),
-  );
+  const setting = fresh.find((x) => x.background && VISIT_TRIGGERS.has(x.type));
   // "الرئيس رحب بماتفيينكو والوفد المرافق لها في مصر", "received X and the delegation accompanying
   // him": someone met with the delegation that came with them is visiting; the visit is the setting,
   // when the text has not told it already.
@@ -290,9 +290,7 @@ export function sentenceCandidates(
     !setting &&
     f.cues.has('accompanyingDelegation') &&
     real.some((t) => MEETING_TRIGGERS.has(t.type)) &&
-    !facts
-      .slice(0, i + 1)
-      .some((g) => g.triggers.some((t) => !t.unreal && (t.type === 'visit' || t.type === 'official_visit')))
+    !facts.slice(0, i + 1).some((g) => g.triggers.some((t) => !t.unreal && VISIT_TRIGGERS.has(t.type)))
       ? { type: 'official_visit', tokStart: 0, tokEnd: 0, anaphoric: false, unreal: false, background: true }
       : undefined;
   const settingBy = setting ?? accompanied;
@@ -442,10 +440,12 @@ export function sentenceCandidates(
   // to a multilateral gathering is no visit between the two (talks on its sidelines still are).
   // An ambassador's talks made a courtesy visit are no journey ("Вершинин и посол Египта обсудили
   // обстановку в зоне палестино-израильского конфликта": the conflict is what they discussed).
-  const journey = (c: Candidate) =>
-    c.trigger.type === 'visit' || c.trigger.type === 'official_visit' || c.trigger.type === 'courtesy_visit';
   for (const c of [...out])
-    if (VISITS.has(c.type) && journey(c) && (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))) {
+    if (
+      VISITS.has(c.type) &&
+      VISIT_TRIGGERS.has(c.trigger.type) &&
+      (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))
+    ) {
       out.splice(out.indexOf(c), 1);
       if (c === interaction) interaction = undefined;
     }
