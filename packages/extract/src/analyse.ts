@@ -428,7 +428,7 @@ function sharesOnlyTheStem(tokens: readonly Token[], m: Match<EntityHit>, formLe
   return m.end - m.start === 1 && word !== undefined && word.text.length + STEM_ONLY_SHORTER <= formLength;
 }
 
-/** Whose stance a sentence praises or backs, and the side named as praising it. */
+/** Whose stance a sentence praises or backs. */
 export interface Praise {
   /** The side whose efforts, policy, position or initiative is praised or backed. */
   readonly side: string;
@@ -437,8 +437,6 @@ export interface Praise {
    * position", "salue l'intérêt du Caire"), not a stance named elsewhere in the sentence.
    */
   readonly direct: boolean;
-  /** The other side, named by its name or capital before the support word ("Moscou salue …"). */
-  readonly by: string | undefined;
 }
 
 // How far after "praised", "salue" its object may begin: "lauded the continued Egyptian efforts".
@@ -481,15 +479,10 @@ function praisedSide(
     const object = owned.find(
       (o) => o.stance.start >= support.end && o.stance.start - support.end <= SUPPORT_OBJECT_REACH,
     );
-    if (!object) continue;
-    const side = object.owner.code;
-    const by = dyadMentions(kb, entities, ['name', 'capital']).find(
-      (n) => n.end <= support.start && n.code !== side,
-    )?.code;
-    return { side, direct: true, by };
+    if (object) return { side: object.owner.code, direct: true };
   }
   const any = owned[0];
-  return any ? { side: any.owner.code, direct: false, by: undefined } : undefined;
+  return any ? { side: any.owner.code, direct: false } : undefined;
 }
 
 // How far after "is ready to", "l'engagement" the side it is for may be named: "a confirmé
@@ -511,15 +504,14 @@ function commitmentTo(
   const commitments = cueSpans.filter((c) => c.cue === 'commitment');
   if (commitments.length === 0) return undefined;
   const named = dyadMentions(kb, entities, ['name', 'demonym', 'capital']);
+  const subjects = dyadMentions(kb, entities, ['name', 'capital']);
+  const speaker = people.find((p) => !p.mentioned && p.country && kb.dyad.includes(p.country))?.country;
   for (const cue of commitments) {
-    const by = dyadMentions(kb, entities, ['name', 'capital']).findLast((n) => n.end <= cue.start)?.code;
-    const speaker = people.find((p) => !p.mentioned && p.country && kb.dyad.includes(p.country))?.country;
-    const committed = by ?? speaker;
+    const committed = subjects.findLast((n) => n.end <= cue.start)?.code ?? speaker;
     const beneficiary = named.find(
       (n) => n.start >= cue.end && n.start - cue.end <= COMMITMENT_REACH && n.code !== committed,
     );
-    if (beneficiary)
-      return { side: beneficiary.code, direct: true, by: by === beneficiary.code ? undefined : by };
+    if (beneficiary) return { side: beneficiary.code, direct: true };
   }
   return undefined;
 }

@@ -55,7 +55,7 @@ export function toReport(
   else if (e.date) cite('date', dateSentence);
   const dateForRoles = e.date?.value;
   const people = peopleOf(kb, lang, e, dateForRoles, namedInArticle);
-  const { references, cited } = people;
+  const { references } = people;
   // A position of one side told in a sentence about a meeting ("Russia is ready to help the Egyptian
   // military, Shoigu said at a meeting with President Sisi"): voiced by that side's people only.
   // Nor by the other side's people it names ("Kazakhstan praised the leading role of the Moroccan
@@ -63,6 +63,12 @@ export function toReport(
   const participants = c.statedBy
     ? people.participants.filter((p) => p.country === c.statedBy)
     : people.participants;
+  // No evidence cited for the people left out.
+  const voicing = new Set(participants.map((p) => p.actorId));
+  const cited = people.cited.filter((x) => {
+    const id = /^participants\[([^\]]+)\]/.exec(x.field)?.[1];
+    return id === undefined || voicing.has(id);
+  });
   // A position stated at a meeting or a visit, by a side the sentence names and no one: the people
   // of that side who were there ("Kazakhstan reiterated its support" during Nurtleu's visit).
   const side = c.type === 'policy_statement' ? (c.statedBy ?? statingSide(kb, facts, c.sentence)) : undefined;
