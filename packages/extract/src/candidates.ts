@@ -1,5 +1,5 @@
 import type { EventType } from '@dyad/contracts';
-import type { Praise, SentenceFacts, TriggerHit } from './analyse.ts';
+import { clauseBreakBetween, type Praise, type SentenceFacts, type TriggerHit } from './analyse.ts';
 import type { Candidate } from './candidate.ts';
 import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
@@ -12,6 +12,9 @@ const TALKED_ABOUT_REACH = 3;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
  * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
 const ADOPTED_REACH = 8;
+// How far after a joint statement's name its parties may be named: "the Joint Statement of Russia
+// and the USA", "Совместного заявления России и США".
+const STATEMENT_PARTIES_REACH = 3;
 
 // Words that tell a visit or a reception only when someone visits or receives: a plain "visit",
 // "travel", "received" (not "official visit", which says it of itself).
@@ -306,11 +309,12 @@ export function sentenceCandidates(
   const signing = has('agreement_signing');
   const issued = has('joint_statement');
   const future = f.cues.has('future');
+  const named = f.agreements.find((a) => a.name === 'joint statement');
   if (
-    names.has('joint statement') &&
+    named &&
+    !partiesElsewhere(kb, f, named.tokEnd) &&
     (signing || issued || f.dates.length > 0 || interaction || statementNamed)
   ) {
-    const named = f.agreements.find((a) => a.name === 'joint statement');
     const c = make(
       'joint_statement',
       signing ??
@@ -455,6 +459,16 @@ export function sentenceCandidates(
     if (next?.cues.has('delegation') && next.triggers.length === 0)
       for (const person of next.people)
         if (!person.mentioned) interaction.people.push({ person, sentence: i + 1 });
+    // "Владимир Путин проинформировал сегодня своего египетского коллегу Абдель Фаттаха ас-Сиси. О
+    // телефонном разговоре, состоявшемся по инициативе Каира, сообщает пресс-служба Кремля": a call
+    // or talks whose sentence names no one, right after a sentence that names someone of each side
+    // and tells no event, are between those two.
+    const previous = facts[i - 1];
+    if (interaction.people.length === 0 && MEETING_TRIGGERS.has(interaction.trigger.type) && previous) {
+      const told = previous.people.filter((p) => !p.mentioned && p.country && kb.dyad.includes(p.country));
+      if (previous.triggers.length === 0 && new Set(told.map((p) => p.country)).size === kb.dyad.length)
+        for (const person of told) interaction.people.push({ person, sentence: i - 1 });
+    }
     if (interaction.trigger.plural && interaction.people.length > 1 && VISITS.has(interaction.type)) {
       const visits = splitVisits(interaction, i);
       const rest = out.filter((c) => c !== interaction);
@@ -500,6 +514,20 @@ function attendanceOf(kb: KnowledgeIndex, f: SentenceFacts, i: number): Candidat
     continues: true,
     attendance: true,
   };
+}
+
+/**
+ * "в контексте реализации Совместного заявления России и США": a joint statement whose parties are
+ * named right after it, a third country among them, is theirs, not one the two sides adopted.
+ */
+function partiesElsewhere(kb: KnowledgeIndex, f: SentenceFacts, nameEnd: number): boolean {
+  return f.entities.some(
+    (e) =>
+      e.start >= nameEnd &&
+      e.start - nameEnd <= STATEMENT_PARTIES_REACH &&
+      !clauseBreakBetween(f.sentence.tokens, nameEnd, e.start) &&
+      e.payloads.some((p) => p.kind === 'country' && !kb.dyad.includes(p.code)),
+  );
 }
 
 /** The documents named right after a verb that adopts them ("adopted a roadmap for cooperation"). */

@@ -605,14 +605,16 @@ function latestWeekday(day: string, weekdayNumber: number): string {
 
 /**
  * "today, Friday", "اليوم الجمعة", "сегодня, в пятницу": the weekday says which day "today" was
- * when the reference is only when the page was fetched (on the day itself the two agree).
+ * when the reference is only when the page was fetched (on the day itself the two agree). So it
+ * does for "yesterday": "ووصل الوزير، أمس الاثنين" on a page dated Monday (a date in another time
+ * zone, or the day it was filed) was that Monday, not the Sunday before it.
  */
 function todayByItsWeekday(ctx: DateContext, found: readonly DateHit[], ref: string): DateHit[] {
   const dates = [...found];
   for (const [i, w] of ctx.weekdayAt) {
     const today = dates.findIndex(
       (d) =>
-        ctx.relAt.get(d.tokStart)?.which === 'today' &&
+        (ctx.relAt.get(d.tokStart)?.which === 'today' || ctx.relAt.get(d.tokStart)?.which === 'yesterday') &&
         ((d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE) ||
           (w.end <= d.tokStart && d.tokStart - w.end <= WEEKDAY_BESIDE)),
     );
@@ -638,6 +640,8 @@ function weekdaysAlone(ctx: DateContext, found: readonly DateHit[], ref: string)
   const beside = (i: number, end: number) =>
     dates.some(
       (d) =>
+        // "today, Friday" read as one day already (todayByItsWeekday).
+        (d.tokStart <= i && end <= d.tokEnd) ||
         (d.tokStart >= end && d.tokStart - end <= WEEKDAY_BESIDE) ||
         (d.tokEnd <= i && i - d.tokEnd <= WEEKDAY_BESIDE),
     );

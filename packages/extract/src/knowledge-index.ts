@@ -86,7 +86,7 @@ export type EntityHit =
   | {
       readonly kind: 'country';
       readonly code: string;
-      readonly form: 'name' | 'demonym' | 'capital' | 'city' | 'style';
+      readonly form: 'name' | 'demonym' | 'capital' | 'city' | 'style' | 'institution';
     }
   | { readonly kind: 'trigger'; readonly type: TriggerType }
   | { readonly kind: 'office'; readonly office: string; readonly country?: string }
@@ -182,9 +182,16 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
       for (const f of forms ?? []) entities.add(f, { kind: 'actor', id: actor.id, short: true });
   }
   for (const country of profile.countries) {
-    for (const form of ['names', 'demonyms', 'capitals', 'cities', 'styles'] as const) {
+    for (const form of ['names', 'demonyms', 'capitals', 'cities', 'styles', 'institutions'] as const) {
       const kind = (
-        { names: 'name', demonyms: 'demonym', capitals: 'capital', cities: 'city', styles: 'style' } as const
+        {
+          names: 'name',
+          demonyms: 'demonym',
+          capitals: 'capital',
+          cities: 'city',
+          styles: 'style',
+          institutions: 'institution',
+        } as const
       )[form];
       for (const terms of Object.values(country[form]))
         for (const t of terms ?? []) entities.add(t, { kind: 'country', code: country.code, form: kind });

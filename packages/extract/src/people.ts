@@ -312,6 +312,14 @@ export function findPeople(
     const last = tokens[end - 1];
     const owns = order.countryBeforeRole && last !== undefined && order.possessorForm(last);
     const written = !claimed(end) && !owns ? nameAt(tokens, hits, end, 1, order.notNames) : null;
+    // "с Президентом Египта Абдельфаттахом Сиси": a given name spelt otherwise than the knowledge
+    // base spells it, right before a name it knows, is that person's, and so is the office.
+    const known = written && people.find((q) => q.how === 'name' && q.tokStart === written.end);
+    if (known) {
+      known.office ??= p.office;
+      known.phraseStart = Math.min(known.phraseStart ?? known.tokStart, h.start);
+      continue;
+    }
     // With no comma, an Arabic run of words after an office is a name only when it is the spelling
     // of someone the knowledge base knows ("سفيرة كازاخستان سولكول سايلاوكيزي"): without capitals,
     // "وزير الخارجية بخصوص قضية الصحراء" reads the same.

@@ -1280,3 +1280,106 @@ describe('welcoming someone is receiving them; welcoming a decision is not', () 
     expect(run(text, 'en', '2025-02-24').filter((e) => e.type === 'bilateral_meeting')).toEqual([]);
   });
 });
+
+describe('4. a call whose sentence names no one is between the two named just before', () => {
+  const WHO_BEFORE: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev today briefed King Mohammed VI on the reforms under way in Kazakhstan. The telephone conversation took place at the initiative of Rabat, the Akorda press service said.',
+    fr: "Le président Kassym-Jomart Tokaïev a informé aujourd'hui le roi Mohammed VI des réformes en cours au Kazakhstan. L'entretien téléphonique a eu lieu à l'initiative de Rabat, a indiqué le service de presse de l'Akorda.",
+    ru: 'Президент Касым-Жомарт Токаев сегодня проинформировал короля Мухаммеда VI о проводимых в Казахстане реформах. Телефонный разговор состоялся по инициативе Рабата, сообщила пресс-служба Акорды.',
+  };
+  for (const [lang, text] of Object.entries(WHO_BEFORE)) {
+    it(`${lang}: a call between the president and the king, on the day`, () => {
+      const calls = mains(run(text, lang, '2025-03-04')).filter((e) => e.type === 'phone_call');
+      expect(calls).toHaveLength(1);
+      expect(ids(calls[0])).toEqual(['kz.tokayev', 'ma.mohammed-vi']);
+      expect(calls[0]?.date?.value).toBe('2025-03-04');
+    });
+  }
+});
+
+describe('a body of one side names it; its news agency reports, and is no party', () => {
+  const BODY: Record<string, string> = {
+    en: 'A telephone conversation with Rabat took place today, the Akorda said.',
+    fr: "Un entretien téléphonique avec Rabat a eu lieu aujourd'hui, a annoncé l'Akorda.",
+    ru: 'Сегодня состоялся телефонный разговор с Рабатом, сообщила Акорда.',
+  };
+  for (const [lang, text] of Object.entries(BODY)) {
+    it(`${lang}: the presidency that reports the call is the other side of it`, () => {
+      expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['phone_call']);
+    });
+  }
+  const AGENCY: Record<string, string> = {
+    en: 'According to Kazinform, the Moroccan Minister of Industry held talks in Rabat on Tuesday with investors.',
+    ru: 'Как сообщает Казинформ, министр промышленности Марокко провел во вторник в Рабате переговоры с инвесторами.',
+  };
+  for (const [lang, text] of Object.entries(AGENCY)) {
+    it(`${lang}: the agency that reports talks is not their other side`, () => {
+      expect(mains(run(text, lang, '2025-03-05'))).toEqual([]);
+    });
+  }
+});
+
+describe('5. a meeting hoped for is no meeting, and its people are not at the talks', () => {
+  const HOPED: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu held talks with Moroccan Foreign Minister Nasser Bourita in Rabat on Monday. "President Tokayev hopes to meet King Mohammed VI soon," Nurtleu said at the start of the talks.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu s'est entretenu lundi à Rabat avec le ministre des Affaires étrangères Nasser Bourita. « Le président Tokaïev espère rencontrer prochainement le roi Mohammed VI », a déclaré Nurtleu à l'ouverture des entretiens.",
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу провел в понедельник в Рабате переговоры с министром иностранных дел Марокко Насером Буритой. «Президент Токаев надеется на встречу с королем Мухаммедом VI», — сказал Нуртлеу в начале переговоров.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، مباحثات مع وزير خارجية كازاخستان مراد نورتليو. وقال نورتليو في مستهل المباحثات: "إن الرئيس توكاييف يأمل في لقاء الملك محمد السادس قريبا".',
+  };
+  for (const [lang, text] of Object.entries(HOPED)) {
+    it(`${lang}: one meeting, of the two ministers`, () => {
+      const meetings = mains(run(text, lang, '2025-02-25')).filter((e) => e.type === 'bilateral_meeting');
+      expect(meetings).toHaveLength(1);
+      expect(ids(meetings[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
+
+describe('4. a given name spelt otherwise, before a name the knowledge base knows, is that person', () => {
+  const SPELT: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu held talks on Monday in Rabat with Foreign Minister Naseer Bourita.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu s'est entretenu lundi à Rabat avec le ministre des Affaires étrangères Nacer Bourita.",
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу провел в понедельник в Рабате переговоры с министром иностранных дел Марокко Нассиром Буритой.',
+  };
+  for (const [lang, text] of Object.entries(SPELT)) {
+    it(`${lang}: two participants, no unknown third`, () => {
+      const [meeting] = mains(run(text, lang, '2025-02-25'));
+      expect(meeting?.participants.map((p) => p.actorId).sort()).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
+
+describe("5. another pair's joint statement, told at talks of the two, is no joint statement of theirs", () => {
+  const OTHERS: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu briefed Moroccan Foreign Minister Nasser Bourita in Rabat on Monday on the joint statement of Russia and the United States on Syria.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu a informé lundi à Rabat le ministre des Affaires étrangères Nasser Bourita de la déclaration conjointe de la Russie et des États-Unis sur la Syrie.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу в понедельник в Рабате проинформировал министра иностранных дел Марокко Насера Буриту о совместном заявлении России и США по Сирии.',
+  };
+  for (const [lang, text] of Object.entries(OTHERS)) {
+    it(`${lang}: no joint statement`, () => {
+      expect(run(text, lang, '2025-02-25').filter((e) => e.type === 'joint_statement')).toEqual([]);
+    });
+  }
+  it("en: the two sides' own joint statement still is one", () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu and Moroccan Foreign Minister Nasser Bourita adopted a joint statement in Rabat on Monday.';
+    expect(mains(run(text, 'en', '2025-02-25')).map((e) => e.type)).toContain('joint_statement');
+  });
+});
+
+describe('3. "yesterday, Monday" is the Monday, also on a page dated that Monday', () => {
+  const YESTERDAY_MONDAY: Record<string, string> = {
+    ar: 'وصل وزير الخارجية الكازاخستاني مراد نورتليو، أمس الاثنين، إلى الرباط في زيارة رسمية إلى المغرب.',
+    en: 'Kazakh Foreign Minister Murat Nurtleu arrived in Rabat yesterday, Monday, on an official visit to Morocco.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu est arrivé hier, lundi, à Rabat pour une visite officielle au Maroc.',
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу прибыл вчера, в понедельник, в Рабат с официальным визитом в Марокко.',
+  };
+  for (const [lang, text] of Object.entries(YESTERDAY_MONDAY)) {
+    it(`${lang}: Monday 24 February, on a page dated Monday or Tuesday`, () => {
+      for (const published of ['2025-02-24', '2025-02-25']) {
+        const visit = mains(run(text, lang, published)).find((e) => e.type === 'official_visit');
+        expect(visit?.date?.value, published).toBe('2025-02-24');
+      }
+    });
+  }
+});

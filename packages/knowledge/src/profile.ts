@@ -16,8 +16,16 @@ export const CountryProfile = z.object({
   capitals: Forms,
   cities: Forms.default({}),
   leaders: Forms.default({}),
-  /** Bodies that belong to one country only (its parliament's own name, its central bank, its news agency). */
+  /**
+   * Bodies that belong to one country only and act for it (its presidency, its parliament's own
+   * name, its central bank): "the Kremlin said", "Akorda reported" name the side that acts.
+   */
   institutions: Forms.default({}),
+  /**
+   * Its news agencies (Kazinform, MAP): they say an article comes from that country's press, which
+   * relevance counts like an institution, but they are a source, never a party to what they report.
+   */
+  agencies: Forms.default({}),
   /**
    * How the press calls the country once it has named it: "the Kingdom", "le Royaume", "المملكة"
    * ("the minister, on an official visit to the Kingdom"). The extractor reads one as naming the
@@ -35,6 +43,7 @@ const Weights = z.object({
   capitals: z.number().min(0).max(1).default(0.7),
   leaders: z.number().min(0).max(1).default(0.9),
   institutions: z.number().min(0).max(1).default(0.8),
+  agencies: z.number().min(0).max(1).default(0.8),
   cities: z.number().min(0).max(1).default(0.4),
 });
 
@@ -99,7 +108,15 @@ export function loadProfile(idOrFile = DEFAULT_PROFILE): Profile {
 }
 
 /** The kinds of forms that name a country, in the order relevance reasons list them. */
-export const termKinds = ['names', 'demonyms', 'capitals', 'leaders', 'institutions', 'cities'] as const;
+export const termKinds = [
+  'names',
+  'demonyms',
+  'capitals',
+  'leaders',
+  'institutions',
+  'agencies',
+  'cities',
+] as const;
 export type TermKind = (typeof termKinds)[number];
 
 /** Every form that names a country, by kind, across languages: what relevance and pre-filters match. */

@@ -196,6 +196,7 @@ const KIND_LABEL: Record<TermKind, string> = {
   capitals: 'capital',
   leaders: 'leader',
   institutions: 'institution',
+  agencies: 'agency',
   cities: 'city',
 };
 
