@@ -459,9 +459,9 @@ function praisedSide(
   if (commitment) return commitment;
   if (supports.length === 0) return undefined;
   // The owner right before the stance ("the Egyptian efforts", "Egypt's efforts"), else after it
-  // ("les efforts du Maroc"); a capital only right after it ("l'intérêt du Caire"): before, it is a
-  // subject ("которую Рабат оказал кандидатуре Казахстана"), further on a place ("efforts to
-  // strengthen cooperation in Rabat").
+  // ("les efforts du Maroc"); a capital only right after it ("l'intérêt du Caire") or before it with
+  // a possessive ("Astana's actions"): before, it is a subject ("которую Рабат оказал кандидатуре
+  // Казахстана"), further on a place ("efforts to strengthen cooperation in Rabat").
   const named = dyadMentions(kb, entities, ['name', 'demonym']);
   const capitals = dyadMentions(kb, entities, ['capital']);
   // "Egypt's efforts" (Egypt, s, efforts), not "كازاخستان دعمها للمبادرة" (Kazakhstan, its support,
@@ -472,12 +472,20 @@ function praisedSide(
     const owner =
       named.find((n) => n.end === stance.start || (n.end + 1 === stance.start && possessive(n.end))) ??
       named.find((n) => n.start >= stance.end && n.start - stance.end <= STANCE_REACH) ??
-      capitals.find((n) => n.start >= stance.end && n.start - stance.end <= 1);
+      capitals.find(
+        (n) =>
+          (n.start >= stance.end && n.start - stance.end <= 1) ||
+          (n.end + 1 === stance.start && possessive(n.end)),
+      );
     return owner ? [{ stance, owner }] : [];
   });
   for (const support of supports) {
+    // "وأيد وزير الشؤون الخارجية ناصر بوريطة تحركات أستانا": the verb's subject may stand between
+    // it and its object.
+    const objectFrom =
+      people.find((p) => (p.phraseStart ?? p.tokStart) === support.end)?.tokEnd ?? support.end;
     const object = owned.find(
-      (o) => o.stance.start >= support.end && o.stance.start - support.end <= SUPPORT_OBJECT_REACH,
+      (o) => o.stance.start >= objectFrom && o.stance.start - objectFrom <= SUPPORT_OBJECT_REACH,
     );
     if (object) return { side: object.owner.code, direct: true };
   }

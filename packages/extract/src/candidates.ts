@@ -149,8 +149,11 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   const hasA = pair || f.countries.has(a);
   const hasB = pair || f.countries.has(b);
   // "The ceremony was attended by Azerbaijan's, Türkiye's and Kazakhstan's ambassadors to Rabat":
-  // with third countries beside one side, a side named only by its city is where it happens.
-  if (third && !pair && (onlyVenue(f, a) || onlyVenue(f, b))) return false;
+  // with third countries beside one side, a side named only by its city is where it happens. Not
+  // the capital whose conduct is praised: "поддержал действия Москвы, направленные на урегулирование
+  // сирийского кризиса" (Moscow's actions: the state's).
+  const venue = (side: string) => onlyVenue(f, side) && !(f.praised?.direct && f.praised.side === side);
+  if (third && !pair && (venue(a) || venue(b))) return false;
   if (hasA && hasB) return true;
   // With a third country in the sentence, both sides must be in it: "X met Azerbaijan's speaker"
   // is not a dyad event because the article was about Kazakhstan two sentences earlier.

@@ -1383,3 +1383,25 @@ describe('3. "yesterday, Monday" is the Monday, also on a page dated that Monday
     });
   }
 });
+
+describe("a side backing the other's actions, named by its capital beside a third country's crisis, states a position", () => {
+  const ACTIONS: Record<string, string> = {
+    en: "Moroccan Foreign Minister Nasser Bourita supported Astana's actions aimed at settling the crisis in Afghanistan.",
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a soutenu les actions d'Astana visant à régler la crise en Afghanistan.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита поддержал действия Астаны, направленные на урегулирование кризиса в Афганистане.',
+    ar: 'وأيد وزير الشؤون الخارجية ناصر بوريطة تحركات أستانا الرامية إلى تسوية الأزمة في أفغانستان.',
+  };
+  for (const [lang, text] of Object.entries(ACTIONS)) {
+    it(`${lang}: a policy statement by the minister`, () => {
+      const [statement, ...rest] = mains(run(text, lang, '2025-03-05'));
+      expect(rest).toEqual([]);
+      expect(statement?.type).toBe('policy_statement');
+      expect(ids(statement)).toEqual(['ma.bourita']);
+    });
+  }
+  it('en: "we salute Kazakhstan\'s aspiration" is one too', () => {
+    const text =
+      '"We salute Kazakhstan\'s aspiration to join the initiative," Moroccan Foreign Minister Nasser Bourita said.';
+    expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['policy_statement']);
+  });
+});
