@@ -419,6 +419,9 @@ function dayFirst(ctx: DateContext, at: number): Reading | null {
   const joiner = tokens[j];
   if (joiner && lang.rangeTo.has(key(joiner))) second = readDayFirst(ctx, j + 1);
   else if (joiner && /^\s*[-–—]\s*$/.test(joiner.gapBefore)) second = readDayFirst(ctx, j);
+  // "هسبريس - الثلاثاء 11 نونبر 2025 - 14:20": a number after a date written in full, with no month
+  // of its own, is the time of day, not the end of a span (which is written "11–14 November 2025").
+  if (second && second.m === undefined && first.y !== undefined) second = null;
   if (second) j = second.end;
   if (first.m === undefined && !second?.m) return { hit: null, next: at + 1 };
   const rel = relationAt(ctx, j);

@@ -47,6 +47,17 @@ describe('dates in four languages', () => {
       dates('عقد الوفد لقاء يوم أمس الثلاثاء 23 شتنبر الجاري.', 'ar', '2025-09-24').map((d) => d.value),
     ).toEqual(['2025-09-23']);
   });
+  it('reads the time after a dateline as a time, not as the end of a span of days', () => {
+    for (const [line, lang] of [
+      ['هسبريس - الثلاثاء 11 نونبر 2025 - 14:20', 'ar'],
+      ['Le360 – 11 novembre 2025 - 14:20', 'fr'],
+      ['11 November 2025 - 14:20 GMT', 'en'],
+    ] as const) {
+      const [date] = dates(line, lang, '2025-11-11');
+      expect(date, lang).toEqual(expect.objectContaining({ value: '2025-11-11' }));
+      expect(date?.end, lang).toBeUndefined();
+    }
+  });
   it('uses the weekday to choose the year when none is written', () => {
     // 28 February was a Friday in 2025, not in 2026.
     expect(dates('استقبل الوزير نظيره يوم الجمعة 28 فبراير.', 'ar', '2026-01-10')[0]?.value).toBe(
