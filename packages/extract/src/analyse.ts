@@ -292,6 +292,7 @@ export function analyseSentence(
     cueSpans.filter((c) => c.cue === 'mentionedAfter').map((c) => c.start),
     cueSpans.filter((c) => c.cue === 'clauseOpener').map((c) => c.start),
   );
+  sideAcrossTheTable(kb, people);
   for (const person of people)
     if (person.country && (person.how !== 'unknown' || kb.dyad.includes(person.country)))
       countries.add(person.country);
@@ -426,6 +427,31 @@ const STEM_ONLY_SHORTER = 2;
 function sharesOnlyTheStem(tokens: readonly Token[], m: Match<EntityHit>, formLength: number): boolean {
   const word = tokens[m.start];
   return m.end - m.start === 1 && word !== undefined && word.text.length + STEM_ONLY_SHORTER <= formLength;
+}
+
+// Offices a government holds on each side: one of them with no country, facing someone of one
+// side, is the other side's (not an ambassador, a mayor or a parliamentarian, who may be anyone's).
+const SIDE_OFFICES: ReadonlySet<string> = new Set([
+  'head-of-government',
+  'deputy-prime-minister',
+  'foreign-minister',
+  'deputy-foreign-minister',
+  'minister',
+]);
+
+/**
+ * "أجرت وزيرة السياحة …، أمس الاثنين بالرياض، مباحثات مع يربول ميرزابوسينوف، وزير السياحة والرياضة
+ * بجمهورية كازاخستان": a minister the sentence gives no country, with people of one side of the dyad
+ * only beside them, is of the other side (an outlet names its own country's ministers by office).
+ */
+function sideAcrossTheTable(kb: KnowledgeIndex, people: PersonHit[]): void {
+  const sides = new Set(
+    people.flatMap((p) => (p.country && kb.dyad.includes(p.country) && !p.mentioned ? [p.country] : [])),
+  );
+  if (sides.size !== 1 || people.some((p) => p.country && !kb.dyad.includes(p.country))) return;
+  const other = kb.dyad.find((c) => !sides.has(c));
+  for (const p of people)
+    if (!p.country && !p.actorId && p.office && SIDE_OFFICES.has(p.office) && !p.mentioned) p.country = other;
 }
 
 /** Whose stance a sentence praises or backs. */

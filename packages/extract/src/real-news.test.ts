@@ -1405,3 +1405,27 @@ describe("a side backing the other's actions, named by its capital beside a thir
     expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['policy_statement']);
   });
 });
+
+describe('4. a minister given no country, facing someone of one side, is of the other', () => {
+  const ACROSS: Record<string, string> = {
+    en: 'Tourism Minister Fatima Ammor held talks on Monday in Riyadh with Kazakh Foreign Minister Murat Nurtleu on the sidelines of the UN Tourism General Assembly.',
+    fr: "Fatima Ammor, ministre du Tourisme, s'est entretenue lundi à Riyad avec le ministre kazakh des Affaires étrangères Murat Nurtleu, en marge de l'Assemblée générale d'ONU Tourisme.",
+    ar: 'أجرت فاطمة عمور، وزيرة السياحة، يوم الاثنين بالرياض، مباحثات مع وزير خارجية كازاخستان مراد نورتليو، على هامش الجمعية العامة لمنظمة الأمم المتحدة للسياحة.',
+    ru: 'Фатима Аммор, министр туризма, провела в понедельник в Эр-Рияде переговоры с министром иностранных дел Казахстана Муратом Нуртлеу на полях Генассамблеи ООН по туризму.',
+  };
+  for (const [lang, text] of Object.entries(ACROSS)) {
+    it(`${lang}: talks between the two sides`, () => {
+      const [meeting] = mains(run(text, lang, '2025-11-11'));
+      expect(meeting?.type).toBe('bilateral_meeting');
+      const countries = meeting?.participants.map((p) => p.country).sort();
+      expect(countries).toEqual(['KZ', 'MA']);
+    });
+  }
+  it('en: not when someone of a third country is beside them', () => {
+    const text =
+      'Tourism Minister Fatima Ammor held talks on Monday in Riyadh with Kazakh Foreign Minister Murat Nurtleu and Saudi Foreign Minister Faisal bin Farhan.';
+    expect(
+      mains(run(text, 'en', '2025-11-11')).flatMap((e) => e.participants.map((p) => p.country)),
+    ).not.toContain('MA');
+  });
+});
