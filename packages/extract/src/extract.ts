@@ -12,6 +12,7 @@ import { opensAsDateline } from './candidate-places.ts';
 import { sentenceCandidates } from './candidates.ts';
 import { dayOf, partialDateRange } from './date-math.ts';
 import { INTERACTIONS, LEAD_SENTENCES } from './event-kinds.ts';
+import { recallIntroduced } from './introduced.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { ArticleDate } from './news-date.ts';
 import { counterpartHolder, resolveRole, unknownId } from './people.ts';
@@ -185,7 +186,7 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
   // With a publication date the first pass is not needed.
   const firstPass = input.publishedAt ? [] : sentences.map((s) => analyseSentence(kb, index, s, null));
   const articleDate = referenceDate(firstPass, input.publishedAt, input.fetchedAt);
-  const facts = articleDate
+  const analysed = articleDate
     ? sentences.map((s) =>
         analyseSentence(kb, index, s, {
           day: articleDate.day,
@@ -194,6 +195,7 @@ export function extract(input: ExtractInput, kb: KnowledgeIndex): ExtractResult 
         }),
       )
     : firstPass;
+  const facts = recallIntroduced(kb, analysed);
   const candidates: Candidate[] = [];
   for (let i = 0; i < facts.length; i++) candidates.push(...sentenceCandidates(kb, facts, i));
   const headline = headlineOf(facts);

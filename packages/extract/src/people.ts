@@ -15,6 +15,8 @@ export interface PersonHit {
   toCountry?: string;
   /** As written, for a person the knowledge base does not know. */
   name?: string;
+  /** Where that name ends (its last word, often the surname the article names them by later). */
+  nameEnd?: number;
   how: 'name' | 'role' | 'unknown' | 'counterpart';
   /** For "his Kazakh counterpart": the person whose counterpart this is. */
   counterpartOf?: PersonHit;
@@ -31,6 +33,7 @@ const UNRESOLVABLE = new Set([
   'parliamentarian',
   'deputy-speaker',
   'friendship-group-chair',
+  'committee-chair',
   'parliament-speaker',
 ]);
 const COMMA = /[,،;:(«"“]/;
@@ -224,6 +227,42 @@ function nameAt(
   return { start: a, end: b };
 }
 
+// How many words an office's portfolio may take between the office and its holder's name: "по
+// международным делам", "du Tourisme et de l'Artisanat".
+const PORTFOLIO_REACH = 8;
+
+/**
+ * The holder's name after an office's portfolio, in Latin or Cyrillic script: "председатель комитета
+ * Госдумы по международным делам Леонид Слуцкий" (lower-case words, then a name of two words at
+ * least), "la ministre du Tourisme, Fatima Ammor," (the portfolio ends at a comma, and the name at
+ * punctuation). Not "the minister of Tourism said": no name of two words.
+ */
+function afterPortfolio(
+  tokens: readonly Token[],
+  hits: Hits,
+  end: number,
+  order: PeopleGrammar,
+): { start: number; end: number } | null {
+  const claimed = (k: number) => hits.some((h) => k >= h.start && k < h.end);
+  for (let k = end; k < tokens.length && k - end < PORTFOLIO_REACH; k++) {
+    const t = tokens[k];
+    if (!t || t.script === 'digit' || t.script === 'arabic') return null;
+    const commaBefore = k > end && COMMA.test(t.gapBefore);
+    // Russian writes a portfolio in lower case; English and French capitalise it, so there only a
+    // comma tells where it ends.
+    const lowerBefore =
+      t.script === 'cyrillic' && k > end && tokens.slice(end, k).every((x, n) => !x.upper && !claimed(end + n));
+    if (t.upper && (commaBefore || lowerBefore)) {
+      const name = nameAt(tokens, hits, k, 1, order.notNames);
+      const next = name ? tokens[name.end] : undefined;
+      const bounded = !commaBefore || !next || BOUNDARY.test(next.gapBefore);
+      if (name && name.end - name.start >= 2 && bounded) return name;
+    }
+    if (commaBefore || claimed(k)) return null;
+  }
+  return null;
+}
+
 function surface(tokens: readonly Token[], start: number, end: number, text: string, offset: number): string {
   const s = tokens[start];
   const e = tokens[end - 1];
@@ -266,6 +305,7 @@ export function findPeople(
       tokStart: h.start,
       tokEnd: name.end,
       name: surface(tokens, name.start, name.end, text, offset),
+      nameEnd: name.end,
       how: 'unknown',
       ...(accompanied && previous?.country ? { country: previous.country } : {}),
     });
@@ -335,7 +375,10 @@ export function findPeople(
       !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
         ? nameAt(tokens, hits, h.start - 1, -1, order.notNames)
         : null;
-    const name = after ?? before;
+    const name =
+      after ??
+      before ??
+      (!claimed(end) && !owns && tokens[end]?.script !== 'arabic' ? afterPortfolio(tokens, hits, end, order) : null);
     const base = {
       office: p.office,
       ...(who ? { country: who } : {}),
@@ -346,6 +389,7 @@ export function findPeople(
         tokStart: Math.min(name.start, h.start),
         tokEnd: Math.max(name.end, end),
         name: surface(tokens, name.start, name.end, text, offset),
+        nameEnd: name.end,
         how: 'unknown',
         ...base,
       });

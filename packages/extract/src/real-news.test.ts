@@ -1421,6 +1421,17 @@ describe('4. a minister given no country, facing someone of one side, is of the 
       expect(countries).toEqual(['KZ', 'MA']);
     });
   }
+  const PORTFOLIO: Record<string, string> = {
+    en: 'The Minister of Tourism, Fatima Ammor, held talks on Monday in Riyadh with Kazakh Foreign Minister Murat Nurtleu.',
+    fr: "La ministre du Tourisme et de l'Artisanat, Fatima Ammor, s'est entretenue lundi à Riyad avec le ministre kazakh des Affaires étrangères Murat Nurtleu.",
+    ru: 'Министр туризма и ремесел Фатима Аммор провела в понедельник в Эр-Рияде переговоры с министром иностранных дел Казахстана Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(PORTFOLIO)) {
+    it(`${lang}: also with the portfolio between the office and the name`, () => {
+      const [meeting] = mains(run(text, lang, '2025-11-11'));
+      expect(meeting?.participants.map((p) => p.country).sort()).toEqual(['KZ', 'MA']);
+    });
+  }
   it('en: not when someone of a third country is beside them', () => {
     const text =
       'Tourism Minister Fatima Ammor held talks on Monday in Riyadh with Kazakh Foreign Minister Murat Nurtleu and Saudi Foreign Minister Faisal bin Farhan.';
@@ -1428,4 +1439,20 @@ describe('4. a minister given no country, facing someone of one side, is of the 
       mains(run(text, 'en', '2025-11-11')).flatMap((e) => e.participants.map((p) => p.country)),
     ).not.toContain('MA');
   });
+});
+
+describe('4. someone introduced with an office of one side, later named by surname alone, is of that side', () => {
+  const SURNAME_LATER: Record<string, string> = {
+    en: 'Aidos Sarym, chairman of the committee on international affairs of the Kazakh Mazhilis, proposed setting up a parliamentary friendship group. "We are open to cooperation," Sarym said at a meeting with the chairman of the foreign affairs committee of the Moroccan House of Representatives.',
+    fr: "Aidos Sarym, président de la commission des affaires internationales du Majilis kazakh, a proposé de créer un groupe d'amitié parlementaire. « Nous sommes ouverts à la coopération », a déclaré M. Sarym lors d'une rencontre avec le président de la commission des affaires étrangères de la Chambre des représentants du Maroc.",
+    ru: 'Председатель комитета Мажилиса по международным делам Айдос Сарым предложил создать межпарламентскую группу дружбы. «Мы открыты к сотрудничеству», — сказал Сарым на встрече с председателем комитета по иностранным делам Палаты представителей Марокко.',
+  };
+  for (const [lang, text] of Object.entries(SURNAME_LATER)) {
+    it(`${lang}: a meeting of the two sides, with the committee chair as participant`, () => {
+      const meetings = mains(run(text, lang, '2025-04-16')).filter((e) => e.type.endsWith('meeting'));
+      expect(meetings).toHaveLength(1);
+      const kazakh = meetings[0]?.participants.find((p) => p.country === 'KZ');
+      expect(kazakh?.actorId).toBe(lang === 'ru' ? 'unknown:айдос-сарым' : 'unknown:aidos-sarym');
+    });
+  }
 });
