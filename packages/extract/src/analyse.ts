@@ -206,7 +206,13 @@ export function analyseSentence(
     cueSpans.some((c) => c.cue === cue && c.end <= end + after && c.start >= start - before);
   // "the Moroccan side invites Kazakh ulema and reciters of the Holy Quran to take part in the
   // talks": a plan governs what follows it in its clause, however long the words between.
+  // "ومن المقرر، أن يعقد الوفد عدداً من المباحثات واللقاءات …", "Ожидается, что …": a plan word
+  // opening the sentence as a clause of its own makes the whole sentence a plan.
+  const planSentence = cueSpans.some(
+    (c) => c.cue === 'future' && c.start <= 1 && CLAUSE_BREAK.test(tokens[c.end]?.gapBefore ?? ''),
+  );
   const planned = (start: number) =>
+    planSentence ||
     cueSpans.some(
       (c) =>
         c.cue === 'future' &&

@@ -1456,3 +1456,15 @@ describe('4. someone introduced with an office of one side, later named by surna
     });
   }
 });
+
+describe('5. a plan word opening the sentence as a clause of its own makes it all a plan', () => {
+  const OPENS_PLAN: Record<string, string> = {
+    ar: 'ومن المقرر، أن يعقد وزير خارجية كازاخستان مراد نورتليو عددا من المباحثات واللقاءات مع وزير الشؤون الخارجية ناصر بوريطة ورئيس الحكومة عزيز أخنوش.',
+    ru: 'Ожидается, что министр иностранных дел Казахстана Мурат Нуртлеу проведет в Рабате переговоры и встречи с министром иностранных дел Марокко Насером Буритой.',
+  };
+  for (const [lang, text] of Object.entries(OPENS_PLAN)) {
+    it(`${lang}: no meeting yet`, () => {
+      expect(mains(run(text, lang, '2025-02-24'))).toEqual([]);
+    });
+  }
+});
