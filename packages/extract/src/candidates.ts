@@ -5,6 +5,7 @@ import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
 import { VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
+import { POSTED_ABROAD } from './people.ts';
 
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
@@ -224,7 +225,7 @@ export function sentenceCandidates(
   });
   // An ambassador calling on an official, or received by one, is a courtesy visit (DESIGN's
   // types), not when the ambassador only accompanies a minister of their own side.
-  const ambassadors = f.people.filter((p) => p.office === 'ambassador' && !p.mentioned);
+  const ambassadors = f.people.filter((p) => POSTED_ABROAD.has(p.office ?? '') && !p.mentioned);
   const ambassador = ambassadors.some(
     (a) =>
       !f.people.some(

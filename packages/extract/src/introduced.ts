@@ -39,13 +39,22 @@ export function recallIntroduced(kb: KnowledgeIndex, facts: readonly SentenceFac
     f.sentence.tokens.forEach((t, k) => {
       if (!t.upper || t.script === 'arabic' || claimed(k)) return;
       const who = introduced.get(t.keys[0] ?? '');
-      if (who) added.push({ tokStart: k, tokEnd: k + 1, name: who.name, nameEnd: k + 1, how: 'unknown', country: who.country });
+      if (who)
+        added.push({
+          tokStart: k,
+          tokEnd: k + 1,
+          name: who.name,
+          nameEnd: k + 1,
+          how: 'unknown',
+          country: who.country,
+        });
     });
     const changed = added.length > 0 || people.some((p, i) => p !== f.people[i]);
     if (!changed) return f;
     const all = [...people, ...added].sort((a, b) => a.tokStart - b.tokStart);
     const countries = new Set(f.countries);
-    for (const p of all) if (p.country && kb.dyad.includes(p.country) && !p.mentioned) countries.add(p.country);
+    for (const p of all)
+      if (p.country && kb.dyad.includes(p.country) && !p.mentioned) countries.add(p.country);
     return { ...f, people: all, countries };
   });
 }
@@ -54,6 +63,7 @@ export function recallIntroduced(kb: KnowledgeIndex, facts: readonly SentenceFac
 function surnameKey(f: SentenceFacts, p: PersonHit): string | undefined {
   if (p.how !== 'unknown' || p.nameEnd === undefined) return undefined;
   const last = f.sentence.tokens[p.nameEnd - 1];
-  if (!last || !last.upper || last.script === 'arabic' || last.text.length < SURNAME_MIN_LENGTH) return undefined;
+  if (!last || !last.upper || last.script === 'arabic' || last.text.length < SURNAME_MIN_LENGTH)
+    return undefined;
   return last.keys[0];
 }

@@ -26,6 +26,12 @@ export interface PersonHit {
   mentioned?: boolean;
 }
 
+/**
+ * Offices held in the other country, for one's own: an ambassador, and a consul ("القنصل العام
+ * الروسي بالإسكندرية"). Calling on an official of the host country, one pays a courtesy visit.
+ */
+export const POSTED_ABROAD: ReadonlySet<string> = new Set(['ambassador', 'consul']);
+
 // Role phrases too vague to resolve to one person without a name.
 const UNRESOLVABLE = new Set([
   'minister',
@@ -251,7 +257,9 @@ function afterPortfolio(
     // Russian writes a portfolio in lower case; English and French capitalise it, so there only a
     // comma tells where it ends.
     const lowerBefore =
-      t.script === 'cyrillic' && k > end && tokens.slice(end, k).every((x, n) => !x.upper && !claimed(end + n));
+      t.script === 'cyrillic' &&
+      k > end &&
+      tokens.slice(end, k).every((x, n) => !x.upper && !claimed(end + n));
     if (t.upper && (commaBefore || lowerBefore)) {
       const name = nameAt(tokens, hits, k, 1, order.notNames);
       const next = name ? tokens[name.end] : undefined;
@@ -334,7 +342,7 @@ export function findPeople(
     const who =
       p.country ??
       country ??
-      (p.office === 'ambassador' && toCountry && kb.dyad.includes(toCountry)
+      (POSTED_ABROAD.has(p.office) && toCountry && kb.dyad.includes(toCountry)
         ? kb.dyad.find((c) => c !== toCountry)
         : undefined);
     const named = nearActor(h.start, end);
@@ -378,7 +386,9 @@ export function findPeople(
     const name =
       after ??
       before ??
-      (!claimed(end) && !owns && tokens[end]?.script !== 'arabic' ? afterPortfolio(tokens, hits, end, order) : null);
+      (!claimed(end) && !owns && tokens[end]?.script !== 'arabic'
+        ? afterPortfolio(tokens, hits, end, order)
+        : null);
     const base = {
       office: p.office,
       ...(who ? { country: who } : {}),

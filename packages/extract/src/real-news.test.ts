@@ -1468,3 +1468,17 @@ describe('5. a plan word opening the sentence as a clause of its own makes it al
     });
   }
 });
+
+describe("a consul's call on an official of the host country is a courtesy visit, as an ambassador's is", () => {
+  const CONSUL: Record<string, string> = {
+    en: 'The Mayor of Casablanca received on Tuesday the Consul General of Kazakhstan in Casablanca to discuss economic and cultural cooperation.',
+    fr: 'Le maire de Casablanca a reçu mardi le consul général du Kazakhstan à Casablanca pour examiner la coopération entre les deux villes.',
+    ar: 'استقبل عمدة الدار البيضاء، يوم الثلاثاء، القنصل العام لكازاخستان بالدار البيضاء لبحث التعاون بين المدينتين.',
+    ru: 'Мэр Касабланки принял во вторник генерального консула Казахстана в Касабланке для обсуждения сотрудничества между двумя городами.',
+  };
+  for (const [lang, text] of Object.entries(CONSUL)) {
+    it(`${lang}: one courtesy visit`, () => {
+      expect(mains(run(text, lang, '2025-03-05')).map((e) => e.type)).toEqual(['courtesy_visit']);
+    });
+  }
+});
