@@ -225,7 +225,15 @@ export function sentenceCandidates(
   });
   // An ambassador calling on an official, or received by one, is a courtesy visit (DESIGN's
   // types), not when the ambassador only accompanies a minister of their own side.
-  const ambassadors = f.people.filter((p) => POSTED_ABROAD.has(p.office ?? '') && !p.mentioned);
+  // "The official spokesman for the Egyptian Ministry of Foreign Affairs, Ambassador Ahmed Abu
+  // Zeid, stated that the two ministers discussed …": an ambassador no country is told of carries
+  // the rank as a title, and is posted nowhere.
+  const ambassadors = f.people.filter(
+    (p) =>
+      POSTED_ABROAD.has(p.office ?? '') &&
+      !p.mentioned &&
+      (p.country !== undefined || p.toCountry !== undefined),
+  );
   const ambassador = ambassadors.some(
     (a) =>
       !f.people.some(

@@ -1482,3 +1482,18 @@ describe("a consul's call on an official of the host country is a courtesy visit
     });
   }
 });
+
+describe('an ambassador no country is told of carries a title: the talks he reports are no courtesy visit', () => {
+  const TITLE: Record<string, string> = {
+    en: 'The official spokesman for the Foreign Ministry, Ambassador Karim Alaoui, said that Nasser Bourita and Murat Nurtleu held talks in Rabat on Monday.',
+    fr: "Le porte-parole du ministère, l'ambassadeur Karim Alaoui, a indiqué que Nasser Bourita et Murat Nurtleu ont eu des entretiens lundi à Rabat.",
+    ar: 'وقال المتحدث الرسمي باسم وزارة الخارجية، السفير كريم العلوي، إن ناصر بوريطة ومراد نورتليو أجريا مباحثات يوم الاثنين بالرباط.',
+    ru: 'Официальный представитель министерства посол Карим Алауи сообщил, что Насер Бурита и Мурат Нуртлеу провели в понедельник в Рабате переговоры.',
+  };
+  for (const [lang, text] of Object.entries(TITLE)) {
+    it(`${lang}: a meeting of the two ministers`, () => {
+      const [meeting] = mains(run(text, lang, '2025-02-25'));
+      expect(meeting?.type).toBe('bilateral_meeting');
+    });
+  }
+});
