@@ -60,6 +60,8 @@ export interface SentenceFacts {
   readonly agreements: readonly { name: string; tokStart: number; tokEnd: number }[];
   /** Where each future cue ends ("is scheduled to"): what follows is a plan. */
   readonly futureAt: readonly number[];
+  /** Where each word of discussion ends ("to discuss", "لبحث"): what follows is a topic of talks. */
+  readonly discussionAt: readonly number[];
   /** Where a share is written ("80%", "50 بالمئة", "50 percent"): the token of its figure's end. */
   readonly sharesAt: readonly number[];
   /**
@@ -335,6 +337,7 @@ export function analyseSentence(
       : d;
   });
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
+  const discussionAt = cueSpans.filter((c) => c.cue === 'discussion').map((c) => c.end);
   const planClauses = cueSpans
     .filter((c) => c.cue === 'future')
     .map((c) => clauseAround(tokens, c.start))
@@ -367,6 +370,7 @@ export function analyseSentence(
     ),
     agreements,
     futureAt,
+    discussionAt,
     sharesAt: sharesIn(tokens, cueSpans),
     planClauses,
     sameAs,

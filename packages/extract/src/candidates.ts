@@ -10,6 +10,9 @@ import { POSTED_ABROAD } from './people.ts';
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
 const TALKED_ABOUT_REACH = 3;
+// How far after "to discuss" its object's act may be named: "to discuss an Egyptian delegation's
+// participation in the Russia–Africa Economic Forum".
+const DISCUSSED_REACH = 10;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
  * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
 const ADOPTED_REACH = 8;
@@ -371,12 +374,17 @@ export function sentenceCandidates(
   // "The sides discussed supplies of fertilizers": what talks were about is no event of its own.
   // Nor what a call said: "Putin called al-Sisi and congratulated him warmly on his victory".
   const other = has('other') ?? has('relations');
+  // "met with the ambassador in Moscow to discuss an Egyptian delegation's participation in the
+  // Russia–Africa Economic Forum": what talks were held to discuss, however far from the meeting word.
+  const discussedAt = (at: number) => f.discussionAt.some((end) => end <= at && at - end <= DISCUSSED_REACH);
   const talkedAbout =
     other !== undefined &&
     interaction !== undefined &&
     MEETING_TRIGGERS.has(interaction.trigger.type) &&
     other.tokStart >= interaction.trigger.tokEnd &&
-    (interaction.type === 'phone_call' || other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH);
+    (interaction.type === 'phone_call' ||
+      other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH ||
+      discussedAt(other.tokStart));
   // "Kazakhstan bets on its grain exports, while Morocco seeks new markets": compared, no act.
   // "80% пшеницы Египет импортирует из России и Украины": a share of trade is a figure, not a
   // shipment (yearly import shares are background); not a share of something else told beside a

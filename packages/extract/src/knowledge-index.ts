@@ -54,6 +54,7 @@ export type CueKind =
   | 'purpose'
   | 'stance'
   | 'commitment'
+  | 'discussion'
   | 'accompanyingDelegation'
   | 'reporting'
   | 'possessive'
@@ -256,6 +257,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['purpose', lexicon.purpose],
     ['stance', lexicon.stances],
     ['commitment', lexicon.commitments],
+    ['discussion', lexicon.discussion],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],
     ['possessive', lexicon.possessives],

@@ -1497,3 +1497,17 @@ describe('an ambassador no country is told of carries a title: the talks he repo
     });
   }
 });
+
+describe('4. what talks were held to discuss is their topic, however far from the meeting word', () => {
+  const TO_DISCUSS: Record<string, string> = {
+    en: "Foreign Minister Nasser Bourita met with Kazakh Ambassador Saulekul Sailaukyzy in Rabat on Monday to discuss a Kazakh delegation's participation in the Africa Investment Forum.",
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a reçu lundi à Rabat l'ambassadrice du Kazakhstan Saulekul Sailaukyzy pour examiner la participation d'une délégation kazakhe au Forum africain de l'investissement.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита принял в понедельник в Рабате посла Казахстана Саулекуль Сайлаукызы для обсуждения участия казахстанской делегации в Африканском инвестиционном форуме.',
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، سفيرة كازاخستان سولكول سايلاوكيزي لبحث مشاركة وفد كازاخستاني في المنتدى الإفريقي للاستثمار.',
+  };
+  for (const [lang, text] of Object.entries(TO_DISCUSS)) {
+    it(`${lang}: the courtesy visit alone`, () => {
+      expect(mains(run(text, lang, '2025-02-25')).map((e) => e.type)).toEqual(['courtesy_visit']);
+    });
+  }
+});

@@ -108,6 +108,12 @@ export const EventLexicon = z.object({
    */
   commitments: Phrases.default([]),
   /**
+   * Words that tell what talks were about: "to discuss", "pour examiner", "для обсуждения", "لبحث"
+   * ("met … to discuss the delegation's participation in the forum"). An act named right after one,
+   * in a sentence that tells of talks, is their topic, not an event.
+   */
+  discussion: Phrases.default([]),
+  /**
    * The delegation that came with someone: "والوفد المرافق له", "and the delegation accompanying
    * him", "et la délégation qui l'accompagne", "и сопровождающую его делегацию". Received or met
    * with it, that someone is visiting.
