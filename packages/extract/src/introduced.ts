@@ -63,7 +63,6 @@ export function recallIntroduced(kb: KnowledgeIndex, facts: readonly SentenceFac
 function surnameKey(f: SentenceFacts, p: PersonHit): string | undefined {
   if (p.how !== 'unknown' || p.nameEnd === undefined) return undefined;
   const last = f.sentence.tokens[p.nameEnd - 1];
-  if (!last || !last.upper || last.script === 'arabic' || last.text.length < SURNAME_MIN_LENGTH)
-    return undefined;
+  if (!last?.upper || last.script === 'arabic' || last.text.length < SURNAME_MIN_LENGTH) return undefined;
   return last.keys[0];
 }
