@@ -1511,3 +1511,15 @@ describe('4. what talks were held to discuss is their topic, however far from th
     });
   }
 });
+
+describe('5. plans a diplomat comments on are plans', () => {
+  const PLANS: Record<string, string> = {
+    ru: 'Также посол прокомментировала планы министра иностранных дел Марокко Насера Буриты прилететь в Астану для участия в переговорах с казахстанским коллегой Муратом Нуртлеу. Как сказала посол Казахстана Саулекуль Сайлаукызы, одной из основных тем беседы станет транспорт.',
+    en: "The ambassador also commented on the foreign minister's plans to fly to Astana for talks with his Kazakh counterpart Murat Nurtleu, Morocco's Nasser Bourita said.",
+  };
+  for (const [lang, text] of Object.entries(PLANS)) {
+    it(`${lang}: no meeting`, () => {
+      expect(mains(run(text, lang, '2025-09-16')).filter((e) => e.type.endsWith('meeting'))).toEqual([]);
+    });
+  }
+});
