@@ -309,10 +309,23 @@ export function findPeople(
       (x) => x.end <= h.start && h.start - x.end <= 1 && x.payloads.some((p) => p.kind === 'accompanied'),
     );
     const previous = people.filter((q) => q.tokEnd <= h.start && q.country).at(-1);
+    const written = surface(tokens, name.start, name.end, text, offset);
+    const known = knownBySpelling(kb, written);
+    const actor = known ? kb.actors.get(known) : undefined;
+    if (actor) {
+      people.push({
+        tokStart: h.start,
+        tokEnd: name.end,
+        actorId: actor.id,
+        country: actor.country,
+        how: 'name',
+      });
+      continue;
+    }
     people.push({
       tokStart: h.start,
       tokEnd: name.end,
-      name: surface(tokens, name.start, name.end, text, offset),
+      name: written,
       nameEnd: name.end,
       how: 'unknown',
       ...(accompanied && previous?.country ? { country: previous.country } : {}),
@@ -510,10 +523,15 @@ export function unknownId(name: string): string {
  * Arabic article.
  */
 function skeleton(word: string): string {
-  return matchKey(word)
-    .replace(/^ال(?=...)/, '')
-    .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    matchKey(word)
+      .replace(/^ال(?=...)/, '')
+      .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
+      // One sound, two letters: Kazakh қ is written ق or ك in Arabic ("توقايف", "توكاييف"), q or k in
+      // Latin ("Toqayev", "Tokayev").
+      .replace(/[قқq]/g, (c) => ({ ق: 'ك', қ: 'к', q: 'k' })[c] ?? c)
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 /** The skeleton of a written name's first word ('' when too short to tell anyone apart). */
@@ -522,10 +540,50 @@ function firstNameSkeleton(written: string): string {
   return key.length < 3 ? '' : key;
 }
 
-/** Whether a written name shares a first-name skeleton with one of the knowledge base's forms. */
+/**
+ * Whether a written name shares a first-name skeleton with one of the knowledge base's forms. In
+ * Arabic the verb may have been read with the name it precedes ("أثنت سوليكول سيلوكيزي، سفيرة
+ * كازاخستان": praised Saulekul Sailaukyzy): the second word is then the first name.
+ */
 export function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
-  const key = firstNameSkeleton(written);
-  return key !== '' && forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key));
+  const words = written.split(/\s+/);
+  const keys = [
+    firstNameSkeleton(written),
+    words.length >= 3 ? firstNameSkeleton(words.slice(1).join(' ')) : '',
+  ];
+  return keys.some(
+    (key) => key !== '' && forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key)),
+  );
+}
+
+// Known people by the skeletons of all the words of one of their names, per knowledge base.
+const fullSkeletonsOf = new WeakMap<KnowledgeIndex, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** The skeletons of a name's words, in order ('' for a name of fewer than two words). */
+function fullSkeleton(name: string): string {
+  const words = name.split(/\s+/).filter((w) => w.length > 0);
+  return words.length < 2 ? '' : words.map(skeleton).join(' ');
+}
+
+/**
+ * "السيد قاسم جومارت توقايف": a name of two words at least, written otherwise than the knowledge
+ * base writes it but with the same skeleton in every word (ق for ك), is that one person.
+ */
+function knownBySpelling(kb: KnowledgeIndex, written: string): string | undefined {
+  let index = fullSkeletonsOf.get(kb);
+  if (!index) {
+    const built = new Map<string, Set<string>>();
+    for (const actor of kb.actors.values())
+      for (const form of Object.values(actor.names).flat()) {
+        const key = fullSkeleton(form ?? '');
+        if (key) built.set(key, (built.get(key) ?? new Set()).add(actor.id));
+      }
+    index = built;
+    fullSkeletonsOf.set(kb, index);
+  }
+  const key = fullSkeleton(written);
+  const ids = key ? index.get(key) : undefined;
+  return ids?.size === 1 ? [...ids][0] : undefined;
 }
 
 // The skeletons of every word of every known person's names, per knowledge base (derived once).

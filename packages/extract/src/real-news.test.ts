@@ -1523,3 +1523,19 @@ describe('5. plans a diplomat comments on are plans', () => {
     });
   }
 });
+
+describe('4. a known person written otherwise in Arabic is still that person', () => {
+  it('ar: ق for ك in every word of a full name ("قاسم جومارت توقايف")', () => {
+    const text =
+      'أجرى رئيس مجلس النواب راشيد الطالبي العلمي، اليوم بالرباط، مباحثات مع السيد قاسم جومارت توقايف رئيس مجلس الشيوخ الكازاخستاني.';
+    // Undated: every past chairman of the Senate holds the office the phrase names.
+    const [meeting] = mains(run(text, 'ar', null));
+    expect(ids(meeting)).toEqual(['kz.tokayev', 'ma.talbi-alami']);
+  });
+  it('ar: the verb read with the name before an office ("أثنت سوليكول سيلوكيزي، سفيرة كازاخستان")', () => {
+    const text =
+      'وخلال لقاء بالرباط مع وزير الشؤون الخارجية ناصر بوريطة، أثنت سوليكول سيلوكيزي، سفيرة كازاخستان بالمغرب، على متانة العلاقات بين البلدين.';
+    const [meeting] = mains(run(text, 'ar', '2025-02-25'));
+    expect(ids(meeting)).toEqual(['kz.sailaukyzy', 'ma.bourita']);
+  });
+});
