@@ -401,17 +401,30 @@ export function findPeople(
       before ??
       (!claimed(end) && !owns && tokens[end]?.script !== 'arabic'
         ? afterPortfolio(tokens, hits, end, order)
-        : null);
+        : null) ??
+      (!claimed(end) && tokens[end]?.script === 'arabic' ? knownRunAfter(kb, tokens, end, claimed) : null);
     const base = {
       office: p.office,
       ...(who ? { country: who } : {}),
       ...(toCountry ? { toCountry } : {}),
     };
-    if (name) {
+    const holderName = name ? surface(tokens, name.start, name.end, text, offset) : '';
+    const spelt = name ? kb.actors.get(knownBySpelling(kb, holderName) ?? '') : undefined;
+    if (name && spelt) {
+      // "السفيرة سوليكول سيلوكيزي": the ambassador Saulekul Sailaukyzy, spelt otherwise.
       people.push({
         tokStart: Math.min(name.start, h.start),
         tokEnd: Math.max(name.end, end),
-        name: surface(tokens, name.start, name.end, text, offset),
+        actorId: spelt.id,
+        office: p.office,
+        country: spelt.country,
+        how: 'name',
+      });
+    } else if (name) {
+      people.push({
+        tokStart: Math.min(name.start, h.start),
+        tokEnd: Math.max(name.end, end),
+        name: holderName,
         nameEnd: name.end,
         how: 'unknown',
         ...base,
@@ -584,6 +597,27 @@ function knownBySpelling(kb: KnowledgeIndex, written: string): string | undefine
   const key = fullSkeleton(written);
   const ids = key ? index.get(key) : undefined;
   return ids?.size === 1 ? [...ids][0] : undefined;
+}
+
+// How many words after an Arabic office may spell someone known: a first name and two surnames.
+const KNOWN_RUN = 3;
+
+/**
+ * "السفيرة سوليكول سيلوكيزي تتحدث عن …": in Arabic no capital or comma ends the name after an office,
+ * but the words that spell someone the knowledge base knows are that name (the longest such run).
+ */
+function knownRunAfter(
+  kb: KnowledgeIndex,
+  tokens: readonly Token[],
+  end: number,
+  claimed: (k: number) => boolean,
+): { start: number; end: number } | null {
+  for (let length = KNOWN_RUN; length >= 2; length--) {
+    const run = tokens.slice(end, end + length);
+    if (run.length < length || run.some((t, n) => t.script !== 'arabic' || claimed(end + n))) continue;
+    if (knownBySpelling(kb, run.map((t) => t.text).join(' '))) return { start: end, end: end + length };
+  }
+  return null;
 }
 
 // The skeletons of every word of every known person's names, per knowledge base (derived once).

@@ -1532,6 +1532,12 @@ describe('4. a known person written otherwise in Arabic is still that person', (
     const [meeting] = mains(run(text, 'ar', null));
     expect(ids(meeting)).toEqual(['kz.tokayev', 'ma.talbi-alami']);
   });
+  it('ar: a name spelt otherwise right after an office, with no comma to end it', () => {
+    const text =
+      'استقبل وزير الشؤون الخارجية ناصر بوريطة، اليوم بالرباط، السفيرة سوليكول سيلوكيزي التي سلمته رسالة من نظيره الكازاخستاني.';
+    const [visit] = mains(run(text, 'ar', '2025-02-25'));
+    expect(ids(visit)).toEqual(['kz.sailaukyzy', 'ma.bourita']);
+  });
   it('ar: the verb read with the name before an office ("أثنت سوليكول سيلوكيزي، سفيرة كازاخستان")', () => {
     const text =
       'وخلال لقاء بالرباط مع وزير الشؤون الخارجية ناصر بوريطة، أثنت سوليكول سيلوكيزي، سفيرة كازاخستان بالمغرب، على متانة العلاقات بين البلدين.';
