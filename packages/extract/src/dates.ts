@@ -555,7 +555,7 @@ function yearWithCue(ctx: DateContext, at: number): Reading | null {
   const { tokens, lang } = ctx;
   const y = isYear(tokens[at]);
   if (y === null) return null;
-  const cueAfter = lang.yearCues.has(key(tokens[at + 1]));
+  const cueAfter = lang.yearCuesAfter.has(key(tokens[at + 1]));
   if (!lang.yearCues.has(key(tokens[at - 1])) && !cueAfter) return null;
   if (cueAfter && startsDate(ctx, at + 2)) return { hit: null, next: at + 1 };
   return {
@@ -589,7 +589,7 @@ function relativeDay(ctx: DateContext, at: number): Reading | null {
  * the month they date.
  */
 function yearBefore(ctx: DateContext, at: number): number | null {
-  return ctx.lang.yearCues.has(key(ctx.tokens[at - 1])) ? isYear(ctx.tokens[at - 2]) : null;
+  return ctx.lang.yearCuesAfter.has(key(ctx.tokens[at - 1])) ? isYear(ctx.tokens[at - 2]) : null;
 }
 
 /** Whether a day and month, or a month, start at a token. */

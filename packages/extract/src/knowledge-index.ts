@@ -114,6 +114,8 @@ export interface LanguageIndex {
   readonly cues: PhraseMatcher<CueHit>;
   /** Folded single words, for the date grammar. */
   readonly yearCues: ReadonlySet<string>;
+  /** "2024 жылы", "2025 году": cues that follow the year they date. */
+  readonly yearCuesAfter: ReadonlySet<string>;
   readonly since: ReadonlySet<string>;
   /** "2016 жылдан бері": a date right before one of these is when a state of things began. */
   readonly sinceAfter: ReadonlySet<string>;
@@ -286,6 +288,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     entities,
     cues,
     yearCues: wordSet(lexicon.yearCues, keying),
+    yearCuesAfter: wordSet(lexicon.yearCuesAfter, keying),
     since: wordSet(lexicon.since, keying),
     sinceAfter: wordSet(lexicon.after.since, keying),
     institutions: wordSet(lexicon.institutions, keying),

@@ -1545,3 +1545,18 @@ describe('4. a known person written otherwise in Arabic is still that person', (
     expect(ids(meeting)).toEqual(['kz.sailaukyzy', 'ma.bourita']);
   });
 });
+
+describe('a cooperation programme signed is a signing; "programme" is no plan', () => {
+  const PROGRAMME: Record<string, string> = {
+    fr: 'Le ministre marocain de la Culture et la ministre kazakhe de la Culture ont signé mercredi à Rabat un programme exécutif de coopération culturelle pour la période 2025-2027.',
+    en: 'The Moroccan Minister of Culture and the Kazakh Minister of Culture signed an executive programme of cultural cooperation for 2025-2027 in Rabat on Wednesday.',
+    ru: 'Министр культуры Марокко и министр культуры Казахстана подписали в среду в Рабате программу сотрудничества в области культуры на 2025-2027 годы.',
+    ar: 'وقع وزير الثقافة المغربي ووزيرة الثقافة الكازاخستانية، يوم الأربعاء بالرباط، البرنامج التنفيذي للتعاون الثقافي برسم الفترة 2025-2027.',
+  };
+  for (const [lang, text] of Object.entries(PROGRAMME)) {
+    it(`${lang}: an agreement signing on Wednesday`, () => {
+      const signing = mains(run(text, lang, '2025-05-29')).find((e) => e.type === 'agreement_signing');
+      expect(signing?.date?.value).toBe('2025-05-28');
+    });
+  }
+});

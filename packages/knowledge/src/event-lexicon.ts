@@ -71,6 +71,11 @@ export const EventLexicon = z.object({
     vague: Phrases.default([]),
   }),
   yearCues: Phrases,
+  /**
+   * Words that follow the year they date: "2024 жылы", "в 2025 году". Not "in", "en": written after
+   * a year they begin something else ("an executive programme for 2025-2027 in Rabat").
+   */
+  yearCuesAfter: Phrases.default([]),
   /** "since", "depuis", "منذ": a date right after one is when a state of things began. */
   since: Phrases,
   rangeFrom: Phrases,
