@@ -1560,3 +1560,17 @@ describe('a cooperation programme signed is a signing; "programme" is no plan', 
     });
   }
 });
+
+describe('5. an order to sign is a plan, not a signing', () => {
+  const ORDERED: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev instructed to sign an agreement with Morocco on visa exemption at the highest level.',
+    fr: "Le président Kassym-Jomart Tokaïev a ordonné la signature d'un accord avec le Maroc sur l'exemption de visas.",
+    ru: 'Президент Касым-Жомарт Токаев поручил подписать соглашение с Марокко о взаимном освобождении от визовых требований.',
+    ar: 'أوعز الرئيس قاسم جومارت توكاييف بتوقيع اتفاقية مع المغرب بشأن الإعفاء من التأشيرة على أعلى المستويات.',
+  };
+  for (const [lang, text] of Object.entries(ORDERED)) {
+    it(`${lang}: no signing`, () => {
+      expect(mains(run(text, lang, '2024-07-01')).filter((e) => e.type === 'agreement_signing')).toEqual([]);
+    });
+  }
+});
