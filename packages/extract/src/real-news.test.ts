@@ -1574,3 +1574,19 @@ describe('5. an order to sign is a plan, not a signing', () => {
     });
   }
 });
+
+describe('2. a joint body of the two meeting is a meeting of the two', () => {
+  const JOINT: Record<string, string> = {
+    en: 'The first session of the Kazakh-Moroccan intergovernmental commission was held in Astana on Tuesday.',
+    fr: "La première session de la commission mixte maroco-kazakhe s'est tenue mardi à Astana.",
+    ru: 'Во вторник в Астане состоялось первое заседание казахстанско-марокканской межправительственной комиссии.',
+    ar: 'انعقدت يوم الثلاثاء بأستانا الدورة الأولى للجنة الحكومية المشتركة المغربية الكازاخستانية.',
+  };
+  for (const [lang, text] of Object.entries(JOINT)) {
+    it(`${lang}: a meeting on Tuesday`, () => {
+      const [meeting] = mains(run(text, lang, '2025-11-06'));
+      expect(meeting?.type).toBe('bilateral_meeting');
+      expect(meeting?.date?.value).toBe('2025-11-04');
+    });
+  }
+});
