@@ -307,7 +307,9 @@ function positionInTheJointStatement(candidate: Candidate, assembly: Assembly): 
 
 /**
  * The sentence right after a visit or meeting the article refers back to goes on telling it: "In
- * February 2016, the two ministries met in Rabat … The Kazakh side reiterated its support".
+ * February 2016, the two ministries met in Rabat … The Kazakh side reiterated its support". Not one
+ * someone of the news recalls in their words ("…، مستحضرا الزيارة الرسمية التي قام بها كوشانوف …
+ * من جهته، أعرب أشيمباييف …"): the talks go on after it.
  */
 function positionAfterReferredInteraction(candidate: Candidate, assembly: Assembly): boolean {
   if (!newsOfUndatedPosition(candidate, assembly)) return false;
@@ -315,6 +317,7 @@ function positionAfterReferredInteraction(candidate: Candidate, assembly: Assemb
     (e) =>
       !e.main &&
       INTERACTIONS.has(e.candidate.type) &&
+      !e.candidate.recalledInSpeech &&
       e.merged.some((m) => m.sentence === candidate.sentence - 1),
   );
   if (!before) return false;

@@ -38,4 +38,9 @@ export interface Candidate {
    * own, its people attend the event told before.
    */
   attendance?: boolean;
+  /**
+   * "وأشاد ولد الرشيد بمستوى العلاقات، مستحضرا الزيارة الرسمية التي قام بها كوشانوف": told as someone
+   * of the news recalls it, in the news's own words; what follows goes on telling the news.
+   */
+  recalledInSpeech?: boolean;
 }

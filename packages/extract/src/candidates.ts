@@ -225,6 +225,7 @@ export function sentenceCandidates(
     delegation: f.cues.has('delegation'),
     continues: f.triggers.some((t) => t.anaphoric),
     ...(f.refersToDocument ? { namesDocumentTold: true } : {}),
+    ...(f.cues.has('recalling') ? { recalledInSpeech: true } : {}),
   });
   // An ambassador calling on an official, or received by one, is a courtesy visit (DESIGN's
   // types), not when the ambassador only accompanies a minister of their own side.

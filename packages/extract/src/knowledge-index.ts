@@ -55,6 +55,7 @@ export type CueKind =
   | 'stance'
   | 'commitment'
   | 'discussion'
+  | 'recalling'
   | 'accompanyingDelegation'
   | 'reporting'
   | 'possessive'
@@ -260,6 +261,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['stance', lexicon.stances],
     ['commitment', lexicon.commitments],
     ['discussion', lexicon.discussion],
+    ['recalling', lexicon.recalling],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],
     ['possessive', lexicon.possessives],

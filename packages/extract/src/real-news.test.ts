@@ -1590,3 +1590,19 @@ describe('2. a joint body of the two meeting is a meeting of the two', () => {
     });
   }
 });
+
+describe('5. a visit someone of the news recalls in their own words is background: the talks go on after it', () => {
+  const RECALLED: Record<string, string> = {
+    en: "Moroccan Foreign Minister Nasser Bourita held a telephone conversation yesterday with Kazakh Foreign Minister Murat Nurtleu. Bourita praised the level of relations, recalling the official visit Nurtleu paid to Morocco in February 2025. For his part, Nurtleu reaffirmed Kazakhstan's support for Morocco's territorial integrity and the autonomy plan.",
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a eu hier un entretien téléphonique avec son homologue kazakh Murat Nurtleu. M. Bourita a salué le niveau des relations, rappelant la visite officielle effectuée par M. Nurtleu au Maroc en février 2025. De son côté, M. Nurtleu a réitéré le soutien du Kazakhstan à l'intégrité territoriale du Maroc et au plan d'autonomie.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита вчера провел телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу. Бурита высоко оценил уровень отношений, напомнив об официальном визите Нуртлеу в Марокко в феврале 2025 года. В свою очередь, Нуртлеу подтвердил поддержку Казахстаном территориальной целостности Марокко и плана автономии.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، أمس، اتصالا هاتفيا مع وزير خارجية كازاخستان مراد نورتليو. وأشاد بوريطة بمستوى العلاقات بين البلدين، مستحضرا الزيارة الرسمية التي قام بها نورتليو إلى المغرب في فبراير 2025. من جهته، جدد نورتليو دعم كازاخستان للوحدة الترابية للمملكة ولمبادرة الحكم الذاتي.',
+  };
+  for (const [lang, text] of Object.entries(RECALLED)) {
+    it(`${lang}: the position is the news's, on the call's day`, () => {
+      const statement = mains(run(text, lang, '2026-02-18')).find((e) => e.type === 'policy_statement');
+      expect(statement?.date?.value).toBe('2026-02-17');
+      expect(ids(statement)).toEqual(['kz.nurtleu']);
+    });
+  }
+});

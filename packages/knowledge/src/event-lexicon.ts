@@ -119,6 +119,11 @@ export const EventLexicon = z.object({
    */
   discussion: Phrases.default([]),
   /**
+   * Someone recalling an earlier event in their own words: "recalling", "rappelant", "напомнив",
+   * "مستحضرا". The event is background told inside the news; what follows goes on with the news.
+   */
+  recalling: Phrases.default([]),
+  /**
    * The delegation that came with someone: "والوفد المرافق له", "and the delegation accompanying
    * him", "et la délégation qui l'accompagne", "и сопровождающую его делегацию". Received or met
    * with it, that someone is visiting.
