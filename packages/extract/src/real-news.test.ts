@@ -1606,3 +1606,21 @@ describe('5. a visit someone of the news recalls in their own words is backgroun
     });
   }
 });
+
+describe('a similar message sent the same day by someone else is a message of its own', () => {
+  const SIMILAR: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev sent a condolence cable to King Mohammed VI on Monday. The same day, Senate Chairman Maulen Ashimbayev sent a similar message to the Speaker of the House of Councillors, Mohamed Ould Errachid.',
+    fr: 'Le président Kassym-Jomart Tokaïev a adressé lundi un message de condoléances au roi Mohammed VI. Le même jour, le président du Sénat, Maulen Ashimbayev, a adressé un message similaire au président de la Chambre des conseillers, Mohamed Ould Errachid.',
+    ru: 'Президент Касым-Жомарт Токаев в понедельник направил телеграмму соболезнования королю Мухаммеду VI. В тот же день председатель Сената Маулен Ашимбаев направил аналогичную телеграмму председателю Палаты советников Мохамеду Ульд Эррашиду.',
+    ar: 'بعث الرئيس قاسم جومارت توكاييف، يوم الاثنين، برقية تعزية إلى جلالة الملك محمد السادس. وفي اليوم نفسه، بعث رئيس مجلس الشيوخ، ماولين أشيمباييف، برقية مماثلة إلى رئيس مجلس المستشارين، محمد ولد الرشيد.',
+  };
+  for (const [lang, text] of Object.entries(SIMILAR)) {
+    it(`${lang}: two messages, each with its sender and addressee`, () => {
+      const messages = mains(run(text, lang, '2025-12-16')).filter((e) => e.type === 'other');
+      expect(messages.map(ids)).toEqual([
+        ['kz.tokayev', 'ma.mohammed-vi'],
+        ['kz.ashimbayev', 'ma.ould-errachid'],
+      ]);
+    });
+  }
+});
