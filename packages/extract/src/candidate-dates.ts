@@ -114,10 +114,13 @@ function sentenceDates(facts: readonly SentenceFacts[], i: number): DateHit[] {
   if (f.sameAs.length === 0) return [...f.dates];
   const covered = (d: DateHit) => f.sameAs.some((s) => d.tokStart < s.end && s.start < d.tokEnd);
   const out = f.dates.filter((d) => !covered(d));
+  // The day the last dated sentence opens with, that of its news: "بعث توكاييف، أمس السبت، برقية
+  // تعزية … إثر الزلزال الذي ضرب … ليلة الجمعة. كما بعث سمايلوف، في اليوم ذاته، برقية" is Saturday,
+  // not the night of the earthquake told after it.
   const before = facts
     .slice(Math.max(0, i - SAME_REACH), i)
-    .flatMap((p) => p.dates)
-    .at(-1);
+    .filter((p) => p.dates.length > 0)
+    .at(-1)?.dates[0];
   for (const same of f.sameAs) {
     if (!before) break;
     const year = same.which === 'year';

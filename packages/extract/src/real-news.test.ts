@@ -1624,3 +1624,17 @@ describe('a similar message sent the same day by someone else is a message of it
     });
   }
 });
+
+describe('3. "the same day" is the day of the news told before, not of a background date after it', () => {
+  const SAME_DAY: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev sent a condolence cable to King Mohammed VI yesterday, Saturday, after the earthquake that struck the Al Haouz province on Friday night. The same day, Prime Minister Alikhan Smailov sent a condolence cable to Head of Government Aziz Akhannouch.',
+    fr: "Le président Kassym-Jomart Tokaïev a adressé hier, samedi, un message de condoléances au roi Mohammed VI, après le séisme qui a frappé la province d'Al Haouz vendredi soir. Le même jour, le Premier ministre Alikhan Smaïlov a adressé un message de condoléances au chef du gouvernement Aziz Akhannouch.",
+    ar: 'بعث الرئيس قاسم جومارت توكاييف، أمس السبت، برقية تعزية إلى جلالة الملك محمد السادس إثر الزلزال الذي ضرب إقليم الحوز ليلة الجمعة. كما بعث الوزير الأول عليخان سمايلوف، في اليوم ذاته، برقية تعزية إلى رئيس الحكومة عزيز أخنوش.',
+  };
+  for (const [lang, text] of Object.entries(SAME_DAY)) {
+    it(`${lang}: both cables on Saturday`, () => {
+      const cables = mains(run(text, lang, '2023-09-10')).filter((e) => e.type === 'other');
+      expect(cables.map((e) => e.date?.value)).toEqual(['2023-09-09', '2023-09-09']);
+    });
+  }
+});
