@@ -575,7 +575,9 @@ const fullSkeletonsOf = new WeakMap<KnowledgeIndex, ReadonlyMap<string, Readonly
 /** The skeletons of a name's words, in order ('' for a name of fewer than two words). */
 function fullSkeleton(name: string): string {
   const words = name.split(/\s+/).filter((w) => w.length > 0);
-  return words.length < 2 ? '' : words.map(skeleton).join(' ');
+  const keys = words.map(skeleton);
+  // Every word must keep two letters at least: "Mohammed V" and "Mohammed VI" differ by a vowel.
+  return words.length < 2 || keys.some((k) => k.length < 2) ? '' : keys.join(' ');
 }
 
 /**
