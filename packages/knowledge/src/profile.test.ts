@@ -19,6 +19,10 @@ describe('profiles/ma-kz.yaml', () => {
     const [ma, kz] = loadProfile('ma-kz').countries;
     expect(ma.institutions.ar).toContain('بنك المغرب');
     expect(kz.institutions.ru).toContain('Мажилис');
+    // A news agency is a source, not a body that acts for its country: a list of its own.
+    expect(kz.agencies.en).toContain('Kazinform');
+    expect(kz.institutions.en).not.toContain('Kazinform');
+    expect(ma.agencies.fr).toContain('Maghreb Arabe Presse');
     const { relevance } = loadProfile('ma-kz');
     expect(relevance.threshold).toBeGreaterThan(0);
     expect(relevance.weights.names).toBeGreaterThan(relevance.weights.cities);

@@ -264,3 +264,17 @@ describe('scoreRelevance', () => {
     expect(scoreRelevance({ title: '', paragraphs }, model).reasons[1]).not.toContain('«Астана»');
   });
 });
+
+describe('news agencies', () => {
+  it('count for relevance as an institution does, and are named as agencies in the reasons', () => {
+    const result = scoreRelevance(
+      {
+        title: 'Kazinform: Moroccan delegation in Astana',
+        paragraphs: ['ASTANA. KAZINFORM – A Moroccan delegation held talks in Astana with Kazakh officials.'],
+      },
+      model,
+    );
+    expect(result.reasons.join(' ')).toContain('agency «Kazinform»');
+    expect(result.relevant).toBe(true);
+  });
+});
