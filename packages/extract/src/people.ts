@@ -309,9 +309,8 @@ export function findPeople(
       (x) => x.end <= h.start && h.start - x.end <= 1 && x.payloads.some((p) => p.kind === 'accompanied'),
     );
     const previous = people.filter((q) => q.tokEnd <= h.start && q.country).at(-1);
-    const written = surface(tokens, name.start, name.end, text, offset);
-    const known = knownBySpelling(kb, written);
-    const actor = known ? kb.actors.get(known) : undefined;
+    const titled = surface(tokens, name.start, name.end, text, offset);
+    const actor = kb.actors.get(knownBySpelling(kb, titled) ?? '');
     if (actor) {
       people.push({
         tokStart: h.start,
@@ -325,7 +324,7 @@ export function findPeople(
     people.push({
       tokStart: h.start,
       tokEnd: name.end,
-      name: written,
+      name: titled,
       nameEnd: name.end,
       how: 'unknown',
       ...(accompanied && previous?.country ? { country: previous.country } : {}),
@@ -535,16 +534,16 @@ export function unknownId(name: string): string {
  * "Saoulekoul"; "سولكول", "ساوليكول"). Vowels, long vowels and hamza seats go, and so does the
  * Arabic article.
  */
+// One sound, two letters: Kazakh қ is written ق or ك in Arabic ("توقايف", "توكاييف"), q or k in
+// Latin ("Toqayev", "Tokayev").
+const ONE_SOUND: Readonly<Record<string, string>> = { ق: 'ك', қ: 'к', q: 'k' };
+
 function skeleton(word: string): string {
-  return (
-    matchKey(word)
-      .replace(/^ال(?=...)/, '')
-      .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
-      // One sound, two letters: Kazakh қ is written ق or ك in Arabic ("توقايف", "توكاييف"), q or k in
-      // Latin ("Toqayev", "Tokayev").
-      .replace(/[قқq]/g, (c) => ({ ق: 'ك', қ: 'к', q: 'k' })[c] ?? c)
-      .replace(/(.)\1+/g, '$1')
-  );
+  return matchKey(word)
+    .replace(/^ال(?=...)/, '')
+    .replace(/[aeiouyаеиоуыэюяьъйәіөұүыаاويىءؤئأإآة-]/g, '')
+    .replace(/[قқq]/g, (c) => ONE_SOUND[c] ?? c)
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** The skeleton of a written name's first word ('' when too short to tell anyone apart). */
