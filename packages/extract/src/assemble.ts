@@ -184,7 +184,13 @@ function withoutHeadline(
     body !== undefined &&
     told.length > 0 &&
     told.every((c) => !c.date && known(c).length > 0 && known(c).every((id) => known(body).includes(id)));
-  return bodyLead || retold ? candidates.filter((c) => c.sentence !== headline) : candidates;
+  if (!(bodyLead || retold)) return candidates;
+  // "الرئيس السيسى يستقبل وزير خارجية روسيا فى مستهل زيارته لمصر" over a body that tells only the
+  // talks: the visit the headline tells is news the body does not restate.
+  const bodyVisit = candidates.some(
+    (c) => c.sentence !== headline && VISITS.has(c.type) && !isReferred(c, story),
+  );
+  return candidates.filter((c) => c.sentence !== headline || (!bodyVisit && VISITS.has(c.type) && !c.date));
 }
 
 /**

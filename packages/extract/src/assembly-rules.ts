@@ -116,7 +116,10 @@ function undatedNewsTakesFirstDate(candidate: Candidate, { main, events, story }
   main.date = retold;
   main.fromArticle = false;
   main.merged.push(candidate);
-  return true;
+  // "X is in Morocco on a working visit. On Wednesday in Rabat he held talks with Y": the talks date
+  // the visit, count those met among its people (as `talksDuringTheVisit`), and are an event of
+  // their own within it. Not "the meeting took place on 14 May", which dates the talks told before.
+  return !(main.candidate.type === 'official_visit' && !VISITS.has(candidate.type) && !candidate.anaphoric);
 }
 
 /**

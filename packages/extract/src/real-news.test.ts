@@ -1638,3 +1638,41 @@ describe('3. "the same day" is the day of the news told before, not of a backgro
     });
   }
 });
+
+describe('2. a visit told in the headline alone, or undated before the talks, is news beside them', () => {
+  const HEADLINE: Record<string, string> = {
+    en: "President Tokayev receives Morocco's foreign minister at the start of his visit to Kazakhstan\n\nPresident Kassym-Jomart Tokayev met Moroccan Foreign Minister Nasser Bourita in Astana on Monday. Later the same day, Bourita held talks with his counterpart Murat Nurtleu.",
+    fr: "Le président Tokaïev reçoit le ministre marocain des Affaires étrangères au début de sa visite au Kazakhstan\n\nLe président Kassym-Jomart Tokaïev a reçu lundi à Astana le ministre des Affaires étrangères Nasser Bourita. Plus tard dans la journée, M. Bourita s'est entretenu avec son homologue Murat Nurtleu.",
+    ar: 'الرئيس توكاييف يستقبل وزير الخارجية المغربي في مستهل زيارته لكازاخستان\n\nاستقبل الرئيس قاسم جومارت توكاييف، يوم الاثنين بأستانا، وزير الشؤون الخارجية ناصر بوريطة. وفي وقت لاحق من اليوم نفسه، أجرى بوريطة مباحثات مع نظيره مراد نورتليو.',
+    ru: 'Президент Токаев принял министра иностранных дел Марокко в начале его визита в Казахстан\n\nПрезидент Касым-Жомарт Токаев в понедельник принял в Астане министра иностранных дел Марокко Насера Буриту. Позднее в тот же день Бурита провел переговоры со своим коллегой Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(HEADLINE)) {
+    it(`${lang}: the headline's visit, and the body's two meetings`, () => {
+      const news = mains(run(text, lang, '2025-03-04'));
+      const visit = news.find((e) => e.type === 'official_visit');
+      expect(visit?.location?.country).toBe('KZ');
+      expect(ids(visit)).toContain('ma.bourita');
+      const meetings = news.filter((e) => e.type === 'bilateral_meeting');
+      expect(meetings.map(ids)).toEqual([
+        ['kz.tokayev', 'ma.bourita'],
+        ['kz.nurtleu', 'ma.bourita'],
+      ]);
+    });
+  }
+
+  const UNDATED_VISIT: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita is in Kazakhstan on an official visit. On Monday in Astana, he held talks with his counterpart Murat Nurtleu.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita effectue une visite officielle au Kazakhstan. Lundi à Astana, il s'est entretenu avec son homologue Murat Nurtleu.",
+    ar: 'يقوم وزير الشؤون الخارجية ناصر بوريطة بزيارة رسمية إلى كازاخستان. وأجرى يوم الاثنين بأستانا مباحثات مع نظيره الكازاخستاني مراد نورتليو.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита находится в Казахстане с официальным визитом. В понедельник в Астане он провел переговоры со своим казахстанским коллегой Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(UNDATED_VISIT)) {
+    it(`${lang}: the talks date the visit and are an event of their own`, () => {
+      const news = mains(run(text, lang, '2025-03-04'));
+      expect(news.find((e) => e.type === 'official_visit')?.date?.value).toBe('2025-03-03');
+      const talks = news.find((e) => e.type === 'bilateral_meeting');
+      expect(talks?.date?.value).toBe('2025-03-03');
+      expect(ids(talks)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+  }
+});
