@@ -292,7 +292,8 @@ export function analyseSentence(
       } else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
     }
   }
-  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang);
+  const stances = new Set(cueSpans.filter((c) => c.cue === 'stance').map((c) => c.start));
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang, stances);
   markMentioned(
     tokens,
     people,

@@ -453,7 +453,13 @@ export function sentenceCandidates(
   );
   for (const c of out) {
     if (!c.date && c !== interaction && interaction) c.datedBy = interaction;
-    for (const person of c.type === 'other' ? f.people : present) c.people.push({ person, sentence: i });
+    for (const person of c.type === 'other' ? f.people : present) {
+      // "وأشاد رئيس الحكومة بالجهود الكازاخستانية": an office the sentence gives no country,
+      // praising one side, is held on the other.
+      const side =
+        c.statedBy !== undefined && person.how === 'role' && !person.country ? c.statedBy : undefined;
+      c.people.push({ person: side ? { ...person, country: side } : person, sentence: i });
+    }
   }
   // "High-level visits have become more frequent": visits in general, no event.
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)

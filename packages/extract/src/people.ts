@@ -133,6 +133,7 @@ function roleCountry(
   hits: Hits,
   h: Match<EntityHit>,
   order: PeopleGrammar,
+  stances: ReadonlySet<number>,
 ): { country?: string; toCountry?: string; end: number } {
   if (order.countryBeforeRole) return countryBeforeRole(tokens, hits, h, order);
   let country: string | undefined;
@@ -149,8 +150,16 @@ function roleCountry(
   for (let k = h.end; k < Math.min(tokens.length, h.end + ROLE_REACH); ) {
     const t = tokens[k];
     if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
+    // "أشاد رئيس مجلس النواب بالمواقف الروسية", "the House Speaker praised the Russian positions":
+    // the country after a stance word is the stance's owner, not the office's.
+    if (stances.has(k)) break;
     const hit = hitAt(hits, k);
     const c = hit ? countryAt(hits, k) : undefined;
+    // "… praised the Kazakh efforts", "… Kazakhstan's efforts": the stance's owner.
+    const ownsStance =
+      hit !== undefined &&
+      (stances.has(hit.end) || (stances.has(hit.end + 1) && tokens[hit.end]?.text.toLowerCase() === 's'));
+    if (c && ownsStance) break;
     if (c) {
       if (!country && !sawTo && !elsewhere) country = c;
       else if (!toCountry && c !== country && sawTo) toCountry = c;
@@ -285,6 +294,8 @@ export function findPeople(
   text: string,
   offset: number,
   order: PeopleGrammar,
+  /** Where the sentence's stance words begin ("positions", "efforts"). */
+  stances: ReadonlySet<number> = new Set(),
 ): PersonHit[] {
   const people: PersonHit[] = [];
   const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
@@ -348,7 +359,7 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
-    const { country, toCountry, end } = roleCountry(tokens, hits, h, order);
+    const { country, toCountry, end } = roleCountry(tokens, hits, h, order, stances);
     // An institution of one country (the House of Councillors) says whose office it is; else the
     // country named with the role; else, for "the ambassador to Morocco", the other side.
     const who =
@@ -443,7 +454,7 @@ export function findPeople(
       people.filter((q) => q.tokEnd <= h.start && q.how !== 'counterpart').at(-1) ??
       people.find((q) => q.tokStart >= h.end && q.how !== 'counterpart');
     if (!anchor?.country) continue;
-    const { country, end } = roleCountry(tokens, hits, h, order);
+    const { country, end } = roleCountry(tokens, hits, h, order, stances);
     const side = country ?? kb.dyad.find((c) => c !== anchor.country);
     if (!side || side === anchor.country || !kb.dyad.includes(side)) continue;
     people.push({ tokStart: h.start, tokEnd: end, how: 'counterpart', country: side, counterpartOf: anchor });

@@ -1676,3 +1676,20 @@ describe('2. a visit told in the headline alone, or undated before the talks, is
     });
   }
 });
+
+describe("an office praising the other side's efforts: the demonym is the efforts', the office the other side's", () => {
+  const PRAISE: Record<string, string> = {
+    en: "The head of government praised Kazakhstan's efforts to supply wheat to Morocco.",
+    fr: 'Le chef du gouvernement a salué les efforts kazakhs pour approvisionner le Maroc en blé.',
+    ar: 'وأشاد رئيس الحكومة بالجهود الكازاخستانية لتزويد المغرب بالقمح.',
+    ru: 'Глава правительства высоко оценил усилия Казахстана по поставкам пшеницы в Марокко.',
+  };
+  for (const [lang, text] of Object.entries(PRAISE)) {
+    it(`${lang}: Morocco's head of government states a position`, () => {
+      const [statement, ...rest] = mains(run(text, lang, '2025-03-04'));
+      expect(rest).toEqual([]);
+      expect(statement?.type).toBe('policy_statement');
+      expect(ids(statement)).toEqual(['ma.akhannouch']);
+    });
+  }
+});
