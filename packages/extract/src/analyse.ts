@@ -78,6 +78,15 @@ export interface SentenceFacts {
   }[];
 }
 
+// Words no office's phrase runs over to its country: what is said or praised ("the Egyptian Foreign
+// Minister expressed his welcome for the Russian side", "أشاد رئيس مجلس النواب بالمواقف الروسية").
+const ENDS_OFFICE_PHRASE: ReadonlySet<CueKind> = new Set([
+  'stance',
+  'support',
+  'welcome',
+  'reporting',
+  'commitment',
+]);
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
@@ -292,8 +301,10 @@ export function analyseSentence(
       } else if (p.kind === 'agreement') agreements.push({ name: p.name, tokStart: m.start, tokEnd: m.end });
     }
   }
-  const stances = new Set(cueSpans.filter((c) => c.cue === 'stance').map((c) => c.start));
-  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang, stances);
+  const people = findPeople(kb, tokens, entities, sentence.text, sentence.start, lang, {
+    ends: new Set(cueSpans.filter((c) => ENDS_OFFICE_PHRASE.has(c.cue)).map((c) => c.start)),
+    stances: new Set(cueSpans.filter((c) => c.cue === 'stance').map((c) => c.start)),
+  });
   markMentioned(
     tokens,
     people,

@@ -50,6 +50,15 @@ const ROLE_REACH = 8;
 
 type Hits = readonly Match<EntityHit>[];
 
+/** Where a sentence's words of speech and stance begin: no office's phrase runs over them. */
+export interface SpeechWords {
+  /** "praised", "said", "positions": the office's phrase has ended before them. */
+  readonly ends: ReadonlySet<number>;
+  /** "positions", "efforts": a country right before one is its owner ("the Kazakh efforts"). */
+  readonly stances: ReadonlySet<number>;
+}
+const NO_SPEECH_WORDS: SpeechWords = { ends: new Set(), stances: new Set() };
+
 function countryAt(hits: Hits, index: number): string | undefined {
   const h = hits.find((x) => x.start === index);
   for (const p of h?.payloads ?? []) {
@@ -133,7 +142,7 @@ function roleCountry(
   hits: Hits,
   h: Match<EntityHit>,
   order: PeopleGrammar,
-  stances: ReadonlySet<number>,
+  { ends, stances }: SpeechWords,
 ): { country?: string; toCountry?: string; end: number } {
   if (order.countryBeforeRole) return countryBeforeRole(tokens, hits, h, order);
   let country: string | undefined;
@@ -150,9 +159,9 @@ function roleCountry(
   for (let k = h.end; k < Math.min(tokens.length, h.end + ROLE_REACH); ) {
     const t = tokens[k];
     if (!t || (k > h.end && COMMA.test(t.gapBefore))) break;
-    // "أشاد رئيس مجلس النواب بالمواقف الروسية", "the House Speaker praised the Russian positions":
-    // the country after a stance word is the stance's owner, not the office's.
-    if (stances.has(k)) break;
+    // "أشاد رئيس مجلس النواب بالمواقف الروسية", "the Egyptian Foreign Minister expressed his
+    // welcome for the Russian side": the country after a word of speech or stance is not the office's.
+    if (ends.has(k)) break;
     const hit = hitAt(hits, k);
     const c = hit ? countryAt(hits, k) : undefined;
     // "… praised the Kazakh efforts", "… Kazakhstan's efforts": the stance's owner.
@@ -294,8 +303,7 @@ export function findPeople(
   text: string,
   offset: number,
   order: PeopleGrammar,
-  /** Where the sentence's stance words begin ("positions", "efforts"). */
-  stances: ReadonlySet<number> = new Set(),
+  words: SpeechWords = NO_SPEECH_WORDS,
 ): PersonHit[] {
   const people: PersonHit[] = [];
   const actorHits = hits.filter((h) => h.payloads.some((p) => p.kind === 'actor'));
@@ -359,7 +367,7 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
-    const { country, toCountry, end } = roleCountry(tokens, hits, h, order, stances);
+    const { country, toCountry, end } = roleCountry(tokens, hits, h, order, words);
     // An institution of one country (the House of Councillors) says whose office it is; else the
     // country named with the role; else, for "the ambassador to Morocco", the other side.
     const who =
@@ -454,7 +462,7 @@ export function findPeople(
       people.filter((q) => q.tokEnd <= h.start && q.how !== 'counterpart').at(-1) ??
       people.find((q) => q.tokStart >= h.end && q.how !== 'counterpart');
     if (!anchor?.country) continue;
-    const { country, end } = roleCountry(tokens, hits, h, order, stances);
+    const { country, end } = roleCountry(tokens, hits, h, order, words);
     const side = country ?? kb.dyad.find((c) => c !== anchor.country);
     if (!side || side === anchor.country || !kb.dyad.includes(side)) continue;
     people.push({ tokStart: h.start, tokEnd: end, how: 'counterpart', country: side, counterpartOf: anchor });

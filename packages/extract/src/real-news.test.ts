@@ -1693,3 +1693,20 @@ describe("an office praising the other side's efforts: the demonym is the effort
     });
   }
 });
+
+describe("an office's phrase ends at a word of speech or support: a country after it is not the office's", () => {
+  const SUPPORT: Record<string, string> = {
+    en: 'The Moroccan Foreign Minister expressed his support for the Kazakh candidacy for the UN Security Council.',
+    fr: 'Le ministre marocain des Affaires étrangères a exprimé son soutien à la candidature kazakhe au Conseil de sécurité.',
+    ar: 'وأعرب وزير الخارجية المغربي عن دعمه للترشيح الكازاخستاني لعضوية مجلس الأمن.',
+    ru: 'Министр иностранных дел Марокко выразил поддержку казахстанской кандидатуре в Совет Безопасности ООН.',
+  };
+  for (const [lang, text] of Object.entries(SUPPORT)) {
+    it(`${lang}: Morocco's foreign minister states the position`, () => {
+      const [statement, ...rest] = mains(run(text, lang, '2025-03-04'));
+      expect(rest).toEqual([]);
+      expect(statement?.type).toBe('policy_statement');
+      expect(ids(statement)).toEqual(['ma.bourita']);
+    });
+  }
+});
