@@ -238,3 +238,34 @@ describe('readPlainText: a lead is not a headline', () => {
     expect(article.paragraphs).toEqual([body]);
   });
 });
+
+describe('readPlainText: lines a text was wrapped into are one paragraph again', () => {
+  it('joins a line that ends mid-sentence to the next going on in lower case', () => {
+    const text =
+      'Le ministre reçoit l’ambassadeur du pays voisin\n\nLe ministre des Affaires étrangères a reçu jeudi à Rabat\nl’ambassadeur du pays voisin, venu lui présenter les priorités de\nsa mission, indique un communiqué du ministère.';
+    const article = readPlainText(text);
+    expect(article.title).toBe('Le ministre reçoit l’ambassadeur du pays voisin');
+    expect(article.paragraphs).toEqual([
+      'Le ministre des Affaires étrangères a reçu jeudi à Rabat l’ambassadeur du pays voisin, venu lui présenter les priorités de sa mission, indique un communiqué du ministère.',
+    ]);
+  });
+  it('joins Arabic lines broken at one width, and keeps a short last line and the next paragraph apart', () => {
+    const lines = [
+      'استقبل وزير الشؤون الخارجية بالرباط سفير البلد الصديق الذي قدم',
+      'له نسخة من أوراق اعتماده بصفته سفيرا فوق العادة ومفوضا لبلاده لدى',
+      'المملكة، وتباحث الجانبان حول سبل تعزيز التعاون الثنائي في مجالات',
+      'التجارة والاستثمار والسياحة والتعليم العالي والبحث العلمي والثقافة.',
+      'وأكد الوزير استعداد المملكة لتطوير العلاقات مع البلد الصديق في',
+      'مختلف المجالات، مشيدا بالدينامية التي تعرفها العلاقات بين البلدين منذ',
+      'سنوات، وبالتنسيق القائم بينهما داخل المنظمات الإقليمية والدولية',
+      'والمتعددة الأطراف.',
+    ];
+    const article = readPlainText(lines.join('\n'));
+    expect(article.paragraphs).toEqual([lines.slice(0, 4).join(' '), lines.slice(4).join(' ')]);
+  });
+  it('leaves a text whose lines each end a sentence or head one as it is', () => {
+    const text =
+      'Le ministre reçoit l’ambassadeur\nLe ministre des Affaires étrangères a reçu jeudi à Rabat l’ambassadeur du pays voisin, venu lui présenter les priorités de sa mission.\nLes deux responsables ont passé en revue l’état de la coopération bilatérale.';
+    expect(readPlainText(text).paragraphs).toEqual(text.split('\n').slice(1));
+  });
+});

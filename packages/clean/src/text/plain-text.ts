@@ -1,6 +1,6 @@
 import { displayLines, foldedWords } from '@dyad/text';
 import { type FurnitureLexicon, furniture } from './furniture.ts';
-import { endsLikeSentence, readsAsParagraph, tokenOverlap, wordCount } from './lines.ts';
+import { endsLikeSentence, readsAsParagraph, tokenOverlap, unwrapLines, wordCount } from './lines.ts';
 
 /** What the plain-text reader finds in collected page text. */
 export interface PlainTextArticle {
@@ -34,7 +34,7 @@ const SHORT_LINE_WORDS = 3;
  * title go; every other line is a paragraph.
  */
 export function readPlainText(body: string, lexicon: FurnitureLexicon = furniture()): PlainTextArticle {
-  const lines = displayLines(body);
+  const lines = displayLines(unwrapLines(body));
   const dropped: string[] = [];
   const keep: boolean[] = lines.map(() => true);
   const drop = (i: number): void => {
