@@ -1710,3 +1710,19 @@ describe("an office's phrase ends at a word of speech or support: a country afte
     });
   }
 });
+
+describe('what one side is ready or wishes to sign is a plan, not a signing', () => {
+  const READY: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita received on Monday in Rabat the Ambassador of Kazakhstan, Saulekul Sailaukyzy. Bourita expressed his readiness to sign new agreements with Kazakhstan in trade and tourism.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a reçu lundi à Rabat l'ambassadrice du Kazakhstan, Saulekul Sailaukyzy. M. Bourita s'est dit disposé à signer de nouveaux accords avec le Kazakhstan dans le commerce et le tourisme.",
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، سفيرة كازاخستان سولكول سايلاوكيزي. وأكد بوريطة استعداده لتوقيع اتفاقيات جديدة مع كازاخستان في مجالي التجارة والسياحة.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита принял в понедельник в Рабате посла Казахстана Саулекуль Сайлаукызы. Бурита выразил готовность подписать новые соглашения с Казахстаном в сфере торговли и туризма.',
+  };
+  for (const [lang, text] of Object.entries(READY)) {
+    it(`${lang}: the call is the news, and no agreement is signed`, () => {
+      const types = mains(run(text, lang, '2025-03-04')).map((e) => e.type);
+      expect(types[0]).toBe('courtesy_visit');
+      expect(types).not.toContain('agreement_signing');
+    });
+  }
+});
