@@ -87,6 +87,9 @@ const ENDS_OFFICE_PHRASE: ReadonlySet<CueKind> = new Set([
   'reporting',
   'commitment',
 ]);
+// How far after a verb of talks its "with" may stand, the subject between: "بحث محافظ الإسكندرية
+// محمد الشريف مع …".
+const TALKS_WITH_REACH = 12;
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
@@ -327,6 +330,24 @@ export function analyseSentence(
         unreal: planned(welcome.start) || near('future', welcome.start, welcome.end, UNREAL_WINDOW_BEFORE, 0),
         earlier: recalled,
       });
+  // "بحث محافظ الإسكندرية محمد الشريف مع سفير روسيا …": a verb of talks opening the sentence, its
+  // subject (a person, a body), then "with" someone: talks between them.
+  for (const verb of cueSpans.filter((c) => c.cue === 'talksVerb' && c.start <= 1)) {
+    const withAt = tokens.findIndex(
+      (t, k) =>
+        k > verb.end && k - verb.end <= TALKS_WITH_REACH && t.keys.some((key) => lang.talksWith.has(key)),
+    );
+    const partner = people.some((p) => (p.phraseStart ?? p.tokStart) === withAt + 1 && !p.mentioned);
+    if (withAt > verb.end && partner && !triggers.some((t) => t.tokStart < withAt))
+      triggers.push({
+        type: 'bilateral_meeting',
+        tokStart: verb.start,
+        tokEnd: verb.end,
+        anaphoric: false,
+        unreal: planned(verb.start) || near('future', verb.start, verb.end, UNREAL_WINDOW_BEFORE, 0),
+        earlier: recalled,
+      });
+  }
   const host = embassyHost(kb, entities, cueSpans, countries);
   if (host) countries.add(host);
   // "signed back in September 2024", "подписано еще в сентябре 2024": an earlier-cue right before

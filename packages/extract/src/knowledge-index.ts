@@ -55,6 +55,7 @@ export type CueKind =
   | 'stance'
   | 'commitment'
   | 'discussion'
+  | 'talksVerb'
   | 'recalling'
   | 'accompanyingDelegation'
   | 'reporting'
@@ -140,6 +141,8 @@ export interface LanguageIndex {
   readonly notNames: ReadonlySet<string>;
   readonly officeLinks: ReadonlySet<string>;
   readonly hostWords: ReadonlySet<string>;
+  /** "مع" after a verb of talks and its subject (`talksWith`). */
+  readonly talksWith: ReadonlySet<string>;
   readonly monthLeads: ReadonlySet<string>;
   readonly ordinalSuffixes: ReadonlySet<string>;
   readonly dayWords: ReadonlyMap<string, number>;
@@ -261,6 +264,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['stance', lexicon.stances],
     ['commitment', lexicon.commitments],
     ['discussion', lexicon.discussion],
+    ['talksVerb', lexicon.talksWith?.verbs ?? []],
     ['recalling', lexicon.recalling],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],
@@ -306,6 +310,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     notNames: wordSet(lexicon.notNames, keying),
     officeLinks: wordSet(lexicon.officeLinks, keying),
     hostWords: wordSet(lexicon.hostWords, keying),
+    talksWith: wordSet(lexicon.talksWith?.with ?? [], keying),
     monthLeads: wordSet(lexicon.monthLeads, keying),
     ordinalSuffixes: wordSet(lexicon.ordinalSuffixes, keying),
     dayWords: new Map(Object.entries(lexicon.dayWords).map(([w, d]) => [phraseWordKey(w, keying), d])),

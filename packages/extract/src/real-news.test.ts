@@ -1726,3 +1726,30 @@ describe('what one side is ready or wishes to sign is a plan, not a signing', ()
     });
   }
 });
+
+describe('ar: a verb of talks, its subject, then "with" someone: talks between them', () => {
+  const TALKS: [string, string, string[]][] = [
+    [
+      'بحث وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، مع سفيرة كازاخستان سولكول سايلاوكيزي سبل تعزيز التعاون الثنائي.',
+      'courtesy_visit',
+      ['kz.sailaukyzy', 'ma.bourita'],
+    ],
+    [
+      'وناقش رئيس مجلس المستشارين محمد ولد الرشيد، يوم الاثنين بالرباط، مع رئيس مجلس الشيوخ الكازاخستاني ماولين أشيمباييف آفاق التعاون البرلماني.',
+      'parliamentary_meeting',
+      ['kz.ashimbayev', 'ma.ould-errachid'],
+    ],
+  ];
+  for (const [text, type, people] of TALKS)
+    it(`${type}: on Monday, between the two`, () => {
+      const [talks, ...rest] = mains(run(text, 'ar', '2025-03-04'));
+      expect(rest).toEqual([]);
+      expect(talks?.type).toBe(type);
+      expect(talks?.date?.value).toBe('2025-03-03');
+      expect(ids(talks)).toEqual(people);
+    });
+  it('not "discussed ways of cooperation" with no one named after "with"', () => {
+    const text = 'بحث وزير الشؤون الخارجية ناصر بوريطة سبل التعاون مع كازاخستان في مجال الطاقة.';
+    expect(mains(run(text, 'ar', '2025-03-04')).map((e) => e.type)).not.toContain('bilateral_meeting');
+  });
+});

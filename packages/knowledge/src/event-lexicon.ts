@@ -119,6 +119,13 @@ export const EventLexicon = z.object({
    */
   discussion: Phrases.default([]),
   /**
+   * Where a verb of talks comes first and its subject stands between it and "with": "بحث محافظ
+   * الإسكندرية محمد الشريف مع سفير روسيا …" (the governor of Alexandria discussed with the Russian
+   * ambassador …). Opening a sentence, with someone named after `with`, the verb tells talks between
+   * them, as "met" does.
+   */
+  talksWith: z.object({ verbs: Phrases.min(1), with: Phrases.min(1) }).optional(),
+  /**
    * Someone recalling an earlier event in their own words: "recalling", "rappelant", "напомнив",
    * "مستحضرا". The event is background told inside the news; what follows goes on with the news.
    */
