@@ -137,6 +137,7 @@ export function cleanArticle(raw: CleanInput, options: CleanOptions): CleanResul
   } else {
     const article = readPlainText(input.body);
     ({ title, paragraphs, author } = article);
+    if (article.headerDate) markupDates = [{ value: article.headerDate, source: 'meta' }];
     method = 'plain-text';
   }
   if (!title) title = input.feed?.title?.trim() || titleFromText(paragraphs);

@@ -7,7 +7,7 @@ import { type Assembled, hostOf, sameTime } from './assembled.ts';
 import { ASSEMBLY_RULES, type Assembly } from './assembly-rules.ts';
 import type { Candidate } from './candidate.ts';
 import { DOCUMENTS, INTERACTIONS, LEAD_SENTENCES, VISITS } from './event-kinds.ts';
-import { type ArticleDate, isReferred, type Story, within } from './news-date.ts';
+import { type ArticleDate, isReferred, olderThanNews, type Story, within } from './news-date.ts';
 
 /** What the article's lines are, besides its events. */
 export interface ArticleShape {
@@ -204,8 +204,10 @@ function leadFirst(candidates: readonly Candidate[], story: Story): readonly Can
   if (!first || first.date || first.datedBy) return candidates;
   // A day, not "in 2025": a year names a period, not the news of the day.
   // Not "the meeting took place on 14 May": that dates the event told before it.
+  // Not one days older than the article (`olderThanNews`): the undated first line is its news.
   const lead = candidates.find(
-    (c) => c.date?.hit.precision === 'day' && !c.anaphoric && !isReferred(c, story),
+    (c) =>
+      c.date?.hit.precision === 'day' && !c.anaphoric && !isReferred(c, story) && !olderThanNews(c, story),
   );
   if (!lead) return candidates;
   const visitThenTalks =

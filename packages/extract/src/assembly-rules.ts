@@ -22,6 +22,7 @@ import {
   isReferred,
   NEWS_DAY_REACH,
   newsDateFromArticle,
+  olderThanNews,
   type Story,
   within,
 } from './news-date.ts';
@@ -509,6 +510,12 @@ function dateForUndatedNews(
   }
   if (!own || !INTERACTIONS.has(c.type) || !INTERACTIONS.has(news)) return undefined;
   if (c.anaphoric) return own;
-  const talksInVisit = VISITS.has(news) && !VISITS.has(c.type) && c.sentence - main.candidate.sentence <= 2;
+  // Not a call (no one phones the hosts they are visiting), nor talks older than the article.
+  const talksInVisit =
+    VISITS.has(news) &&
+    !VISITS.has(c.type) &&
+    c.type !== 'phone_call' &&
+    !olderThanNews(c, story) &&
+    c.sentence - main.candidate.sentence <= 2;
   return talksInVisit ? own : undefined;
 }

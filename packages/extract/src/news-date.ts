@@ -119,6 +119,18 @@ export function isReferred(c: Candidate, story: Story): boolean {
   return spanOf(h).last < addDays(articleDate.day, -14);
 }
 
+/**
+ * A day more than NEWS_DAY_REACH days before the article's own day (an article dated to the day):
+ * "On 8 September, the deputy minister received copies of the ambassador's credentials" in a report
+ * of 14 September on a delegation's arrival tells something older than its news.
+ */
+export function olderThanNews(c: Candidate, { articleDate }: Story): boolean {
+  const h = c.date?.hit;
+  if (!h || h.precision !== 'day') return false;
+  if (articleDate?.source !== 'published' || articleDate.precision !== 'day') return false;
+  return (h.end ?? h.value) < addDays(articleDate.day, -NEWS_DAY_REACH);
+}
+
 export function within(inner: EventDateValue | null, outer: EventDateValue | null): boolean {
   if (!inner || !outer) return false;
   const a = spanOf(inner);

@@ -1753,3 +1753,24 @@ describe('ar: a verb of talks, its subject, then "with" someone: talks between t
     expect(mains(run(text, 'ar', '2025-03-04')).map((e) => e.type)).not.toContain('bilateral_meeting');
   });
 });
+
+describe('3. an undated first line is the news; what the body dates days before the article is older', () => {
+  const OLDER: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu arrived in Rabat on an official visit. On 8 September, Nurtleu held a telephone conversation with Moroccan Foreign Minister Nasser Bourita.',
+    fr: 'Le ministre kazakh des Affaires étrangères Murat Nurtleu est arrivé à Rabat pour une visite officielle. Le 8 septembre, M. Nurtleu a eu un entretien téléphonique avec le ministre des Affaires étrangères Nasser Bourita.',
+    // A sentence that opens with its day: the segmenter does not break before a digit.
+    ru: 'Министр иностранных дел Казахстана Мурат Нуртлеу прибыл в Рабат с официальным визитом. 8 сентября Нуртлеу провел телефонный разговор с министром иностранных дел Марокко Насером Буритой.',
+    ar: 'حل وزير خارجية كازاخستان مراد نورتليو بالرباط في زيارة رسمية. وفي 8 شتنبر، أجرى نورتليو اتصالا هاتفيا مع وزير الشؤون الخارجية ناصر بوريطة.',
+  };
+  for (const [lang, text] of Object.entries(OLDER)) {
+    it(`${lang}: the visit is the news, in the article's month; the call of 8 September is referred`, () => {
+      const events = run(text, lang, '2024-09-14');
+      const [visit, ...rest] = mains(events);
+      expect(rest).toEqual([]);
+      expect(visit?.type).toBe('official_visit');
+      expect(visit?.date).toMatchObject({ value: '2024-09', precision: 'month' });
+      const call = events.find((e) => e.type === 'phone_call');
+      expect(call).toMatchObject({ main: false, date: { value: '2024-09-08' } });
+    });
+  }
+});

@@ -58,10 +58,20 @@ function endsInAbbreviation(segment: string, abbreviations: ReadonlySet<string>)
 const GLUED = /\p{Ll}{2}[.!?:](?=\p{Lu}\p{Ll})|(?<!\p{L})\p{Ll}{4,}(?=\p{Lu}\p{Ll}{2})/gu;
 // Cheap test first: most lines have no lower-case letter right before a capital.
 const LOWER_THEN_UPPER = /\p{Ll}[.!?:]?\p{Lu}/u;
+// A sentence that opens with its day ("… с официальным визитом. 8 сентября Нуртлеу провел …", "…
+// بالرباط. 8 شتنبر …"), which the segmenter does not break before (a digit after a stop may go on a
+// number): a stop after a word of two letters or more (not an initial or "г."), then a day and a word.
+const DAY_OPENS = /(?<=[\p{Ll}\p{Lo}]{2}[.!?])\s+(?=\d{1,2}\s+\p{L})/gu;
 
 /** A line's pieces at the glued sentence breaks in it, with their offsets in the line. */
-function unglued(line: string): { at: number; text: string }[] {
-  const breaks = [...line.matchAll(GLUED)].map((m) => m.index + m[0].length);
+function unglued(line: string, abbreviations: ReadonlySet<string>): { at: number; text: string }[] {
+  const breaks = [
+    ...[...line.matchAll(GLUED)].map((m) => m.index + m[0].length),
+    // Not after an abbreviation: "on Sept. 23", "в сент. 8".
+    ...[...line.matchAll(DAY_OPENS)]
+      .filter((m) => !endsInAbbreviation(line.slice(0, m.index), abbreviations))
+      .map((m) => m.index + m[0].length),
+  ].sort((a, b) => a - b);
   if (breaks.length === 0) return [{ at: 0, text: line }];
   return [0, ...breaks].map((at, i) => ({ at, text: line.slice(at, breaks[i] ?? line.length) }));
 }
@@ -95,7 +105,8 @@ export function splitSentences(
   for (const piece of pieces) {
     let lineStart = piece.start;
     for (const line of text.slice(piece.start, piece.end).split('\n')) {
-      for (const part of LOWER_THEN_UPPER.test(line) ? unglued(line) : [{ at: 0, text: line }]) {
+      const glued = LOWER_THEN_UPPER.test(line) || /[.!?]\s+\d/u.test(line);
+      for (const part of glued ? unglued(line, abbreviations) : [{ at: 0, text: line }]) {
         const lead = part.text.length - part.text.trimStart().length;
         const body = part.text.trim();
         if (body === '') continue;

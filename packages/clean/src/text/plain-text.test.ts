@@ -269,3 +269,24 @@ describe('readPlainText: lines a text was wrapped into are one paragraph again',
     expect(readPlainText(text).paragraphs).toEqual(text.split('\n').slice(1));
   });
 });
+
+describe("a saved page's metadata header is the page's date, not its text", () => {
+  it('takes "date 2023-09-21 https://…" before the text as the publication date and drops it', () => {
+    const body =
+      ' date 2023-09-21 https://www.example.com/news/2023/09/21/talks\n\nLe ministre reçoit l’ambassadeur du pays voisin\n\nLe ministre des Affaires étrangères a reçu à Rabat l’ambassadeur du pays voisin, venu lui présenter les priorités de sa mission, indique un communiqué du ministère.';
+    const cleaned = cleanArticle(
+      { body, contentType: 'text/plain', fetchedAt: '2026-01-01T00:00:00Z' },
+      { profile: loadProfile() },
+    );
+    expect(cleaned.publishedAt).toEqual({ value: '2023-09-21', source: 'meta' });
+    expect(cleaned.title).toBe('Le ministre reçoit l’ambassadeur du pays voisin');
+    expect(cleaned.text).not.toContain('2023-09-21');
+    expect(cleaned.text).not.toContain('https://');
+  });
+  it('keeps the text that follows the header on its line, and leaves a "date" in prose alone', () => {
+    expect(readPlainText('date 2022-07 Le ministre a reçu jeudi l’ambassadeur.').headerDate).toBe('2022-07');
+    const prose =
+      'date 2022 was chosen for the launch of the programme, the minister said on Monday in Rabat.';
+    expect(readPlainText(prose).headerDate).toBeUndefined();
+  });
+});

@@ -9,6 +9,22 @@ export interface PlainTextArticle {
   readonly author?: string;
   /** Lines dropped as furniture, for tests and debugging. */
   readonly dropped: string[];
+  /** The date of a metadata header the text opens with ("date 2023-09-21 https://…"). */
+  readonly headerDate?: string;
+}
+
+/**
+ * A saved page's metadata header, before its text: "date 2023-09-21 https://outlet/…", "date
+ * 2022-07" — the word, an ISO date, and the page's address, then the text (on the same line or the
+ * next). Not prose: its date is the page's, never a dateline of the news.
+ */
+const METADATA_HEADER = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+https?:\/\/\S+)?[ \t]*(?:\r?\n)?/u;
+
+/** The text without its metadata header, and the header's date. */
+function withoutMetadataHeader(body: string): { body: string; date?: string } {
+  const header = METADATA_HEADER.exec(body);
+  if (!header?.[1]) return { body };
+  return { body: body.slice(header[0].length), date: header[1] };
 }
 
 /** A title is a line of a few words, not a menu word and not a whole paragraph. */
@@ -33,7 +49,10 @@ const SHORT_LINE_WORDS = 3;
  * first title-like line is the title, a byline under it becomes the author, repeats of the
  * title go; every other line is a paragraph.
  */
-export function readPlainText(body: string, lexicon: FurnitureLexicon = furniture()): PlainTextArticle {
+export function readPlainText(page: string, lexicon: FurnitureLexicon = furniture()): PlainTextArticle {
+  // 1. A saved page's metadata header goes; its date is the page's.
+  const { body, date: headerDate } = withoutMetadataHeader(page);
+  // 2. Lines a text was wrapped into at a fixed width are joined again.
   const lines = displayLines(unwrapLines(body));
   const dropped: string[] = [];
   const keep: boolean[] = lines.map(() => true);
@@ -42,7 +61,7 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
     keep[i] = false;
   };
 
-  // 1. Lexicon: furniture lines, and sections (related, comments) with the teasers under them.
+  // 3. Lexicon: furniture lines, and sections (related, comments) with the teasers under them.
   let inSection = false;
   for (const [i, line] of lines.entries()) {
     const kind = lexicon.classify(line);
@@ -56,7 +75,7 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
     }
   }
 
-  // 2. Title: the first title-like line among the first few left; lines before it are menu
+  // 4. Title: the first title-like line among the first few left; lines before it are menu
   //    words and categories when short.
   const kept = (): number[] => lines.map((_, i) => i).filter((i) => keep[i]);
   let titleIndex: number | undefined;
@@ -88,7 +107,7 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
   }
   if (titleIndex !== undefined) keep[titleIndex] = false;
 
-  // 3. The header (above the body): repeats of the title, a byline, and short lines (menu words,
+  // 5. The header (above the body): repeats of the title, a byline, and short lines (menu words,
   //    categories) go.
   let author: string | undefined;
   for (let i = 0; i < first; i++) {
@@ -114,14 +133,14 @@ export function readPlainText(body: string, lexicon: FurnitureLexicon = furnitur
     if (words <= 6 && !endsLikeSentence(line)) drop(i);
   }
 
-  // 4. The footer (below the body): short lines without a sentence go.
+  // 6. The footer (below the body): short lines without a sentence go.
   for (let i = last + 1; i < lines.length; i++) {
     if (keep[i] && wordCount(lines[i] ?? '') <= SHORT_LINE_WORDS && !endsLikeSentence(lines[i] ?? ''))
       drop(i);
   }
 
   const paragraphs = lines.filter((_, i) => keep[i]);
-  return { title, paragraphs, ...(author ? { author } : {}), dropped };
+  return { title, paragraphs, ...(author ? { author } : {}), dropped, ...(headerDate ? { headerDate } : {}) };
 }
 
 /**
