@@ -137,6 +137,8 @@ export interface LanguageIndex {
   readonly abbreviations: ReadonlySet<string>;
   /** Visit words in the plural, lower case as written. */
   readonly pluralVisits: ReadonlySet<string>;
+  /** Office words in the plural, lower case as written: a group, not one holder. */
+  readonly pluralOffices: ReadonlySet<string>;
   /** Folded words of the people and date grammars (the lexicon's lists of the same names). */
   readonly notNames: ReadonlySet<string>;
   readonly officeLinks: ReadonlySet<string>;
@@ -169,6 +171,20 @@ function caseForm(keying: Keying, kase: string | undefined): (token: Token) => b
   const { kazakh } = keying;
   if (!kase || !kazakh) return () => false;
   return (token) => token.script === 'cyrillic' && kazakh.inCase(token.keys[0] ?? '', kase);
+}
+
+/**
+ * The phrases, and each that ends in a word that elides before a vowel in its elided form too: "en
+ * prévision de" and "en prévision d'" (for "en prévision d’une visite").
+ */
+function withElisions(phrases: readonly string[], elisions: Readonly<Record<string, string>>): string[] {
+  const out = [...phrases];
+  for (const phrase of phrases) {
+    const cut = phrase.lastIndexOf(' ');
+    const elided = cut > 0 ? elisions[phrase.slice(cut + 1)] : undefined;
+    if (elided) out.push(`${phrase.slice(0, cut)} ${elided}'`);
+  }
+  return out;
 }
 
 function wordSet(words: readonly string[], keying: Keying): Set<string> {
@@ -284,7 +300,8 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['relativeClauseAfter', lexicon.after.relativeClause],
     ['earlierAfter', lexicon.after.earlier],
   ];
-  for (const [cue, phrases] of cueLists) for (const p of phrases) cues.add(p, { kind: 'cue', cue });
+  for (const [cue, phrases] of cueLists)
+    for (const p of withElisions(phrases, lexicon.elisions)) cues.add(p, { kind: 'cue', cue });
   for (const [slug, words] of Object.entries(lexicon.topics))
     for (const w of words) cues.add(w, { kind: 'topic', slug });
   return {
@@ -307,6 +324,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     possessorForm: caseForm(keying, lexicon.countryBeforeRole?.possessorCase),
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
+    pluralOffices: new Set(lexicon.pluralOffices.map((w) => w.normalize('NFC').toLowerCase())),
     notNames: wordSet(lexicon.notNames, keying),
     officeLinks: wordSet(lexicon.officeLinks, keying),
     hostWords: wordSet(lexicon.hostWords, keying),

@@ -98,6 +98,7 @@ export interface PeopleGrammar {
   readonly officeLinks: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
   readonly institutions: ReadonlySet<string>;
+  readonly pluralOffices: ReadonlySet<string>;
 }
 // How far before a role its owner's country may stand: "Қазақстанның Марокко Корольдігіндегі
 // Төтенше және өкілетті елшісі" (Kazakhstan's Ambassador Extraordinary and Plenipotentiary in Morocco).
@@ -367,6 +368,11 @@ export function findPeople(
   for (const h of hits) {
     const p = h.payloads.find((x) => x.kind === 'office');
     if (p?.kind !== 'office') continue;
+    // "the BRICS foreign ministers' meeting", "la réunion des ministres": a group, no one person.
+    if (
+      tokens.slice(h.start, h.end).some((t) => order.pluralOffices.has(t.text.normalize('NFC').toLowerCase()))
+    )
+      continue;
     const { country, toCountry, end } = roleCountry(tokens, hits, h, order, words);
     // An institution of one country (the House of Councillors) says whose office it is; else the
     // country named with the role; else, for "the ambassador to Morocco", the other side.

@@ -1774,3 +1774,25 @@ describe('3. an undated first line is the news; what the body dates days before 
     });
   }
 });
+
+describe('plans and groups written as outlets write them', () => {
+  it('fr: "en prévision d’une visite" is a plan, its elided "de" read as "de"', () => {
+    const text =
+      'En prévision d’une visite du président Kassym-Jomart Tokaïev au Maroc, un quotidien marocain a publié lundi un dossier sur le Kazakhstan.';
+    expect(mains(run(text, 'fr', '2025-03-04')).map((e) => e.type)).not.toContain('official_visit');
+  });
+  it('fr: "ce sera" tells what is still to come', () => {
+    const text =
+      'Selon le quotidien, ce sera la troisième rencontre du roi Mohammed VI avec le président Kassym-Jomart Tokaïev.';
+    expect(mains(run(text, 'fr', '2025-03-04'))).toEqual([]);
+  });
+  const GROUP: Record<string, string> = {
+    en: "Moroccan Foreign Minister Nasser Bourita opened the two-day meeting of the Arab League foreign ministers in Rabat, which the foreign ministers of Kazakhstan's neighbours attended as observers.",
+    fr: 'Le ministre des Affaires étrangères Nasser Bourita a ouvert à Rabat la réunion des ministres des Affaires étrangères kazakhs et de leurs voisins.',
+  };
+  for (const [lang, text] of Object.entries(GROUP))
+    it(`${lang}: ministers in the plural are a group, not one minister met`, () => {
+      const meetings = mains(run(text, lang, '2025-03-04')).filter((e) => e.type === 'bilateral_meeting');
+      for (const m of meetings) expect(ids(m).some((id) => id.startsWith('kz.'))).toBe(false);
+    });
+});

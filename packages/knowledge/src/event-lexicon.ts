@@ -52,6 +52,12 @@ export const EventLexicon = z.object({
    * and says whose office it is.
    */
   demonymInsideOffice: z.boolean().default(false),
+  /**
+   * Words that lose their vowel before a vowel, and how they are then written: French `de: d`,
+   * `que: qu`. A phrase of the lists that ends in one ("en prévision de") also matches its elided
+   * form ("en prévision d’une visite").
+   */
+  elisions: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** ISO weekday 1 (Monday) – 7 (Sunday) → forms. */
   weekdays: z.record(z.enum(weekdayKeys as [string, ...string[]]), Phrases.min(1)),
   relative: z.object({
@@ -241,6 +247,11 @@ export const EventLexicon = z.object({
    * speaker" are one visit per person.
    */
   pluralVisits: Phrases,
+  /**
+   * Office words in the plural, as written (lower case): "the BRICS foreign ministers' meeting", "la
+   * réunion des ministres": a group, not one holder of the office.
+   */
+  pluralOffices: Phrases.default([]),
   /** Words that start or fill a clause, never a name: a run of words holding one is no person ("في", "خلال"). */
   notNames: Phrases.default([]),
   /** Words that may stand between an office and its country: "President of the Republic of …". */
