@@ -62,6 +62,8 @@ export interface SentenceFacts {
   readonly futureAt: readonly number[];
   /** Where each word of discussion ends ("to discuss", "لبحث"): what follows is a topic of talks. */
   readonly discussionAt: readonly number[];
+  /** Where each word of handing over ends ("سلم", "handed over"): what follows was handed in person. */
+  readonly handedOverAt: readonly number[];
   /** Where a share is written ("80%", "50 بالمئة", "50 percent"): the token of its figure's end. */
   readonly sharesAt: readonly number[];
   /**
@@ -371,6 +373,7 @@ export function analyseSentence(
   });
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);
   const discussionAt = cueSpans.filter((c) => c.cue === 'discussion').map((c) => c.end);
+  const handedOverAt = cueSpans.filter((c) => c.cue === 'handedOver').map((c) => c.end);
   const planClauses = cueSpans
     .filter((c) => c.cue === 'future')
     .map((c) => clauseAround(tokens, c.start))
@@ -404,6 +407,7 @@ export function analyseSentence(
     agreements,
     futureAt,
     discussionAt,
+    handedOverAt,
     sharesAt: sharesIn(tokens, cueSpans),
     planClauses,
     sameAs,

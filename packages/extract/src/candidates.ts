@@ -13,6 +13,8 @@ const TALKED_ABOUT_REACH = 3;
 // How far after "to discuss" its object's act may be named: "to discuss an Egyptian delegation's
 // participation in the Russia–Africa Economic Forum".
 const DISCUSSED_REACH = 10;
+// How far after "handed over" the message may be named: "وسلم سامح شكري، وزير الخارجية، رسالة خطية".
+const HANDED_REACH = 6;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
  * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
 const ADOPTED_REACH = 8;
@@ -395,7 +397,15 @@ export function sentenceCandidates(
     other !== undefined &&
     f.dates.length === 0 &&
     f.sharesAt.some((at) => Math.abs(at - other.tokStart) <= SHARE_REACH);
-  if (other && !talkedAbout && !f.sidesApart && !tradeShare) out.push(make('other', other));
+  // "وسلم شكري رسالة خطية من الرئيس السيسي إلى بوتين، خلال المباحثات التي عقدها بموسكو": a message
+  // handed over at the talks the sentence tells is part of them (credentials are an act of their own).
+  const handedAtTalks =
+    other !== undefined &&
+    interaction !== undefined &&
+    MEETING_TRIGGERS.has(interaction.trigger.type) &&
+    !f.cues.has('credentials') &&
+    f.handedOverAt.some((end) => end <= other.tokStart && other.tokStart - end <= HANDED_REACH);
+  if (other && !talkedAbout && !f.sidesApart && !tradeShare && !handedAtTalks) out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.

@@ -56,6 +56,7 @@ export type CueKind =
   | 'commitment'
   | 'discussion'
   | 'talksVerb'
+  | 'handedOver'
   | 'recalling'
   | 'accompanyingDelegation'
   | 'reporting'
@@ -281,6 +282,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['commitment', lexicon.commitments],
     ['discussion', lexicon.discussion],
     ['talksVerb', lexicon.talksWith?.verbs ?? []],
+    ['handedOver', lexicon.handedOver],
     ['recalling', lexicon.recalling],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],

@@ -1796,3 +1796,18 @@ describe('plans and groups written as outlets write them', () => {
       for (const m of meetings) expect(ids(m).some((id) => id.startsWith('kz.'))).toBe(false);
     });
 });
+
+describe('a message handed over at talks is part of them', () => {
+  const HANDED: Record<string, string> = {
+    en: 'Foreign Minister Nasser Bourita handed over a written message from King Mohammed VI to President Kassym-Jomart Tokayev during the talks he held on Monday in Astana with Kazakh Foreign Minister Murat Nurtleu.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a remis un message écrit du roi Mohammed VI au président Kassym-Jomart Tokaïev, lors des entretiens qu'il a eus lundi à Astana avec son homologue kazakh Murat Nurtleu.",
+    ar: 'وسلم وزير الشؤون الخارجية ناصر بوريطة رسالة خطية من جلالة الملك محمد السادس إلى الرئيس قاسم جومارت توكاييف، خلال المباحثات التي أجراها يوم الاثنين بأستانا مع وزير خارجية كازاخستان مراد نورتليو.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита передал послание короля Мухаммеда VI президенту Касым-Жомарту Токаеву в ходе переговоров, которые он провел в понедельник в Астане с министром иностранных дел Казахстана Муратом Нуртлеу.',
+  };
+  for (const [lang, text] of Object.entries(HANDED))
+    it(`${lang}: one meeting, no message of its own`, () => {
+      const news = mains(run(text, lang, '2025-03-04'));
+      expect(news.map((e) => e.type)).toEqual(['bilateral_meeting']);
+      expect(ids(news[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+});

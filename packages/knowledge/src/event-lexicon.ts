@@ -125,6 +125,12 @@ export const EventLexicon = z.object({
    */
   discussion: Phrases.default([]),
   /**
+   * Handing over in person: "سلم … رسالة خطية", "handed over a letter", "a remis un message",
+   * "передал послание". A message handed over at talks told in the same sentence is part of them, not
+   * an act of its own (credentials aside: handing them over is an act).
+   */
+  handedOver: Phrases.default([]),
+  /**
    * Where a verb of talks comes first and its subject stands between it and "with": "بحث محافظ
    * الإسكندرية محمد الشريف مع سفير روسيا …" (the governor of Alexandria discussed with the Russian
    * ambassador …). Opening a sentence, with someone named after `with`, the verb tells talks between
