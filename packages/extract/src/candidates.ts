@@ -252,7 +252,9 @@ export function sentenceCandidates(
   const isInteraction = (x: TriggerHit) => (INTERACTION_PRIORITY as readonly string[]).includes(x.type);
   const fresh = real.filter((x) => !x.anaphoric);
   const own = fresh.filter((x) => !x.background);
-  const pool = own.some(isInteraction) ? own : fresh.some(isInteraction) ? fresh : real;
+  // And one told as past ("met … to discuss the follow-up of the recent visit") to one that is not.
+  const current = own.filter((x) => !x.earlier);
+  const pool = [current, own, fresh].find((p) => p.some(isInteraction)) ?? real;
   // Someone visits and someone receives: "Morocco received shipments of wheat", "Moroccans and
   // Kazakhs can travel without visas" tell of no visit and no reception.
   const someone =

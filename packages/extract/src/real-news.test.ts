@@ -1811,3 +1811,33 @@ describe('a message handed over at talks is part of them', () => {
       expect(ids(news[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
     });
 });
+
+describe('a recent visit named at talks is past, and the talks are the news', () => {
+  const RECENT: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita received on Monday in Rabat the Ambassador of Kazakhstan, Saulekul Sailaukyzy, to discuss the follow-up of the recent visit of a Kazakh business delegation to Morocco.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a reçu lundi à Rabat l'ambassadrice du Kazakhstan, Saulekul Sailaukyzy, pour examiner le suivi de la récente visite d'une délégation d'affaires kazakhe au Maroc.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита принял в понедельник в Рабате посла Казахстана Саулекуль Сайлаукызы для обсуждения итогов недавнего визита казахстанской деловой делегации в Марокко.',
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، سفيرة كازاخستان سولكول سايلاوكيزي، لبحث متابعة نتائج الزيارة الأخيرة لوفد رجال الأعمال الكازاخستاني إلى المغرب.',
+  };
+  for (const [lang, text] of Object.entries(RECENT))
+    it(`${lang}: the ambassador's call on Monday is the one news`, () => {
+      const news = mains(run(text, lang, '2025-03-04'));
+      expect(news.map((e) => e.type)).toEqual(['courtesy_visit']);
+      expect(news[0]?.date?.value).toBe('2025-03-03');
+    });
+});
+
+describe('a recent visit praised is a past visit, not a call on the one who praises it', () => {
+  const PRAISED: Record<string, string> = {
+    en: 'Kazakh Ambassador Saulekul Sailaukyzy praised on Monday the recent visit of Foreign Minister Nasser Bourita to Astana, saying it opened a new stage in relations.',
+    fr: "L'ambassadrice du Kazakhstan Saulekul Sailaukyzy a salué lundi la récente visite du ministre des Affaires étrangères Nasser Bourita à Astana, qui a ouvert une nouvelle étape.",
+    ru: 'Посол Казахстана Саулекуль Сайлаукызы в понедельник высоко оценила недавний визит министра иностранных дел Марокко Насера Буриты в Астану.',
+    ar: 'أشادت سفيرة كازاخستان سولكول سايلاوكيزي، يوم الاثنين، بالزيارة الأخيرة لوزير الشؤون الخارجية ناصر بوريطة إلى أستانا.',
+  };
+  for (const [lang, text] of Object.entries(PRAISED))
+    it(`${lang}: no visit is news`, () => {
+      const types = mains(run(text, lang, '2025-03-04')).map((e) => e.type);
+      expect(types).not.toContain('courtesy_visit');
+      expect(types).not.toContain('official_visit');
+    });
+});
