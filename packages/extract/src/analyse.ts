@@ -92,6 +92,8 @@ const ENDS_OFFICE_PHRASE: ReadonlySet<CueKind> = new Set([
 // How far after a verb of talks its "with" may stand, the subject between: "بحث محافظ الإسكندرية
 // محمد الشريف مع …".
 const TALKS_WITH_REACH = 12;
+// How far after "pour mener" the talks it is the purpose of may be named ("pour mener des consultations").
+const PURPOSE_REACH = 2;
 const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
@@ -263,7 +265,10 @@ export function analyseSentence(
           ),
           unreal:
             near('future', m.start, m.end, UNREAL_WINDOW_BEFORE, UNREAL_WINDOW_AFTER) ||
-            cueSpans.some((c) => c.cue === 'purpose' && c.start <= m.start && c.end >= m.start) ||
+            // "pour rencontrer", "pour mener des consultations": the purpose of a journey.
+            cueSpans.some(
+              (c) => c.cue === 'purpose' && c.start <= m.start && m.start - c.end <= PURPOSE_REACH,
+            ) ||
             planned(m.start) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),

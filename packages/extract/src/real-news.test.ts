@@ -1841,3 +1841,18 @@ describe('a recent visit praised is a past visit, not a call on the one who prai
       expect(types).not.toContain('official_visit');
     });
 });
+
+describe("a security council's secretary is an office; what a journey is made to hold is its purpose", () => {
+  const TRIP: Record<string, string> = {
+    en: 'Kazakh Security Council Secretary Gizat Nurdauletov travelled to Morocco on Tuesday to hold security consultations.',
+    fr: "Le secrétaire du Conseil de sécurité kazakh Gizat Nourdauletov s'est rendu mardi au Maroc pour mener des consultations sécuritaires.",
+    ru: 'Секретарь Совета безопасности Казахстана Гизат Нурдаулетов во вторник отправился в Марокко для проведения консультаций по вопросам безопасности.',
+    ar: 'وأفاد بيان بأن أمين مجلس الأمن الكازاخستاني غيزات نورداوليتوف توجه إلى المغرب يوم الثلاثاء لإجراء مشاورات أمنية.',
+  };
+  for (const [lang, text] of Object.entries(TRIP))
+    it(`${lang}: a visit to Morocco by a Kazakh official, no talks told yet`, () => {
+      const news = mains(run(text, lang, '2025-03-05'));
+      expect(news.map((e) => e.type)).toEqual(['official_visit']);
+      expect(news[0]?.location?.country).toBe('MA');
+    });
+});
