@@ -66,6 +66,8 @@ export interface SentenceFacts {
   readonly handedOverAt: readonly number[];
   /** Where a share is written ("80%", "50 بالمئة", "50 percent"): the token of its figure's end. */
   readonly sharesAt: readonly number[];
+  /** Where each price word stands ("prices", "أسعار"). */
+  readonly pricesAt: readonly number[];
   /**
    * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
    * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
@@ -414,6 +416,7 @@ export function analyseSentence(
     discussionAt,
     handedOverAt,
     sharesAt: sharesIn(tokens, cueSpans),
+    pricesAt: cueSpans.filter((c) => c.cue === 'price').map((c) => c.start),
     planClauses,
     sameAs,
   };

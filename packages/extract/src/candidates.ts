@@ -15,6 +15,8 @@ const TALKED_ABOUT_REACH = 3;
 const DISCUSSED_REACH = 10;
 // How far after "handed over" the message may be named: "وسلم سامح شكري، وزير الخارجية، رسالة خطية".
 const HANDED_REACH = 6;
+// How close a trade word must stand to a price word to name that price: "export prices", "أسعار تصدير".
+const PRICE_REACH = 2;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
  * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
 const ADOPTED_REACH = 8;
@@ -407,7 +409,11 @@ export function sentenceCandidates(
     MEETING_TRIGGERS.has(interaction.trigger.type) &&
     !f.cues.has('credentials') &&
     f.handedOverAt.some((end) => end <= other.tokStart && other.tokStart - end <= HANDED_REACH);
-  if (other && !talkedAbout && !f.sidesApart && !tradeShare && !handedAtTalks) out.push(make('other', other));
+  // "أسعار تصدير القمح الروسي تراجعت", "Russian wheat export prices fell": a price, not a shipment.
+  const tradePrice =
+    other !== undefined && f.pricesAt.some((at) => Math.abs(at - other.tokStart) <= PRICE_REACH);
+  if (other && !talkedAbout && !f.sidesApart && !tradeShare && !handedAtTalks && !tradePrice)
+    out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.
   // A position written into a joint statement or an agreement is that document's.

@@ -62,6 +62,7 @@ export type CueKind =
   | 'reporting'
   | 'possessive'
   | 'share'
+  | 'price'
   | 'attendance'
   | 'business'
   | 'towards'
@@ -288,6 +289,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['reporting', lexicon.reporting],
     ['possessive', lexicon.possessives],
     ['share', lexicon.shares],
+    ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],
     ['towards', lexicon.towards],

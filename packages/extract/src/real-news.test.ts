@@ -1856,3 +1856,16 @@ describe("a security council's secretary is an office; what a journey is made to
       expect(news[0]?.location?.country).toBe('MA');
     });
 });
+
+describe('a trade word beside a price names the price, not a shipment', () => {
+  const PRICES: Record<string, string> = {
+    en: 'Analysts said on Monday that Kazakh wheat export prices to Morocco fell last week.',
+    fr: "Les prix à l'exportation du blé kazakh vers le Maroc ont baissé la semaine dernière, selon des analystes.",
+    ru: 'Цены экспорта казахстанской пшеницы в Марокко на прошлой неделе снизились, сообщили аналитики.',
+    ar: 'قال محللون يوم الاثنين إن أسعار تصدير القمح الكازاخستاني إلى المغرب تراجعت الأسبوع الماضي.',
+  };
+  for (const [lang, text] of Object.entries(PRICES))
+    it(`${lang}: no event`, () => {
+      expect(mains(run(text, lang, '2025-03-04'))).toEqual([]);
+    });
+});

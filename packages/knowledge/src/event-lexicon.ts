@@ -165,6 +165,11 @@ export const EventLexicon = z.object({
    */
   shares: Phrases.default([]),
   /**
+   * Prices: "prices", "prix", "цены", "أسعار". A trade word beside one ("export prices", "أسعار
+   * تصدير القمح") names a price, not a shipment.
+   */
+  prices: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
