@@ -1869,3 +1869,14 @@ describe('a trade word beside a price names the price, not a shipment', () => {
       expect(mains(run(text, lang, '2025-03-04'))).toEqual([]);
     });
 });
+
+describe('ar: "اتصل ب" is a call', () => {
+  it('a call on Monday between the two presidents', () => {
+    const text =
+      'وبحسب البيان، فإن الرئيس توكاييف اتصل بجلالة الملك محمد السادس، اليوم الاثنين، حيث ناقش القائدان العلاقات الثنائية.';
+    const [call, ...rest] = mains(run(text, 'ar', '2025-03-03'));
+    expect(rest).toEqual([]);
+    expect(call).toMatchObject({ type: 'phone_call', date: { value: '2025-03-03', precision: 'day' } });
+    expect(ids(call)).toEqual(['kz.tokayev', 'ma.mohammed-vi']);
+  });
+});
