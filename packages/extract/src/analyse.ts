@@ -19,6 +19,11 @@ export interface TriggerHit {
   readonly background?: boolean;
   /** Told in the pluperfect or as "earlier": a past event referred to. */
   readonly earlier?: boolean;
+  /**
+   * A meeting word with a joint body of the two named right after it ("the fifth meeting of the joint
+   * committee", "للاجتماع الخامس للجنة العسكرية"): that body's session, a meeting of its own.
+   */
+  readonly jointBody?: boolean;
 }
 
 export interface PlaceHit {
@@ -94,6 +99,9 @@ const ENDS_OFFICE_PHRASE: ReadonlySet<CueKind> = new Set([
 // How far after a verb of talks its "with" may stand, the subject between: "بحث محافظ الإسكندرية
 // محمد الشريف مع …".
 const TALKS_WITH_REACH = 12;
+// How far after a meeting word a joint body may be named as the one meeting: "للاجتماع الخامس للجنة
+// العسكرية", "the fifth meeting of the joint committee".
+const JOINT_BODY_REACH = 3;
 // How far after "pour mener" the talks it is the purpose of may be named ("pour mener des consultations").
 const PURPOSE_REACH = 2;
 const UNREAL_WINDOW_BEFORE = 6;
@@ -251,10 +259,21 @@ export function analyseSentence(
   for (const m of entities) {
     for (const p of m.payloads) {
       if (p.kind === 'trigger') {
+        // A meeting word with a joint body named right after it; not the body's name alone ("la
+        // création d'une commission mixte", "предложил провести совместное заседание").
+        const jointBody =
+          p.jointBody !== true &&
+          entities.some(
+            (e) =>
+              e.start >= m.end &&
+              e.start - m.end <= JOINT_BODY_REACH &&
+              e.payloads.some((q) => q.kind === 'trigger' && q.jointBody),
+          );
         triggers.push({
           type: p.type,
           tokStart: m.start,
           tokEnd: m.end,
+          ...(jointBody ? { jointBody } : {}),
           // "this visit", "هذه الزيارة", "этой встречи": the demonstrative stands right before the
           // event's noun. "جاء ذلك خلال استقبال …" ("this came during the reception of …") names a
           // new event: the demonstrative there is the statement told before.

@@ -237,12 +237,13 @@ function undatedMentionJoinsLastTold(candidate: Candidate, assembly: Assembly): 
   if (!target) return false;
   const next = target.merged.some((m) => m.sentence === candidate.sentence - 1);
   // "Later in the day, Lavrov held talks with his counterpart Shoukry" after his meeting with
-  // al-Sisi: other talks that day, with another host.
+  // al-Sisi: other talks that day, with another host. "The two ministers attended the closing session
+  // of the joint military committee" after their talks: the joint body's own meeting.
   if (
     !candidate.anaphoric &&
     !VISITS.has(candidate.type) &&
     !VISITS.has(target.candidate.type) &&
-    namesOthersOfASide(target, candidate)
+    (namesOthersOfASide(target, candidate) || jointBodyApart(target, candidate))
   ) {
     assembly.events.push({
       candidate,
@@ -422,6 +423,11 @@ function undatedJoinsTheNews(candidate: Candidate, assembly: Assembly): boolean 
  * The same type on the same date with people in common is the same event. "In the same year, a
  * return visit": the same date, other people, another event.
  */
+/** A joint body's session told after other talks. */
+function jointBodyApart(target: Assembled, candidate: Candidate): boolean {
+  return candidate.trigger.jointBody === true && !target.merged.some((m) => m.trigger.jointBody);
+}
+
 function sameEventSameDate(candidate: Candidate, assembly: Assembly): boolean {
   const own = ownDate(candidate, assembly);
   if (!own) return false;
@@ -432,7 +438,7 @@ function sameEventSameDate(candidate: Candidate, assembly: Assembly): boolean {
       (e.date.end ?? '') === (own.end ?? '') &&
       (candidate.group === undefined || !e.merged.some((m) => m.group === candidate.group)) &&
       sharesPeople(e, candidate) &&
-      (VISITS.has(candidate.type) || !namesOthersOfASide(e, candidate)),
+      (VISITS.has(candidate.type) || (!namesOthersOfASide(e, candidate) && !jointBodyApart(e, candidate))),
   );
   if (!same) return false;
   same.merged.push(candidate);

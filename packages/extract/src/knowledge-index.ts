@@ -93,7 +93,7 @@ export type EntityHit =
       readonly code: string;
       readonly form: 'name' | 'demonym' | 'capital' | 'city' | 'style' | 'institution';
     }
-  | { readonly kind: 'trigger'; readonly type: TriggerType }
+  | { readonly kind: 'trigger'; readonly type: TriggerType; readonly jointBody?: true }
   | { readonly kind: 'office'; readonly office: string; readonly country?: string }
   | { readonly kind: 'agreement'; readonly name: string }
   | { readonly kind: 'gathering'; readonly series: string }
@@ -237,6 +237,8 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
   }
   for (const t of lexicon.triggers)
     for (const p of t.phrases) entities.add(p, { kind: 'trigger', type: t.type });
+  for (const p of lexicon.jointBodies)
+    entities.add(p, { kind: 'trigger', type: 'bilateral_meeting', jointBody: true });
   for (const o of lexicon.offices)
     for (const p of o.phrases)
       entities.add(

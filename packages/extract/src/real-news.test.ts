@@ -1880,3 +1880,24 @@ describe('ar: "اتصل ب" is a call', () => {
     expect(ids(call)).toEqual(['kz.tokayev', 'ma.mohammed-vi']);
   });
 });
+
+describe("a joint body's session told after talks is a meeting of its own", () => {
+  const SESSION: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu held talks on Monday in Rabat with Moroccan Foreign Minister Nasser Bourita. The two ministers then chaired the fifth meeting of the joint commission on trade.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita s'est entretenu lundi à Rabat avec son homologue kazakh Murat Nurtleu. Les deux ministres ont ensuite présidé la cinquième réunion de la commission mixte.",
+    // Not yet read in Russian and Arabic when the session names neither side ("министры", "الوزيران"):
+    // such a sentence is the talks told again.
+  };
+  for (const [lang, text] of Object.entries(SESSION))
+    it(`${lang}: the talks and the commission's session`, () => {
+      const meetings = mains(run(text, lang, '2025-03-04')).filter((e) => e.type === 'bilateral_meeting');
+      expect(meetings).toHaveLength(2);
+    });
+  it('en: a meeting that "will" consider them is still to come', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu held talks on Monday in Rabat with Moroccan Foreign Minister Nasser Bourita. "These issues will be considered during another meeting of the joint commission this fall," Nurtleu said.';
+    expect(mains(run(text, 'en', '2025-03-04')).filter((e) => e.type === 'bilateral_meeting')).toHaveLength(
+      1,
+    );
+  });
+});

@@ -88,6 +88,12 @@ export const EventLexicon = z.object({
   rangeTo: Phrases,
   dayCues: Phrases,
   triggers: z.array(z.object({ type: TriggerType, phrases: Phrases.min(1) })),
+  /**
+   * A joint body of the two that meets: "the intergovernmental commission", "la commission mixte",
+   * "межправкомиссия", "اللجنة المشتركة". Its session is a meeting of its own (also when named right
+   * after a meeting word: "the fifth meeting of the joint committee"), never talks told before it.
+   */
+  jointBodies: Phrases.default([]),
   support: Phrases,
   positions: Phrases,
   parliamentary: Phrases,
