@@ -126,7 +126,7 @@ export function isReferred(c: Candidate, story: Story): boolean {
  */
 export function olderThanNews(c: Candidate, { articleDate }: Story): boolean {
   const h = c.date?.hit;
-  if (!h || h.precision !== 'day') return false;
+  if (h?.precision !== 'day') return false;
   if (articleDate?.source !== 'published' || articleDate.precision !== 'day') return false;
   return (h.end ?? h.value) < addDays(articleDate.day, -NEWS_DAY_REACH);
 }
