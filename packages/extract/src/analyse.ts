@@ -126,6 +126,9 @@ const DIRECTION_REACH = 3;
 // "had held talks", "avait eu des entretiens"; in Arabic the subject stands between "كان" and the verb.
 const EARLIER_WINDOW = 2;
 const EARLIER_WINDOW_AR = 10;
+// How far after an Arabic trigger "الأخيرة" (the latest) may follow, a name between: "زيارة الرئيس
+// عبد الفتاح السيسي الأخيرة إلى موسكو".
+const EARLIER_AFTER_WINDOW_AR = 6;
 
 // How far after "on behalf of" a person's phrase may start: "au nom du président", "باسم رئيس".
 const MENTION_REACH = 3;
@@ -308,7 +311,11 @@ export function analyseSentence(
             near('earlier', m.start, m.start, lang.lang === 'ar' ? EARLIER_WINDOW_AR : EARLIER_WINDOW, 0) ||
             // "Жеделхат жолдаған болатын" (had sent a telegram): the auxiliary follows the verb.
             cueSpans.some(
-              (c) => c.cue === 'earlierAfter' && c.start >= m.end && c.start - m.end <= EARLIER_WINDOW,
+              // "زيارة الرئيس عبد الفتاح السيسي الأخيرة": in Arabic the visitor's name stands between.
+              (c) =>
+                c.cue === 'earlierAfter' &&
+                c.start >= m.end &&
+                c.start - m.end <= (lang.lang === 'ar' ? EARLIER_AFTER_WINDOW_AR : EARLIER_WINDOW),
             ),
           plural: tokens
             .slice(m.start, m.end)

@@ -384,14 +384,16 @@ export function sentenceCandidates(
   // "met with the ambassador in Moscow to discuss an Egyptian delegation's participation in the
   // Russia–Africa Economic Forum": what talks were held to discuss, however far from the meeting word.
   const discussedAt = (at: number) => f.discussionAt.some((end) => end <= at && at - end <= DISCUSSED_REACH);
+  // Also before the talks are named: "Egypt will send a delegation … to discuss the ban on the import
+  // of Egyptian products, the minister said after talks with the ambassador".
   const talkedAbout =
     other !== undefined &&
-    interaction !== undefined &&
-    MEETING_TRIGGERS.has(interaction.trigger.type) &&
-    other.tokStart >= interaction.trigger.tokEnd &&
-    (interaction.type === 'phone_call' ||
-      other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH ||
-      discussedAt(other.tokStart));
+    (discussedAt(other.tokStart) ||
+      (interaction !== undefined &&
+        MEETING_TRIGGERS.has(interaction.trigger.type) &&
+        other.tokStart >= interaction.trigger.tokEnd &&
+        (interaction.type === 'phone_call' ||
+          other.tokStart - interaction.trigger.tokEnd <= TALKED_ABOUT_REACH)));
   // "Kazakhstan bets on its grain exports, while Morocco seeks new markets": compared, no act.
   // "80% пшеницы Египет импортирует из России и Украины": a share of trade is a figure, not a
   // shipment (yearly import shares are background); not a share of something else told beside a

@@ -1901,3 +1901,31 @@ describe("a joint body's session told after talks is a meeting of its own", () =
     );
   });
 });
+
+describe('more plans, pasts and topics as outlets write them', () => {
+  it('ru: what "may be signed" is a plan', () => {
+    const text =
+      'Министр иностранных дел Марокко Насер Бурита провел в понедельник в Рабате переговоры с министром иностранных дел Казахстана Муратом Нуртлеу. Соглашение о сотрудничестве может быть подписано на форуме в июле.';
+    expect(mains(run(text, 'ru', '2025-03-04')).map((e) => e.type)).toEqual(['bilateral_meeting']);
+  });
+  it('fr: what the two "will continue" is a plan', () => {
+    const text = 'Le Maroc et le Kazakhstan poursuivront les négociations sur un accord de libre-échange.';
+    expect(mains(run(text, 'fr', '2025-03-04'))).toEqual([]);
+  });
+  it('ar: "the latest visit" with the visitor named between is a past visit', () => {
+    const text =
+      'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، سفيرة كازاخستان سولكول سايلاوكيزي. وتطرق الوزير إلى زيارة الرئيس قاسم جومارت توكاييف الأخيرة إلى الرباط.';
+    const news = mains(run(text, 'ar', '2025-03-04'));
+    expect(news.map((e) => e.type)).toEqual(['courtesy_visit']);
+  });
+  it("ar: the launch of a year's events the two hold is an act between them", () => {
+    const text =
+      'شهدت الرباط، يوم الاثنين، إطلاق فعاليات عام التبادل الثقافي المغربي الكازاخستاني بحضور وزير الشباب والثقافة المغربي وسفيرة كازاخستان سولكول سايلاوكيزي.';
+    expect(mains(run(text, 'ar', '2025-03-04')).map((e) => e.type)).toEqual(['other']);
+  });
+  it('en: what a delegation is sent to discuss, told before the talks, is their topic', () => {
+    const text =
+      "Morocco will send a technical delegation to Kazakhstan to discuss the ban on the import of Moroccan citrus, Morocco's trade minister said on Monday after talks in Rabat with Kazakh Ambassador Saulekul Sailaukyzy.";
+    expect(mains(run(text, 'en', '2025-03-04')).map((e) => e.type)).toEqual(['courtesy_visit']);
+  });
+});
