@@ -111,6 +111,23 @@ const PLAN_REACH = 14;
 // What ends a clause: a comma, a semicolon, a colon, a dash.
 const CLAUSE_BREAK = /[,،;:–—]/;
 
+/**
+ * Whether a time of day is written at token `at` ("4:21", "15:37"), right after what came before
+ * or after a comma or a dash: a date before it is a page's timestamp.
+ */
+function timeOfDayAt(tokens: readonly Token[], at: number): boolean {
+  const hours = tokens[at];
+  const minutes = tokens[at + 1];
+  return (
+    hours?.script === 'digit' &&
+    hours.text.length <= 2 &&
+    /^[\s,–—-]*$/.test(hours.gapBefore) &&
+    minutes?.script === 'digit' &&
+    minutes.text.length === 2 &&
+    minutes.gapBefore === ':'
+  );
+}
+
 /** Whether a clause break stands after token `from` up to token `to` of a sentence. */
 export function clauseBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
   return tokens.slice(from + 1, to + 1).some((t) => CLAUSE_BREAK.test(t.gapBefore));
@@ -400,8 +417,14 @@ export function analyseSentence(
   const dates = findDates(tokens, entities, lang, ref, kb.gatherings).map((d) => {
     const earlier = cueSpans.some((c) => c.cue === 'earlier' && c.end === d.tokStart);
     const reported = reportedAt(d);
-    return earlier || reported
-      ? { ...d, ...(earlier ? { relation: 'past' as const } : {}), ...(reported ? { reported } : {}) }
+    const stamped = timeOfDayAt(tokens, d.tokEnd);
+    return earlier || reported || stamped
+      ? {
+          ...d,
+          ...(earlier ? { relation: 'past' as const } : {}),
+          ...(reported ? { reported } : {}),
+          ...(stamped ? { stamped } : {}),
+        }
       : d;
   });
   const futureAt = cueSpans.filter((c) => c.cue === 'future').map((c) => c.end);

@@ -44,6 +44,9 @@ export function assignDates(
         // "X held talks with Y, the ministry said on Monday": the day of a report dates the saying
         // (a statement made that day), not the talks it reports.
         .filter((c) => !(d.reported && c.type !== 'policy_statement'))
+        // "كتب فاطيمة طيبى 14 مايو 2025 4:21 م - … اللجنة المشتركة بموسكو": a page's timestamp dates
+        // no event.
+        .filter(() => !d.stamped)
         // "signed at the 79th UN General Assembly, is now in force": a gathering is where talks and
         // signings are held, never when a document takes effect.
         .filter((c) => !(d.kind === 'gathering' && c.type === 'agreement_entry_into_force'))

@@ -27,6 +27,11 @@ export interface DateHit {
   readonly reported?: boolean;
   /** The place of a gathering, when the date came from one. */
   readonly place?: string;
+  /**
+   * Followed by a time of day ("14 مايو 2025 4:21 م", "29 мая 2023, 15:37"): a page's timestamp (its
+   * byline or header), the day the article appeared, never the day of an event it tells.
+   */
+  readonly stamped?: boolean;
 }
 
 // How close a weekday must be to a date to be read as that date's check.

@@ -1929,3 +1929,16 @@ describe('more plans, pasts and topics as outlets write them', () => {
     expect(mains(run(text, 'en', '2025-03-04')).map((e) => e.type)).toEqual(['courtesy_visit']);
   });
 });
+
+describe("a page's timestamp dates no event", () => {
+  const STAMPED: Record<string, string> = {
+    ar: 'كتب محمد العلوي 14 مايو 2025 4:21 م - أجرى وزير الشؤون الخارجية ناصر بوريطة بالرباط مباحثات مع وزير خارجية كازاخستان مراد نورتليو.',
+    ru: '29 мая 2025, 15:37 — Министр иностранных дел Казахстана Мурат Нуртлеу провел в Рабате переговоры с министром иностранных дел Марокко Насером Буритой.',
+  };
+  for (const [lang, text] of Object.entries(STAMPED))
+    it(`${lang}: the talks keep the article's month`, () => {
+      const [talks] = mains(run(text, lang, '2025-05-29'));
+      expect(talks?.type).toBe('bilateral_meeting');
+      expect(talks?.date).toMatchObject({ value: '2025-05', precision: 'month' });
+    });
+});
