@@ -1942,3 +1942,17 @@ describe("a page's timestamp dates no event", () => {
       expect(talks?.date).toMatchObject({ value: '2025-05', precision: 'month' });
     });
 });
+
+describe('4. the one whose directives are applied is only named', () => {
+  const DIRECTIVES: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita held a phone call on Monday with Kazakh Foreign Minister Murat Nurtleu, in line with the directives of King Mohammed VI.',
+    fr: 'Le ministre des Affaires étrangères Nasser Bourita a eu lundi un entretien téléphonique avec son homologue kazakh Murat Nurtleu, en application des directives du roi Mohammed VI.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита провел в понедельник телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу согласно указаниям короля Мухаммеда VI.',
+  };
+  for (const [lang, text] of Object.entries(DIRECTIVES))
+    it(`${lang}: a call between the two ministers`, () => {
+      const [call] = mains(run(text, lang, '2025-03-04'));
+      expect(call?.type).toBe('phone_call');
+      expect(ids(call)).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+});
