@@ -311,6 +311,8 @@ export function analyseSentence(
               (c) => c.cue === 'purpose' && c.start <= m.start && m.start - c.end <= PURPOSE_REACH,
             ) ||
             planned(m.start) ||
+            // "l'importance de l'échange des visites": visits in general, none told.
+            cueSpans.some((c) => c.cue === 'inGeneral' && c.start <= m.start && m.start < c.end) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||
             (soleTrigger && cueSpans.some((c) => c.cue === 'denial')),
           // "who is on a working visit": the clause opener ends at most three words before it.

@@ -57,6 +57,7 @@ export type CueKind =
   | 'discussion'
   | 'talksVerb'
   | 'handedOver'
+  | 'inGeneral'
   | 'recalling'
   | 'accompanyingDelegation'
   | 'reporting'
@@ -286,6 +287,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['discussion', lexicon.discussion],
     ['talksVerb', lexicon.talksWith?.verbs ?? []],
     ['handedOver', lexicon.handedOver],
+    ['inGeneral', lexicon.inGeneral],
     ['recalling', lexicon.recalling],
     ['accompanyingDelegation', lexicon.accompanyingDelegation],
     ['reporting', lexicon.reporting],

@@ -1956,3 +1956,16 @@ describe('4. the one whose directives are applied is only named', () => {
       expect(ids(call)).toEqual(['kz.nurtleu', 'ma.bourita']);
     });
 });
+
+describe('visits named in general are no visit', () => {
+  const GENERAL: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita held a phone call on Monday with Kazakh Foreign Minister Murat Nurtleu. Bourita stressed the importance of the exchange of visits between the two countries.',
+    fr: "Le ministre des Affaires étrangères Nasser Bourita a eu lundi un entretien téléphonique avec son homologue kazakh Murat Nurtleu. M. Bourita a souligné l'importance de l'échange des visites entre les deux pays.",
+    ru: 'Министр иностранных дел Марокко Насер Бурита провел в понедельник телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу. Бурита подчеркнул важность обмена визитами между двумя странами.',
+    ar: 'أجرى وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين، اتصالا هاتفيا مع وزير خارجية كازاخستان مراد نورتليو. وأكد بوريطة أهمية تبادل الزيارات بين البلدين.',
+  };
+  for (const [lang, text] of Object.entries(GENERAL))
+    it(`${lang}: the call is the one news`, () => {
+      expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['phone_call']);
+    });
+});

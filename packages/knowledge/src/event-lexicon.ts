@@ -131,6 +131,11 @@ export const EventLexicon = z.object({
    */
   discussion: Phrases.default([]),
   /**
+   * Events named in general, no one of them told: "the exchange of visits", "l'échange des visites",
+   * "обмен визитами", "تبادل الزيارات". A trigger inside one is no event.
+   */
+  inGeneral: Phrases.default([]),
+  /**
    * Handing over in person: "سلم … رسالة خطية", "handed over a letter", "a remis un message",
    * "передал послание". A message handed over at talks told in the same sentence is part of them, not
    * an act of its own (credentials aside: handing them over is an act).
