@@ -15,6 +15,8 @@ const TALKED_ABOUT_REACH = 3;
 const DISCUSSED_REACH = 10;
 // How far after "handed over" the message may be named: "وسلم سامح شكري، وزير الخارجية، رسالة خطية".
 const HANDED_REACH = 6;
+// How far after an act a video link may be named as the means of it: "inaugurated on Tuesday by video link".
+const MEANS_REACH = 5;
 // How close a trade word must stand to a price word to name that price: "export prices", "أسعار تصدير".
 const PRICE_REACH = 2;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
@@ -197,7 +199,14 @@ export function sentenceCandidates(
 ): Candidate[] {
   const f = facts[i];
   if (!f) return [];
-  const real = f.triggers.filter((t) => !t.unreal);
+  // "Putin and Sisi inaugurated by video link the construction of a unit", "دشن الرئيسان عبر تقنية
+  // الفيديو": a video link right after an act is how the two took part in it, not a call.
+  const meansOfAnAct = (t: TriggerHit) =>
+    t.type === 'phone_call' &&
+    f.triggers.some(
+      (o) => o.type === 'other' && o.tokEnd <= t.tokStart && t.tokStart - o.tokEnd <= MEANS_REACH,
+    );
+  const real = f.triggers.filter((t) => !t.unreal && !meansOfAnAct(t));
   // "Kazakhstan supports the autonomy plan"; "كما ثمن الرئيس بوتين الجهود المصرية", "l'ambassadrice
   // a salué la résolution présentée par le Maroc": someone of one side praising the other's efforts.
   const praise = f.praised !== undefined && praisedByTheOtherSide(f, f.praised);

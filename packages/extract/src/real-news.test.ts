@@ -1969,3 +1969,26 @@ describe('visits named in general are no visit', () => {
       expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['phone_call']);
     });
 });
+
+describe('a protocol signed, and a construction inaugurated together, are acts between the two', () => {
+  const PROTOCOL: Record<string, string> = {
+    en: 'Morocco and Kazakhstan signed a protocol on military cooperation on Monday in Rabat.',
+    fr: 'Le Maroc et le Kazakhstan ont signé lundi à Rabat un protocole de coopération militaire.',
+    ru: 'Марокко и Казахстан подписали в понедельник в Рабате протокол о военном сотрудничестве.',
+    ar: 'وقع المغرب وكازاخستان، يوم الاثنين بالرباط، بروتوكولا للتعاون العسكري.',
+  };
+  for (const [lang, text] of Object.entries(PROTOCOL))
+    it(`${lang}: a signing`, () => {
+      expect(mains(run(text, lang, '2025-03-04')).map((e) => e.type)).toEqual(['agreement_signing']);
+    });
+  const INAUGURATED: Record<string, string> = {
+    en: 'President Kassym-Jomart Tokayev and King Mohammed VI inaugurated on Tuesday by video link the construction of a fertiliser plant in Kazakhstan.',
+    fr: "Le président Kassym-Jomart Tokaïev et le roi Mohammed VI ont inauguré mardi par liaison vidéo la construction d'une usine d'engrais au Kazakhstan.",
+  };
+  for (const [lang, text] of Object.entries(INAUGURATED))
+    it(`${lang}: an act of the two heads of state`, () => {
+      const [act] = mains(run(text, lang, '2025-03-05'));
+      expect(act?.type).toBe('other');
+      expect(ids(act)).toEqual(['kz.tokayev', 'ma.mohammed-vi']);
+    });
+});
