@@ -195,6 +195,9 @@ function roleCountry(
   }
   // "Kazakh Foreign Minister", "казахстанский посол": the country before the role — unless the
   // role is of something else.
+  // "the Egyptian Ambassador on 8 October": the country right before the office is its own, whatever
+  // follows it.
+  if (!country && ofSomethingElse) country = qualifyingCountryAt(hits, h.start - 1);
   if (!country && !ofSomethingElse) {
     for (let k = h.start - 1; k >= Math.max(0, h.start - 2); k--) {
       const c = qualifyingCountryAt(hits, k);

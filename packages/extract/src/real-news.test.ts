@@ -1992,3 +1992,13 @@ describe('a protocol signed, and a construction inaugurated together, are acts b
       expect(ids(act)).toEqual(['kz.tokayev', 'ma.mohammed-vi']);
     });
 });
+
+describe('en: the country right before an office is its own, whatever follows the office', () => {
+  it('"received the Kazakh Ambassador on Monday at her request" is a courtesy visit', () => {
+    const text =
+      'Moroccan Foreign Minister Nasser Bourita received the Kazakh Ambassador on Monday at her request.';
+    const [call] = mains(run(text, 'en', '2025-03-04'));
+    expect(call?.type).toBe('courtesy_visit');
+    expect(ids(call)).toEqual(['kz.sailaukyzy', 'ma.bourita']);
+  });
+});
