@@ -2002,3 +2002,23 @@ describe('en: the country right before an office is its own, whatever follows th
     expect(ids(call)).toEqual(['kz.sailaukyzy', 'ma.bourita']);
   });
 });
+
+describe("one side's body opening an office in the other, and a journey told as a departure", () => {
+  const OFFICE: Record<string, string> = {
+    en: "Kazakhstan's KazMunayGas announced on Monday the opening of a representative office in Morocco, in Rabat.",
+    fr: "La société kazakhe KazMunayGas a annoncé lundi l'ouverture d'un bureau de représentation au Maroc, à Rabat.",
+    ru: 'Казахстанский Казмунайгаз в понедельник открыл представительство в Марокко, в Рабате.',
+    ar: 'أعلنت شركة كازمونايغاز الكازاخستانية، يوم الاثنين، افتتاح مكتب تمثيلي لها في المغرب بالرباط.',
+  };
+  for (const [lang, text] of Object.entries(OFFICE))
+    it(`${lang}: an act between the two, in Morocco`, () => {
+      const [act] = mains(run(text, lang, '2025-03-04'));
+      expect(act?.type).toBe('other');
+      expect(act?.location?.country).toBe('MA');
+    });
+  it('ar: "غادر … متجها إلى" starts a visit', () => {
+    const text =
+      'غادر وزير الفلاحة محمد صديقي الرباط، يوم الاثنين، متجها إلى العاصمة الكازاخستانية أستانا، تلبية لدعوة نظيره الكازاخستاني.';
+    expect(mains(run(text, 'ar', '2025-03-04')).map((e) => e.type)).toEqual(['official_visit']);
+  });
+});
