@@ -177,11 +177,13 @@ async function saveArticles(
       `texts AS (${articleTextUpsert(
         { id: 's.article_id', lang: 'i.lang', title: 'i.title', text: 'i.text' },
         'saved s JOIN input i ON i.article_id = s.article_id',
-      )})`,
+      )} RETURNING article_id)`,
     );
   const locks = resolutionLocks(options.lock ?? []);
   if (locks.length > 0) {
-    const lock = lockSelect(locks, params.length + 1);
+    // The texts (most of the statement's work) are indexed before the locks are waited for, not
+    // while they are held: another transaction's resolution goes on meanwhile.
+    const lock = lockSelect(locks, params.length + 1, options.indexText === true ? 'texts' : undefined);
     parts.push(`locked AS (${lock.sql})`);
     params.push(...lock.params);
   }

@@ -79,15 +79,19 @@ export function resolutionLocks(scopes: readonly ResolutionScope[]): ResolutionL
 
 /**
  * A SELECT that takes `locks` in their order (unnest yields its rows, and so takes the locks, in
- * the arrays' order), its three arrays the parameters from `$first` on.
+ * the arrays' order), its three arrays the parameters from `$first` on. With `after` (the name of
+ * a WITH query of the same statement), only once that query has run to its end: work the locks
+ * need not cover is done before they are waited for and held.
  */
 export function lockSelect(
   locks: readonly ResolutionLock[],
   first: number,
+  after?: string,
 ): { sql: string; params: SqlValue[] } {
+  const wait = after ? `\n           WHERE (SELECT count(*) FROM ${after}) >= 0` : '';
   return {
     sql: `SELECT count(CASE WHEN s THEN pg_advisory_xact_lock_shared(a, b) ELSE pg_advisory_xact_lock(a, b) END) AS n
-            FROM unnest($${first}::int[], $${first + 1}::int[], $${first + 2}::bool[]) AS l(a, b, s)`,
+            FROM unnest($${first}::int[], $${first + 1}::int[], $${first + 2}::bool[]) AS l(a, b, s)${wait}`,
     params: [
       `{${locks.map((l) => l.space).join(',')}}`,
       `{${locks.map((l) => l.key).join(',')}}`,

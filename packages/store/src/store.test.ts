@@ -254,6 +254,62 @@ describe('store on PostgreSQL, several replicas', () => {
     },
   );
 
+  onPostgres(
+    'a save waiting for resolution locks has indexed its texts already (they are no work done under the locks)',
+    async (target) => {
+      const stores = await Promise.all([openStore(target.options), openStore(target.options)]);
+      const [holder, waiter] = stores;
+      if (!holder || !waiter) throw new Error('no stores');
+      const { db } = await openTarget(target);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      try {
+        await holder.migrate();
+        const scope = { typeClass: 'visit', first: '2025-02-03', last: '2025-02-04' };
+        const textPages = async () => {
+          const { rows } = await db.query<{ n: string }>(
+            "SELECT pg_relation_size('article_texts')::text AS n",
+          );
+          return Number(rows[0]?.n);
+        };
+        let locked = () => {};
+        const taken = new Promise<void>((resolve) => {
+          locked = resolve;
+        });
+        const holding = holder.transaction(async (tx) => {
+          await tx.saveArticles([sampleArticle(1)], { lock: [scope] });
+          locked();
+          await held;
+        });
+        await taken;
+        expect(await textPages()).toBe(0);
+        const waiting = waiter.transaction((tx) =>
+          tx.saveArticles([sampleArticle(2)], { indexText: true, lock: [scope] }),
+        );
+        let settled = false;
+        const settle = () => {
+          settled = true;
+        };
+        waiting.then(settle, settle);
+        // Blocked on the holder's locks, with its text row written (not yet visible: uncommitted).
+        for (let i = 0; i < 100 && (await textPages()) === 0; i++)
+          await new Promise((r) => setTimeout(r, 20));
+        expect(await textPages()).toBeGreaterThan(0);
+        expect(settled).toBe(false);
+        release();
+        await holding;
+        expect((await waiting).map((s) => s.result)).toEqual(['inserted']);
+        expect((await waiter.searchArticles('Tokaïev')).total).toBe(1);
+      } finally {
+        release();
+        await db.close();
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    },
+  );
+
   // The database is one of this test's own: other tests' processes share the `test` database and
   // may keep tables in its `public` schema, which would tell nothing about this store.
   onPostgres('keeps its tables in its own schema, not in public', async (target) => {
