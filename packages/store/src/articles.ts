@@ -103,21 +103,32 @@ export interface SavedArticle {
 const ARTICLE_COLUMNS = `article_id text, url text, source_id text, origin text, title text, text text,
   lang text, published_at text, published_at_source text, fetched_at timestamptz, content_hash text,
   relevance jsonb, payload jsonb`;
-const ARTICLE_COLUMN_NAMES = ARTICLE_COLUMNS.split(',').map((column) => column.trim().split(' ')[0]);
+const ARTICLE_COLUMN_NAMES = ARTICLE_COLUMNS.split(',').map((column) => column.trim().split(' ')[0] ?? '');
 /** What a changed article's row takes from its input row: every column but the id. */
 const ARTICLE_UPDATES = ARTICLE_COLUMN_NAMES.filter((column) => column !== 'article_id')
   .map((column) => `${column} = EXCLUDED.${column}`)
   .join(', ');
+/**
+ * Columns read from the payload (a field of the same name) rather than sent beside it: the
+ * title and the text, the bulk of an article, go to the database once.
+ */
+const FROM_PAYLOAD = new Set(['title', 'text']);
+/** The input rows as `jsonb_to_recordset` reads them, and the columns in order made of them. */
+const INPUT_ROWS = ARTICLE_COLUMNS.split(',')
+  .map((column) => column.trim())
+  .filter((column) => !FROM_PAYLOAD.has(column.split(' ')[0] ?? ''))
+  .join(', ');
+const INPUT_COLUMNS = ARTICLE_COLUMN_NAMES.map((column) =>
+  FROM_PAYLOAD.has(column) ? `x.payload->>'${column}' AS ${column}` : `x.${column}`,
+).join(', ');
 
-/** An article's row (but its payload) in the columns' order, as jsonb_to_recordset reads it. */
+/** An article's row (but its payload, and what is read from it) as jsonb_to_recordset reads it. */
 function articleRow(article: ArticleExtracted): Record<string, unknown> {
   return {
     article_id: article.articleId,
     url: article.url,
     source_id: article.sourceId,
     origin: article.origin,
-    title: article.title,
-    text: article.text,
     lang: article.lang,
     published_at: article.publishedAt.value,
     published_at_source: article.publishedAt.source,
@@ -164,7 +175,7 @@ async function saveArticles(
   const params: SqlValue[] = [`[${rows.join(',')}]`, agreementActRows(inputs)];
   // The text is indexed (and the locks taken) by the same statement: fewer round trips.
   const parts = [
-    `input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ARTICLE_COLUMNS}))`,
+    `input AS (SELECT ${INPUT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(${INPUT_ROWS}))`,
     `saved AS (${upsert})`,
     ...agreementActWrites(2),
   ];
