@@ -112,7 +112,7 @@ async function runOnce(backend: 'pglite' | 'postgres'): Promise<boolean> {
     LOG_LEVEL: 'warn',
     API_PORT: '0',
     ...Object.fromEntries(
-      ['CONCURRENCY', 'INDEX_BATCH', 'INDEX_PARALLEL']
+      ['CONCURRENCY', 'INDEX_BATCH', 'INDEX_PARALLEL', 'TEXT_INDEX']
         .filter((name) => process.env[name])
         .map((name) => [name, process.env[name]]),
     ),

@@ -1,6 +1,6 @@
 import { ConfigError, parseEnv } from '@dyad/bus';
 import { describe, expect, it } from 'vitest';
-import { indexerEnvSchema } from './config.ts';
+import { indexerEnvSchema, messagesInFlight, transactionsAtOnce } from './config.ts';
 
 describe('indexer configuration', () => {
   it('embeds PGlite under .data when DATABASE_URL is unset', () => {
@@ -39,5 +39,15 @@ describe('indexer configuration', () => {
       expect(() => parseEnv('indexer', indexerEnvSchema, { API_PUBLIC_URL: bad }), bad).toThrow(
         /API_PUBLIC_URL/,
       );
+  });
+
+  it('keeps two full batches in flight beyond the running transactions; texts indexed inline', () => {
+    const pglite = parseEnv('indexer', indexerEnvSchema, {});
+    const postgres = parseEnv('indexer', indexerEnvSchema, { DATABASE_URL: 'postgres://u:p@db:5432/dyad' });
+    expect([transactionsAtOnce(pglite), messagesInFlight(pglite)]).toEqual([1, 96]);
+    expect([transactionsAtOnce(postgres), messagesInFlight(postgres)]).toEqual([2, 128]);
+    expect(messagesInFlight({ ...postgres, INDEX_BATCH: 1, INDEX_PARALLEL: 1 })).toBe(8);
+    expect(messagesInFlight({ ...postgres, CONCURRENCY: 40 })).toBe(40);
+    expect(pglite.TEXT_INDEX).toBe('inline');
   });
 });

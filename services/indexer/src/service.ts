@@ -13,7 +13,7 @@ import { Counter } from 'prom-client';
 import { natsEventFeed } from './api/event-feed.ts';
 import { startApi } from './api/server.ts';
 import { IndexBatcher } from './batcher.ts';
-import type { IndexerEnv } from './config.ts';
+import { type IndexerEnv, messagesInFlight, transactionsAtOnce } from './config.ts';
 import type { IndexResult } from './index-article.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { TextIndexer } from './text-indexer.ts';
@@ -64,8 +64,7 @@ export class IndexerService extends StageService<IndexerEnv> {
       runtime,
       env,
       consumer: 'indexer',
-      // Enough articles in flight to fill the transactions that run at once.
-      concurrency: env.CONCURRENCY ?? Math.max(8, env.INDEX_BATCH * env.INDEX_PARALLEL),
+      concurrency: messagesInFlight(env),
       setup: async (bus: NatsBus) => {
         const store = await this.openStore();
         const relay = new OutboxRelay({
@@ -86,7 +85,7 @@ export class IndexerService extends StageService<IndexerEnv> {
         const batcher = new IndexBatcher({
           store,
           maxBatch: env.INDEX_BATCH,
-          parallel: store.backend === 'pglite' ? 1 : env.INDEX_PARALLEL,
+          parallel: transactionsAtOnce(env),
           // The consumer has parsed each message against its schema.
           validated: true,
           ...(env.TEXT_INDEX === 'after-backlog' ? { onIdle: () => texts?.kick() } : {}),
