@@ -77,8 +77,8 @@ export class StoreBatch implements ResolutionRepository {
   private readonly tx: StoreTransaction;
   private candidateScopes: CandidateScope[] = [];
   private heldScopes: CandidateScope[] = [];
-  /** Events read by prefetch (their state in the store). */
-  private prefetched: EventState[] = [];
+  /** Events read by prefetch (their state in the store), by class. */
+  private prefetched = new Map<TypeClass, EventState[]>();
   private prefetchedHeld: HeldReference[] = [];
   /** The version each event read from the store had. */
   private readonly storedVersion = new Map<string, number>();
@@ -88,6 +88,11 @@ export class StoreBatch implements ResolutionRepository {
   private readonly outbox: Omit<OutboxMessage, 'id'>[] = [];
   /** A held reference was written: searches for them go to the store from then on. */
   private heldWritten = false;
+  /**
+   * Each event state's class and days, worked out once: a batch's searches go over the same
+   * prefetched events again and again (states are replaced, never changed in place).
+   */
+  private readonly shapes = new WeakMap<EventState, { readonly cls: TypeClass; readonly days: DayRange }>();
 
   constructor(tx: StoreTransaction) {
     this.tx = tx;
@@ -115,10 +120,25 @@ export class StoreBatch implements ResolutionRepository {
       this.tx.findCandidatesIn(this.candidateScopes),
       this.tx.findHeldReferencesIn(this.heldScopes),
     ]);
-    this.prefetched = events;
-    for (const e of events) this.remember(e);
+    this.prefetched = new Map();
+    for (const e of events) {
+      this.remember(e);
+      const { cls } = this.shapeOf(e);
+      const ofClass = this.prefetched.get(cls);
+      if (ofClass) ofClass.push(e);
+      else this.prefetched.set(cls, [e]);
+    }
     // The store keeps the class as text; these are of the classes asked for.
     this.prefetchedHeld = references.map((r) => ({ ...r, typeClass: r.typeClass as TypeClass }));
+  }
+
+  private shapeOf(event: EventState): { readonly cls: TypeClass; readonly days: DayRange } {
+    let shape = this.shapes.get(event);
+    if (!shape) {
+      shape = { cls: typeClass(event.type), days: eventDateRange(event.date) };
+      this.shapes.set(event, shape);
+    }
+    return shape;
   }
 
   private remember(event: EventState): void {
@@ -127,12 +147,17 @@ export class StoreBatch implements ResolutionRepository {
 
   async findCandidates(cls: TypeClass, days: DayRange): Promise<readonly EventState[]> {
     let stored: readonly EventState[];
-    if (covers(this.candidateScopes, cls, days)) stored = this.prefetched;
+    // Prefetched events of other classes in the store: one this batch moved into `cls` is pending,
+    // and found below with the others written by the batch.
+    if (covers(this.candidateScopes, cls, days)) stored = this.prefetched.get(cls) ?? [];
     else {
       stored = await this.tx.findCandidates(cls, days.first, days.last);
       for (const e of stored) this.remember(e);
     }
-    const fits = (e: EventState) => typeClass(e.type) === cls && rangesOverlap(eventDateRange(e.date), days);
+    const fits = (e: EventState) => {
+      const shape = this.shapeOf(e);
+      return shape.cls === cls && rangesOverlap(shape.days, days);
+    };
     const out = new Map<string, EventState>();
     for (const e of stored) {
       const current = this.pending.get(e.eventId)?.event ?? e;
