@@ -41,6 +41,39 @@ describe('StageConsumer', () => {
     }
   });
 
+  it('asks for at most maxPull messages a pull request, however many slots are free', async ({ nats }) => {
+    const spec = testConsumerSpec({ concurrency: 8 });
+    const { bus, names, metrics } = await openTestBus(nats.url, nats.namespace, spec);
+    const asked: number[] = [];
+    const pulls = bus.nc.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${names.stream('ARTICLES')}.${spec.durable}`, {
+      callback: (_, msg) => {
+        asked.push((msg.json() as { batch: number }).batch);
+      },
+    });
+    let seen = 0;
+    const consumer = consumerFor({
+      bus,
+      names,
+      spec,
+      metrics,
+      maxPull: 3,
+      handler: async () => {
+        seen++;
+      },
+    });
+    try {
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) await bus.publisher.publish('articleFetched', fetchedMessage(n));
+      await consumer.start();
+      await waitFor(() => seen === 7);
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...asked)).toBe(3);
+    } finally {
+      pulls.unsubscribe();
+      await consumer.stop();
+      await bus.close();
+    }
+  });
+
   it('drops a republish with the same message id as a duplicate', async ({ nats }) => {
     const { bus } = await openTestBus(nats.url, nats.namespace);
     try {

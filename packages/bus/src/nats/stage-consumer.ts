@@ -44,6 +44,13 @@ export interface StageConsumerOptions<K extends SubjectKey> {
   readonly log: Logger;
   readonly metrics: WorkerMetrics;
   readonly concurrency?: number;
+  /**
+   * The most messages one pull request asks for (default: every free slot). A request that is
+   * filled ends at once; one that is not waits out its expiry, and nats-server 2.9 may end an
+   * expired one without a word (pull.ts), which costs a short stall. A steady stream that fills
+   * requests of this size within PULL_EXPIRES_MS never meets that: the indexer asks for a batch.
+   */
+  readonly maxPull?: number;
   readonly random?: () => number;
   /** The largest message body the bus takes (default: NATS's 1 MiB less header room). */
   readonly maxBodyBytes?: () => number;
@@ -61,6 +68,7 @@ export interface StageConsumerOptions<K extends SubjectKey> {
 export class StageConsumer<K extends SubjectKey> {
   private readonly options: StageConsumerOptions<K>;
   private readonly concurrency: number;
+  private readonly maxPull: number;
   private readonly inFlight = new Set<Promise<void>>();
   private puller: Puller | undefined;
   /** Wakes the loop: a message finished, a pull request ended, or stop(). */
@@ -74,6 +82,7 @@ export class StageConsumer<K extends SubjectKey> {
   constructor(options: StageConsumerOptions<K>) {
     this.options = options;
     this.concurrency = Math.max(1, options.concurrency ?? options.spec.concurrency);
+    this.maxPull = Math.max(1, options.maxPull ?? this.concurrency);
   }
 
   get inFlightCount(): number {
@@ -122,7 +131,7 @@ export class StageConsumer<K extends SubjectKey> {
       const free = this.concurrency - this.inFlight.size - puller.outstanding;
       if (free > 0 && !puller.busy) {
         try {
-          puller.pull(free);
+          puller.pull(Math.min(free, this.maxPull));
         } catch (error) {
           // The connection is closed or draining: try again after a pause.
           this.options.log.warn({ err: error }, `pull failed; retrying: ${errorMessage(error)}`);

@@ -80,6 +80,7 @@ export function consumerFor<K extends SubjectKey>(options: {
   spec: ConsumerSpec & { input: K };
   metrics: ReturnType<typeof createMetrics>;
   handler: MessageHandler<K>;
+  maxPull?: number;
 }): StageConsumer<K> {
   const { bus, ...rest } = options;
   return new StageConsumer({ js: bus.js, nc: bus.nc, log: silentLog, ...rest });

@@ -14,6 +14,8 @@ export interface StageOptions<C extends ConsumerKey> {
   /** Runs once NATS is connected; returns the handler. Open stores etc. here and register their shutdown. */
   readonly setup: (bus: NatsBus) => Promise<MessageHandler<InputOf<C>>> | MessageHandler<InputOf<C>>;
   readonly concurrency?: number;
+  /** The most messages one pull request asks for (StageConsumer's `maxPull`). */
+  readonly maxPull?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
     log: runtime.log,
     metrics: runtime.metrics,
     concurrency: options.concurrency ?? env.CONCURRENCY,
+    maxPull: options.maxPull,
     maxBodyBytes: () => bus.publisher.maxBodyBytes,
   });
   await consumer.start();
