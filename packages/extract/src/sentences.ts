@@ -62,6 +62,8 @@ const LOWER_THEN_UPPER = /\p{Ll}[.!?:]?\p{Lu}/u;
 // بالرباط. 8 شتنبر …"), which the segmenter does not break before (a digit after a stop may go on a
 // number): a stop after a word of two letters or more (not an initial or "г."), then a day and a word.
 const DAY_OPENS = /(?<=[\p{Ll}\p{Lo}]{2}[.!?])\s+(?=\d{1,2}\s+\p{L})/gu;
+// Cheap test first: most lines have no stop followed by a number.
+const STOP_THEN_DIGIT = /[.!?]\s+\d/u;
 
 /** A line's pieces at the glued sentence breaks in it, with their offsets in the line. */
 function unglued(line: string, abbreviations: ReadonlySet<string>): { at: number; text: string }[] {
@@ -105,7 +107,7 @@ export function splitSentences(
   for (const piece of pieces) {
     let lineStart = piece.start;
     for (const line of text.slice(piece.start, piece.end).split('\n')) {
-      const glued = LOWER_THEN_UPPER.test(line) || /[.!?]\s+\d/u.test(line);
+      const glued = LOWER_THEN_UPPER.test(line) || STOP_THEN_DIGIT.test(line);
       for (const part of glued ? unglued(line, abbreviations) : [{ at: 0, text: line }]) {
         const lead = part.text.length - part.text.trimStart().length;
         const body = part.text.trim();
