@@ -2,7 +2,7 @@ import type { TriggerType } from '@dyad/knowledge';
 import { longestNonOverlapping, type Match, type Token } from '@dyad/text';
 import { type DateHit, type DateReference, findDates } from './dates.ts';
 import type { CueHit, CueKind, EntityHit, KnowledgeIndex, LanguageIndex } from './knowledge-index.ts';
-import { findPeople, type PersonHit } from './people.ts';
+import { findPeople, type PersonHit, possessiveAt } from './people.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface TriggerHit {
@@ -598,7 +598,7 @@ function praisedSide(
   const capitals = dyadMentions(kb, entities, ['capital']);
   // "Egypt's efforts" (Egypt, s, efforts), not "كازاخستان دعمها للمبادرة" (Kazakhstan, its support,
   // for the initiative: the initiative is the one named after it, Morocco's).
-  const possessive = (at: number) => tokens[at]?.text.toLowerCase() === 's';
+  const possessive = (at: number) => possessiveAt(tokens, at);
   const owned = cueSpans.flatMap((stance) => {
     if (stance.cue !== 'stance') return [];
     const owner =

@@ -50,6 +50,11 @@ const ROLE_REACH = 8;
 
 type Hits = readonly Match<EntityHit>[];
 
+/** Whether token `at` is the "s" of an English possessive ("Egypt's efforts": Egypt, s, efforts). */
+export function possessiveAt(tokens: readonly Token[], at: number): boolean {
+  return tokens[at]?.text.toLowerCase() === 's';
+}
+
 /** Where a sentence's words of speech and stance begin: no office's phrase runs over them. */
 export interface SpeechWords {
   /** "praised", "said", "positions": the office's phrase has ended before them. */
@@ -168,7 +173,7 @@ function roleCountry(
     // "… praised the Kazakh efforts", "… Kazakhstan's efforts": the stance's owner.
     const ownsStance =
       hit !== undefined &&
-      (stances.has(hit.end) || (stances.has(hit.end + 1) && tokens[hit.end]?.text.toLowerCase() === 's'));
+      (stances.has(hit.end) || (stances.has(hit.end + 1) && possessiveAt(tokens, hit.end)));
     if (c && ownsStance) break;
     if (c) {
       if (!country && !sawTo && !elsewhere) country = c;
