@@ -26,6 +26,12 @@ export {
 } from './nats/publisher.ts';
 export { INLINE_BODY_MAX_BYTES, MissingRawObjectError, RawStore } from './nats/raw-store.ts';
 export {
+  DEFAULT_READY_TIMEOUT_MS,
+  isJetStreamNotReady,
+  JetStreamNotReadyError,
+  untilJetStreamReady,
+} from './nats/ready.ts';
+export {
   type MessageContext,
   type MessageHandler,
   StageConsumer,

@@ -36,6 +36,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, TestProcess } from '@dyad/testkit';
+import { findExecutable, freePort } from '@dyad/testkit/processes';
 import { startOrder } from './compose-checks.ts';
 import { type ComposeDns, startComposeDns } from './compose-dns.ts';
 import { containerEnvironment } from './compose-env.ts';
@@ -52,10 +53,6 @@ import {
 } from './compose-file.ts';
 import { type DyadImageService, dyadImageServices, type ProjectFiles } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
-
-export { findExecutable, freePort } from './local-servers.ts';
-
-import { findExecutable, freePort } from './local-servers.ts';
 import { NO_SOURCES, postgresEnv, repoRoot, seedFiles, storedArticles } from './pipeline.ts';
 
 /** Variables naming a port a Dyad service listens on (PORT, API_PORT). */

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findExecutable } from '@dyad/testkit/processes';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -25,7 +26,6 @@ import {
   volumeMounts,
 } from './compose-file.ts';
 import { parseDotenv } from './compose-interpolate.ts';
-import { findExecutable } from './compose-processes.ts';
 import {
   clusterComposeFile,
   composeFile,

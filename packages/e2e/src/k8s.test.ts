@@ -13,11 +13,11 @@ import { cleanerEnvSchema } from '@dyad/cleaner';
 import { extractorEnvSchema } from '@dyad/extractor';
 import { fetcherEnvSchema } from '@dyad/fetcher';
 import { indexerEnvSchema } from '@dyad/indexer';
+import { findExecutable } from '@dyad/testkit/processes';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { type EnvSchema, envProblems } from './compose-env.ts';
 import { parseDotenv } from './compose-interpolate.ts';
-import { findExecutable } from './compose-processes.ts';
 import { loadProject } from './compose-project.ts';
 import { imageConfig } from './dockerfile.ts';
 import {

@@ -11,27 +11,10 @@ import {
   readFileSync,
   writeFileSync,
 } from 'node:fs';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { TestProcess } from '@dyad/testkit/processes';
+import { findExecutable, freePort, TestProcess } from '@dyad/testkit/processes';
 import pg from 'pg';
 import { type PipelineEnv, pipelineIdle } from './pipeline.ts';
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** An executable on PATH or in Debian's sbin folders. */
-export function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/sbin'];
-  for (const dir of dirs) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return undefined;
-}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

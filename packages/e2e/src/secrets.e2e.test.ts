@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleIdFor, seedUrl } from '@dyad/contracts';
 import { describe, eventually, expect, it, TestProcess } from '@dyad/testkit';
+import { findExecutable, freePort } from '@dyad/testkit/processes';
 import pg from 'pg';
-import { findExecutable, freePort } from './local-servers.ts';
 import { NO_SOURCES, repoRoot, SERVICE_NAMES, seedFiles, storedArticles } from './pipeline.ts';
 
 const secret = (label: string) => `${label}-${randomBytes(6).toString('hex')}`;

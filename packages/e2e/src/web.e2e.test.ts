@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventMessage, eventTypeFacts } from '@dyad/contracts';
 import { describe, eventually, expect, it, type TestProcess } from '@dyad/testkit';
+import { freePort } from '@dyad/testkit/processes';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, freePort, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import { pendingOutbox, pipelineEnv, pipelineIdle, repoRoot, runCli, startService } from './pipeline.ts';
 
 const screenshots = join(repoRoot, 'docs', 'img');

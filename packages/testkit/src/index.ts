@@ -9,7 +9,15 @@ export {
   type PostgresFixture,
   type RedisFixture,
 } from './fixtures.ts';
-export { type ExitResult, eventually, type ProcessOptions, TestProcess, waitForHttp } from './processes.ts';
+export {
+  type ExitResult,
+  eventually,
+  findExecutable,
+  freePort,
+  type ProcessOptions,
+  TestProcess,
+  waitForHttp,
+} from './processes.ts';
 export {
   checkServer,
   type ServerKind,

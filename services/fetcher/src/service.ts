@@ -73,6 +73,7 @@ export class FetcherService extends StageService<FetcherEnv> {
       log,
       streamReplicas: env.STREAM_REPLICAS,
       streamLimits: streamLimitsOf(env),
+      readyTimeoutMs: env.NATS_READY_TIMEOUT_MS,
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);

@@ -132,6 +132,7 @@ export class IndexerService extends StageService<IndexerEnv> {
       log: runtime.log,
       streamReplicas: env.STREAM_REPLICAS,
       streamLimits: streamLimitsOf(env),
+      readyTimeoutMs: env.NATS_READY_TIMEOUT_MS,
     });
     runtime.onShutdown('nats', () => bus.close());
     runtime.addReadinessCheck('nats', () => bus.connected);

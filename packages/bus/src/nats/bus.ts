@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { closeNats, connectNats } from './connection.ts';
 import { Publisher } from './publisher.ts';
 import { RawStore } from './raw-store.ts';
+import { DEFAULT_READY_TIMEOUT_MS, untilJetStreamReady } from './ready.ts';
 import { ensureStreams, type StreamLimits } from './topology.ts';
 
 /** One NATS connection with its JetStream client, manager and publisher. */
@@ -52,16 +53,33 @@ export class NatsBus {
     streamReplicas?: number;
     /** `<STREAM>_MAX_BYTES`, `RAW_MAX_BYTES` (see ensureStreams); the catalog's when unset. */
     streamLimits?: StreamLimits;
+    /**
+     * NATS_READY_TIMEOUT_MS: how long to keep trying while JetStream is not ready (a cluster
+     * electing its leaders); 60 s when unset.
+     */
+    readyTimeoutMs?: number;
   }): Promise<NatsBus> {
     const nc = await connectNats(options);
     try {
-      const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+      const jsm = await untilJetStreamReady(() => jetstreamManager(nc, { timeout: 10_000 }), {
+        what: 'the JetStream account check',
+        timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+        log: options.log,
+      });
       const js = jetstream(nc, { timeout: 10_000 });
       if (options.ensureStreams !== false)
-        await ensureStreams(jsm, options.names, undefined, {
-          replicas: options.streamReplicas,
-          maxBytes: options.streamLimits,
-        });
+        await untilJetStreamReady(
+          () =>
+            ensureStreams(jsm, options.names, undefined, {
+              replicas: options.streamReplicas,
+              maxBytes: options.streamLimits,
+            }),
+          {
+            what: 'the streams',
+            timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+            log: options.log,
+          },
+        );
       return new NatsBus(nc, js, jsm, options.names, options.streamReplicas, options.streamLimits ?? {});
     } catch (error) {
       await nc.close().catch(() => undefined);

@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       HOST: '0.0.0.0',
       PORT: defaultPorts.cleaner,
       SHUTDOWN_TIMEOUT_MS: 8_000,
+      NATS_READY_TIMEOUT_MS: 60_000,
     });
     expect(env.PORT).toBe(9102);
   });

@@ -1,6 +1,7 @@
 import { names, type StageName } from '@dyad/contracts';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { DEFAULT_READY_TIMEOUT_MS } from '../nats/ready.ts';
 import type { StreamLimits } from '../nats/topology.ts';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -111,6 +112,8 @@ export function baseEnvSchema(service: StageName) {
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: Port.default(defaultPorts[service]),
     STREAM_REPLICAS: streamReplicasSchema.optional(),
+    /** How long a starting service keeps trying while JetStream is not ready (a cluster forming). */
+    NATS_READY_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_READY_TIMEOUT_MS),
     /** Byte limits of the streams and the `raw` bucket (discard: new); the catalog's when unset. */
     ARTICLES_MAX_BYTES: byteSizeSchema.optional(),
     EVENTS_MAX_BYTES: byteSizeSchema.optional(),

@@ -1,5 +1,6 @@
 import { type ConsumerKey, type ConsumerSpec, consumers, names as makeNames } from '@dyad/contracts';
 import { NatsBus } from '../nats/bus.ts';
+import { untilJetStreamReady } from '../nats/ready.ts';
 import { type MessageHandler, StageConsumer } from '../nats/stage-consumer.ts';
 import { ensureConsumer } from '../nats/topology.ts';
 import { type BaseEnv, streamLimitsOf } from './config.ts';
@@ -34,13 +35,18 @@ export async function startStage<C extends ConsumerKey>(options: StageOptions<C>
     log: runtime.log,
     streamReplicas: env.STREAM_REPLICAS,
     streamLimits: streamLimitsOf(env),
+    readyTimeoutMs: env.NATS_READY_TIMEOUT_MS,
   });
   runtime.onShutdown('nats', () => bus.close());
   runtime.addReadinessCheck('nats', () => bus.connected);
 
   // TypeScript cannot correlate the key with its entry's input; the catalog's shape guarantees it.
   const spec = consumers[options.consumer] as ConsumerSpec & { readonly input: InputOf<C> };
-  await ensureConsumer(bus.jsm, names, spec);
+  await untilJetStreamReady(() => ensureConsumer(bus.jsm, names, spec), {
+    what: `consumer ${spec.durable}`,
+    timeoutMs: env.NATS_READY_TIMEOUT_MS,
+    log: runtime.log,
+  });
   const handler = await options.setup(bus);
   const consumer = new StageConsumer<InputOf<C>>({
     js: bus.js,
