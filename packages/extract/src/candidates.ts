@@ -5,7 +5,7 @@ import { assignDates, leadDate, shareSentenceDate } from './candidate-dates.ts';
 import { placeEvents } from './candidate-places.ts';
 import { VISITS } from './event-kinds.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import { POSTED_ABROAD } from './people.ts';
+import { type PersonHit, POSTED_ABROAD } from './people.ts';
 
 // How far after "discussed" its object may start: "обсудили поставки удобрений", "discussed the
 // supply of wheat"; further on, an act is told for itself.
@@ -191,6 +191,28 @@ function praisedByTheOtherSide(f: SentenceFacts, praised: Praise): boolean {
   return praised.direct && !speakers.some((p) => p.country === praised.side);
 }
 
+/**
+ * An ambassador calling on an official, or received by one, is a courtesy visit (DESIGN's types),
+ * not when the ambassador only accompanies a minister of their own side. "The official spokesman for
+ * the Egyptian Ministry of Foreign Affairs, Ambassador Ahmed Abu Zeid, stated that the two ministers
+ * discussed …": an ambassador no country is told of carries the rank as a title, and is posted
+ * nowhere.
+ */
+function ambassadorCalls(people: readonly PersonHit[]): boolean {
+  const ambassadors = people.filter(
+    (p) =>
+      POSTED_ABROAD.has(p.office ?? '') &&
+      !p.mentioned &&
+      (p.country !== undefined || p.toCountry !== undefined),
+  );
+  return ambassadors.some(
+    (a) =>
+      !people.some(
+        (p) => p !== a && !p.mentioned && p.country === a.country && GOVERNMENT.has(p.office ?? ''),
+      ),
+  );
+}
+
 /** The event reports of one sentence. */
 export function sentenceCandidates(
   kb: KnowledgeIndex,
@@ -245,18 +267,7 @@ export function sentenceCandidates(
   // "The official spokesman for the Egyptian Ministry of Foreign Affairs, Ambassador Ahmed Abu
   // Zeid, stated that the two ministers discussed …": an ambassador no country is told of carries
   // the rank as a title, and is posted nowhere.
-  const ambassadors = f.people.filter(
-    (p) =>
-      POSTED_ABROAD.has(p.office ?? '') &&
-      !p.mentioned &&
-      (p.country !== undefined || p.toCountry !== undefined),
-  );
-  const ambassador = ambassadors.some(
-    (a) =>
-      !f.people.some(
-        (p) => p !== a && !p.mentioned && p.country === a.country && GOVERNMENT.has(p.office ?? ''),
-      ),
-  );
+  const ambassador = ambassadorCalls(f.people);
   let interaction: Candidate | undefined;
   // A trigger that names the event already told ("during this visit") yields to one that does not.
   // So does one in a relative clause ("X met Y, who is on a working visit"): the setting.
@@ -522,8 +533,13 @@ export function sentenceCandidates(
     const previous = facts[i - 1];
     if (interaction.people.length === 0 && MEETING_TRIGGERS.has(interaction.trigger.type) && previous) {
       const told = previous.people.filter((p) => !p.mentioned && p.country && kb.dyad.includes(p.country));
-      if (previous.triggers.length === 0 && new Set(told.map((p) => p.country)).size === kb.dyad.length)
+      if (previous.triggers.length === 0 && new Set(told.map((p) => p.country)).size === kb.dyad.length) {
         for (const person of told) interaction.people.push({ person, sentence: i - 1 });
+        // "أكد سفير مصر في موسكو …، ونائب وزير الخارجية الروسي … وتبادل الجانبان خلال اللقاء":
+        // those two met as an ambassador and an official of his host country.
+        if (interaction.type === 'bilateral_meeting' && ambassadorCalls(told))
+          interaction.type = 'courtesy_visit';
+      }
     }
     if (interaction.trigger.plural && interaction.people.length > 1 && VISITS.has(interaction.type)) {
       const visits = splitVisits(interaction, i);

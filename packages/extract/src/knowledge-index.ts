@@ -144,6 +144,11 @@ export interface LanguageIndex {
   readonly pluralOffices: ReadonlySet<string>;
   /** Folded words of the people and date grammars (the lexicon's lists of the same names). */
   readonly notNames: ReadonlySet<string>;
+  /**
+   * Whether a token is "and", or in Arabic an office's first word written with the proclitic "and"
+   * ("ونائب", "والسفير", "ووزير"; not "وزير" itself): what follows is another person.
+   */
+  readonly conjoined: (token: Token) => boolean;
   readonly officeLinks: ReadonlySet<string>;
   readonly hostWords: ReadonlySet<string>;
   /** "مع" after a verb of talks and its subject (`talksWith`). */
@@ -192,6 +197,26 @@ function withElisions(phrases: readonly string[], elisions: Readonly<Record<stri
 
 function wordSet(words: readonly string[], keying: Keying): Set<string> {
   return new Set(words.map((w) => phraseWordKey(w, keying)));
+}
+
+/**
+ * `LanguageIndex.conjoined`: a conjunction word as a token of its own; in Arabic, where "and" is
+ * written on the word, an office's first word behind it (the word without it is an office's first
+ * word, the word as written is not).
+ */
+function conjoinedWord(lexicon: EventLexicon, keying: Keying): (token: Token) => boolean {
+  const words = wordSet(lexicon.conjunctions, keying);
+  if (lexicon.lang !== 'ar') return (token) => token.keys.some((key) => words.has(key));
+  const officeHeads = new Set(
+    lexicon.offices.flatMap((o) => o.phrases.map((p) => phraseWordKey(p.split(/\s+/)[0] ?? '', keying))),
+  );
+  return (token) => {
+    const written = token.text.normalize('NFC');
+    if (officeHeads.has(phraseWordKey(written, keying))) return false;
+    return lexicon.conjunctions.some(
+      (c) => written.startsWith(c) && officeHeads.has(phraseWordKey(written.slice(c.length), keying)),
+    );
+  };
 }
 
 function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying): LanguageIndex {
@@ -334,6 +359,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     pluralVisits: new Set(lexicon.pluralVisits.map((w) => w.normalize('NFC').toLowerCase())),
     pluralOffices: new Set(lexicon.pluralOffices.map((w) => w.normalize('NFC').toLowerCase())),
     notNames: wordSet(lexicon.notNames, keying),
+    conjoined: conjoinedWord(lexicon, keying),
     officeLinks: wordSet(lexicon.officeLinks, keying),
     hostWords: wordSet(lexicon.hostWords, keying),
     talksWith: wordSet(lexicon.talksWith?.with ?? [], keying),

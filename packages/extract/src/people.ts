@@ -102,6 +102,8 @@ export interface PeopleGrammar {
   readonly hostWords: ReadonlySet<string>;
   readonly officeLinks: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** "and", or an office written with Arabic "and" on it (see LanguageIndex.conjoined). */
+  readonly conjoined: (token: Token) => boolean;
   readonly institutions: ReadonlySet<string>;
   readonly pluralOffices: ReadonlySet<string>;
 }
@@ -363,13 +365,16 @@ export function findPeople(
   // name before it set off by a comma ("Bourita, ministre …", one word may stand between). A name
   // before an office with no comma is someone else: "استقبال أزولاي لسفيرة كازاخستان" (Azoulay's
   // reception of the ambassador), "Bourita met Kazakh Ambassador …"; and a place between them
-  // parts them too ("بوريطة بالرباط سفيرة كازاخستان").
+  // parts them too ("بوريطة بالرباط سفيرة كازاخستان"); and so does "and" ("Хамди Шабан, и
+  // заместитель министра …", "حمدي شعبان، ونائب وزير الخارجية": two people).
+  const conjoinedAt = (k: number) => tokens[k] !== undefined && order.conjoined(tokens[k]);
   const nearActor = (a: number, b: number) =>
     people.find(
       (q) =>
         (q.how === 'name' || q.how === 'unknown') &&
         ((q.tokEnd <= a &&
           COMMA.test(tokens[q.tokEnd]?.gapBefore ?? '') &&
+          !conjoinedAt(q.tokEnd) &&
           (a === q.tokEnd || (a - q.tokEnd === 1 && !entityAt(q.tokEnd)))) ||
           (q.tokStart >= b && q.tokStart - b === 0)),
     );
@@ -425,7 +430,7 @@ export function findPeople(
       );
     const after = bareArabic ? null : written;
     const before =
-      !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !claimed(h.start - 1)
+      !after && COMMA.test(tokens[h.start]?.gapBefore ?? '') && !conjoinedAt(h.start) && !claimed(h.start - 1)
         ? nameAt(tokens, hits, h.start - 1, -1, order.notNames)
         : null;
     const name =
@@ -586,20 +591,34 @@ function firstNameSkeleton(written: string): string {
 }
 
 /**
- * Whether a written name shares a first-name skeleton with one of the knowledge base's forms. In
- * Arabic the verb may have been read with the name it precedes ("أثنت سوليكول سيلوكيزي، سفيرة
- * كازاخستان": praised Saulekul Sailaukyzy): the second word is then the first name.
+ * Whether a written name shares a first-name skeleton with one of the knowledge base's forms, and
+ * its next word (the family name) begins as a word of that form does: "Saulekol Saïlaoukiéva" is
+ * Saulekul Sailaukyzy spelt otherwise, but "ميخائيل جالوزين" (Mikhail Galuzin) is not Mikhail
+ * Bogdanov, who held the same office. In Arabic the verb may have been read with the name it
+ * precedes ("أثنت سوليكول سيلوكيزي، سفيرة كازاخستان": praised Saulekul Sailaukyzy): the second word
+ * is then the first name.
  */
 export function sameName(written: string, forms: readonly (string | undefined)[]): boolean {
-  const words = written.split(/\s+/);
-  const keys = [
-    firstNameSkeleton(written),
-    words.length >= 3 ? firstNameSkeleton(words.slice(1).join(' ')) : '',
-  ];
-  return keys.some(
-    (key) => key !== '' && forms.some((f) => f?.split(/\s+/).some((w) => skeleton(w) === key)),
-  );
+  const words = written.split(/\s+/).filter((w) => w.length > 0);
+  const starts = words.length >= 3 ? [0, 1] : [0];
+  return starts.some((start) => {
+    const key = firstNameSkeleton(words.slice(start).join(' '));
+    if (key === '') return false;
+    const family = words[start + 1] === undefined ? '' : skeleton(words[start + 1] ?? '');
+    return forms.some((form) => {
+      const formWords = (form ?? '').split(/\s+/).map(skeleton);
+      const at = formWords.indexOf(key);
+      if (at < 0) return false;
+      return (
+        family.length < FAMILY_PREFIX ||
+        formWords.some((w, k) => k !== at && w.slice(0, FAMILY_PREFIX) === family.slice(0, FAMILY_PREFIX))
+      );
+    });
+  });
 }
+
+/** How many consonants of a family name must agree for two spellings to be one person's. */
+const FAMILY_PREFIX = 2;
 
 // Known people by the skeletons of all the words of one of their names, per knowledge base.
 const fullSkeletonsOf = new WeakMap<KnowledgeIndex, ReadonlyMap<string, ReadonlySet<string>>>();

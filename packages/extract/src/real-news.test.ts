@@ -2022,3 +2022,41 @@ describe("one side's body opening an office in the other, and a journey told as 
     expect(mains(run(text, 'ar', '2025-03-04')).map((e) => e.type)).toEqual(['official_visit']);
   });
 });
+
+describe('4. "and" between a name and an office: two people, and the talks they held', () => {
+  // The Moroccan ambassador and a Kazakh deputy minister the knowledge base does not know, named in
+  // one sentence with "and"; the next sentence tells of "the meeting".
+  const TWO: Record<string, string> = {
+    ru: 'Посол Марокко в Казахстане Абдельжалиль Саубри, и заместитель министра иностранных дел Казахстана Ерлан Ашимов подчеркнули высокий уровень отношений между двумя странами. В ходе встречи стороны обменялись мнениями о торговле.',
+    ar: 'أكد سفير المغرب في كازاخستان عبد الجليل صبري، ونائب وزير الخارجية الكازاخستاني يرلان آشيموف، متانة العلاقات بين البلدين. وتبادل الجانبان خلال اللقاء وجهات النظر حول التجارة.',
+    en: 'Moroccan Ambassador to Kazakhstan Abdeljalil Saubry, and Kazakh Deputy Foreign Minister Yerlan Ashimov, stressed the strong ties between the two countries. During the meeting, the two sides exchanged views on trade.',
+  };
+  for (const [lang, text] of Object.entries(TWO))
+    it(`${lang}: the ambassador's call on the deputy minister`, () => {
+      const [call, ...rest] = mains(run(text, lang, '2019-05-10'));
+      expect(rest).toEqual([]);
+      expect(call?.type).toBe('courtesy_visit');
+      const people = call?.participants ?? [];
+      expect(people.map((p) => p.actorId).filter((id) => !id.startsWith('unknown:'))).toEqual(['ma.saubry']);
+      expect(people.filter((p) => p.actorId.startsWith('unknown:')).map((p) => p.country)).toEqual(['KZ']);
+    });
+});
+
+describe("4. a name with another's first name is not that person", () => {
+  // Akylbek Kamaldinov was a Kazakh deputy foreign minister; Akylbek Ospanov (invented) is another.
+  const OTHER: Record<string, string> = {
+    en: 'Kazakh Deputy Foreign Minister Akylbek Ospanov met Moroccan Foreign Minister Nasser Bourita in Rabat on Monday.',
+    ar: 'التقى نائب وزير الخارجية الكازاخستاني أكيلبيك أوسبانوف، يوم الاثنين بالرباط، وزير الشؤون الخارجية ناصر بوريطة.',
+  };
+  for (const [lang, text] of Object.entries(OTHER))
+    it(`${lang}: an unknown deputy minister, not kz.kamaldinov`, () => {
+      const [talks] = mains(run(text, lang, '2017-05-09'));
+      expect(ids(talks)).not.toContain('kz.kamaldinov');
+      expect(ids(talks)).toContain('ma.bourita');
+    });
+  it('en: the same person spelt otherwise is still found', () => {
+    const text =
+      'Kazakh Deputy Foreign Minister Akylbek Kamaldinov met Moroccan Foreign Minister Nasser Bourita in Rabat on Monday.';
+    expect(ids(mains(run(text, 'en', '2017-05-09'))[0])).toEqual(['kz.kamaldinov', 'ma.bourita']);
+  });
+});

@@ -276,6 +276,12 @@ export const EventLexicon = z.object({
   pluralOffices: Phrases.default([]),
   /** Words that start or fill a clause, never a name: a run of words holding one is no person ("في", "خلال"). */
   notNames: Phrases.default([]),
+  /**
+   * "and" in one word: a name, a comma, then "and" with an office is two people ("Посол Египта Хамди
+   * Шабан, и заместитель министра …"), not the name's own office. In Arabic the proclitic written on
+   * the office ("حمدي شعبان، ونائب وزير الخارجية").
+   */
+  conjunctions: Phrases.default([]),
   /** Words that may stand between an office and its country: "President of the Republic of …". */
   officeLinks: Phrases.default([]),
   /** Words after which a second country is the one an ambassador is accredited to ("to", "auprès", "при", "لدى"). */
