@@ -387,6 +387,10 @@ export function sentenceCandidates(
     for (const name of documents) c.agreements.push({ name, status: 'signed', sentence: i });
     out.push(c);
   }
+  // "Россия и Египет подписали контракт на создание спутника", "Egypt signed a contract to buy
+  // Russian wheat": a commercial contract the two sign is an act between them, not an agreement
+  // between states (lexicon `contracts`).
+  if (signing && documents.length === 0 && f.cues.has('contract')) out.push(make('other', signing));
   // "The two ministers adopted a roadmap", "met … to launch a multi-faceted roadmap": a document the
   // two sides adopt rather than sign is a joint document all the same (DESIGN's types: a roadmap
   // agreed is a joint statement). Only a document named right after the verb, not "adopted … on an

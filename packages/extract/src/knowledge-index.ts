@@ -63,6 +63,7 @@ export type CueKind =
   | 'reporting'
   | 'possessive'
   | 'share'
+  | 'contract'
   | 'price'
   | 'attendance'
   | 'business'
@@ -318,6 +319,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['reporting', lexicon.reporting],
     ['possessive', lexicon.possessives],
     ['share', lexicon.shares],
+    ['contract', lexicon.contracts],
     ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],

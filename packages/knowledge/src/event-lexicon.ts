@@ -181,6 +181,13 @@ export const EventLexicon = z.object({
    */
   prices: Phrases.default([]),
   /**
+   * Commercial contracts: "a contract", "контракт", "contrat", "عقد توريد". One the two sides sign
+   * ("Russia and Egypt signed a contract to build a satellite", "Египет заключил контракт на поставку
+   * пшеницы") is an act between them (`other`, like a purchase), not an agreement between states. In
+   * Arabic only with its object: "عقد" alone is also "held".
+   */
+  contracts: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
