@@ -45,4 +45,5 @@ export {
   profilesDir,
   type TermKind,
   termKinds,
+  withPlaces,
 } from './profile.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from './load-yaml.ts';
-import { countryTerms, loadProfile } from './profile.ts';
+import { countryTerms, loadProfile, withPlaces } from './profile.ts';
 
 describe('profiles/ma-kz.yaml', () => {
   it('loads and names both countries in every language', () => {
@@ -26,6 +26,24 @@ describe('profiles/ma-kz.yaml', () => {
     const { relevance } = loadProfile('ma-kz');
     expect(relevance.threshold).toBeGreaterThan(0);
     expect(relevance.weights.names).toBeGreaterThan(relevance.weights.cities);
+  });
+
+  it("takes each country's cities and regions from world/places.yaml, its capital left to capitals", () => {
+    const [eg, ru] = loadProfile('eg-ru').countries;
+    expect(ru.cities.ru).toEqual(expect.arrayContaining(['Казань', 'Татарстан']));
+    expect(ru.cities.ru).not.toContain('Москва');
+    expect(eg.cities.ar).toContain('الإسكندرية');
+    const [ma] = withPlaces(loadProfile('ma-kz', []), [
+      {
+        name: 'Testville',
+        country: 'MA',
+        ar: ['تست'],
+        fr: ['Testville'],
+        en: ['Testville'],
+        ru: ['Тествилль'],
+      },
+    ]).countries;
+    expect(ma.cities.fr).toEqual(['Testville']);
   });
 
   it('lists no term twice for one country and language', () => {

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readYamlFile } from './load-yaml.ts';
+import { loadPlaces, type Place } from './places.ts';
 
 const Language = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type ProfileLanguage = z.infer<typeof Language>;
@@ -14,6 +15,10 @@ export const CountryProfile = z.object({
   names: Forms,
   demonyms: Forms,
   capitals: Forms,
+  /**
+   * Cities beyond those `world/places.yaml` gives for the country (a profile file given by path may
+   * name its own): loadProfile adds the places, so the two profiles here list none.
+   */
   cities: Forms.default({}),
   leaders: Forms.default({}),
   /**
@@ -101,10 +106,31 @@ export const profileEnv = {
     .default(DEFAULT_PROFILE),
 };
 
-/** Reads and checks `profiles/<id>.yaml` (or a file path); a DataFileError names each bad field. */
-export function loadProfile(idOrFile = DEFAULT_PROFILE): Profile {
+/**
+ * Reads and checks `profiles/<id>.yaml` (or a file path); a DataFileError names each bad field. A
+ * country's cities are the profile's own and every place `world/places.yaml` gives for it (its
+ * regions and cities, written once there for the extractor's locations and relevance alike).
+ */
+export function loadProfile(idOrFile = DEFAULT_PROFILE, places: readonly Place[] = loadPlaces()): Profile {
   const file = idOrFile.endsWith('.yaml') ? idOrFile : join(profilesDir, `${idOrFile}.yaml`);
-  return readYamlFile(file, Profile);
+  return withPlaces(readYamlFile(file, Profile), places);
+}
+
+/** The profile with each country's places added to its cities (its capital's forms left to `capitals`). */
+export function withPlaces(profile: Profile, places: readonly Place[]): Profile {
+  const countries = profile.countries.map((country) => {
+    const cities: Partial<Record<ProfileLanguage, string[]>> = {};
+    for (const lang of profile.languages) {
+      const capitals = new Set((country.capitals[lang] ?? []).map((c) => c.toLowerCase()));
+      const forms = new Set(country.cities[lang] ?? []);
+      for (const place of places)
+        if (place.country === country.code)
+          for (const form of place[lang] ?? []) if (!capitals.has(form.toLowerCase())) forms.add(form);
+      if (forms.size > 0) cities[lang] = [...forms];
+    }
+    return { ...country, cities };
+  }) as unknown as Profile['countries'];
+  return { ...profile, countries };
 }
 
 /** The kinds of forms that name a country, in the order relevance reasons list them. */
