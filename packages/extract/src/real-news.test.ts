@@ -2060,3 +2060,23 @@ describe("4. a name with another's first name is not that person", () => {
     expect(ids(mains(run(text, 'en', '2017-05-09'))[0])).toEqual(['kz.kamaldinov', 'ma.bourita']);
   });
 });
+
+describe('a commercial contract the two sign is an act between them, not an agreement between states', () => {
+  const CONTRACT: Record<string, string> = {
+    en: 'Kazakhstan and Morocco signed on Monday a contract for the supply of 200,000 tonnes of wheat.',
+    fr: 'Le Kazakhstan et le Maroc ont signé lundi un contrat de fourniture de 200.000 tonnes de blé.',
+    ru: 'Казахстан и Марокко в понедельник подписали контракт на поставку 200 тысяч тонн пшеницы.',
+    ar: 'وقعت كازاخستان والمغرب، يوم الاثنين، عقد توريد 200 ألف طن من القمح.',
+  };
+  for (const [lang, text] of Object.entries(CONTRACT))
+    it(`${lang}: an other on its day`, () => {
+      const events = mains(run(text, lang, '2025-03-05'));
+      expect(events.map((e) => e.type)).toEqual(['other']);
+      expect(events[0]?.date?.value).toBe('2025-03-03');
+    });
+  it('ar: "عقد" that is "held" still holds a meeting', () => {
+    const text =
+      'عقد وزير الشؤون الخارجية ناصر بوريطة، يوم الاثنين بالرباط، اجتماعا مع وزير خارجية كازاخستان مراد نورتليو.';
+    expect(mains(run(text, 'ar', '2025-03-05')).map((e) => e.type)).toEqual(['bilateral_meeting']);
+  });
+});
