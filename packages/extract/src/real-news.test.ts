@@ -2080,3 +2080,16 @@ describe('a commercial contract the two sign is an act between them, not an agre
     expect(mains(run(text, 'ar', '2025-03-05')).map((e) => e.type)).toEqual(['bilateral_meeting']);
   });
 });
+
+describe('5. what the two "agree to sign" is a plan, not a signing', () => {
+  const AGREE: Record<string, string> = {
+    en: 'Morocco and Kazakhstan agree to sign a new agreement in the health sector.',
+    fr: 'Le Maroc et le Kazakhstan conviennent de signer un nouvel accord dans le secteur de la santé.',
+    ru: 'Марокко и Казахстан договорились подписать новое соглашение в сфере здравоохранения.',
+    ar: 'المغرب وكازاخستان يتفقان على توقيع اتفاقية جديدة في القطاع الصحي.',
+  };
+  for (const [lang, text] of Object.entries(AGREE))
+    it(`${lang}: no signing`, () => {
+      expect(mains(run(text, lang, '2025-04-10')).filter((e) => e.type === 'agreement_signing')).toEqual([]);
+    });
+});
