@@ -3,6 +3,8 @@
  * each token's keys (`tokenize`). The extractor's entities and cues and the cleaner's relevance
  * terms are matched with it, so the two agree on whether a name is in a text.
  */
+import { foldForMatching } from './fold.ts';
+import { scriptOf } from './script.ts';
 import { type Keying, phraseKeys, type Token } from './tokenize.ts';
 
 /** How the texts matched are keyed (their language, the Kazakh stemmer), which decides how phrases are keyed. */
@@ -15,6 +17,20 @@ export interface MatcherOptions extends Keying {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
+
+/**
+ * The words of a phrase that are Russian names written with a case ending (Грузия, Валентина): a
+ * word of a text with no ending at all is not one of their forms, though it has their stem ("груз",
+ * cargo, is not Georgia; "Валентин" is not Valentina). Their positions in the phrase.
+ */
+function endedNameWords(phrase: string, keys: readonly string[], keying: Keying): number[] {
+  if (keying.lang === 'kk') return [];
+  const words = [...phrase.matchAll(WORD)].map((m) => m[0]);
+  return words.flatMap((word, k) =>
+    CAPITAL.test(word) && scriptOf(word) === 'cyrillic' && keys[k] !== foldForMatching(word) ? [k] : [],
+  );
+}
 
 /** A trie over phrase keys: finds every knowledge-base phrase in a run of tokens of one language. */
 export class PhraseMatcher<P> {
@@ -37,7 +53,9 @@ export class PhraseMatcher<P> {
       }
       node = child;
     }
-    if (this.options.namesCapitalised && CAPITAL.test(phrase)) node.capitalPayloads.push(payload);
+    const ended = endedNameWords(phrase, keys, this.options);
+    if (ended.length > 0) node.endedPayloads.push({ payload, ended });
+    else if (this.options.namesCapitalised && CAPITAL.test(phrase)) node.capitalPayloads.push(payload);
     else node.payloads.push(payload);
   }
 
@@ -66,10 +84,18 @@ export class PhraseMatcher<P> {
     for (const key of token.keys) {
       const child = node.next.get(key);
       if (!child) continue;
-      const payloads =
+      let payloads =
         child.capitalPayloads.length > 0 && tokens[start]?.upper
           ? [...child.payloads, ...child.capitalPayloads]
           : child.payloads;
+      if (child.endedPayloads.length > 0) {
+        const bare = (k: number) => {
+          const word = tokens[start + k];
+          return word !== undefined && word.keys.includes(foldForMatching(word.text));
+        };
+        const kept = child.endedPayloads.filter((e) => !e.ended.some(bare)).map((e) => e.payload);
+        if (kept.length > 0) payloads = [...payloads, ...kept];
+      }
       if (payloads.length > 0) out.push({ start, end: i + 1, payloads });
       if (child.next.size > 0) this.walk(tokens, start, i + 1, to, child, out);
     }
@@ -81,10 +107,12 @@ interface TrieNode<P> {
   readonly payloads: P[];
   /** Those of phrases written with a capital, where names must be (see `namesCapitalised`). */
   readonly capitalPayloads: P[];
+  /** Those of Russian names with a case ending, and the words that must carry one (`endedNameWords`). */
+  readonly endedPayloads: { readonly payload: P; readonly ended: readonly number[] }[];
 }
 
 function newNode<P>(): TrieNode<P> {
-  return { next: new Map(), payloads: [], capitalPayloads: [] };
+  return { next: new Map(), payloads: [], capitalPayloads: [], endedPayloads: [] };
 }
 
 export interface Match<P> {
