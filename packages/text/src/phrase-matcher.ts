@@ -91,7 +91,7 @@ export class PhraseMatcher<P> {
       if (child.endedPayloads.length > 0) {
         const bare = (k: number) => {
           const word = tokens[start + k];
-          return word !== undefined && word.keys.includes(foldForMatching(word.text));
+          return word?.keys.includes(foldForMatching(word.text)) === true;
         };
         const kept = child.endedPayloads.filter((e) => !e.ended.some(bare)).map((e) => e.payload);
         if (kept.length > 0) payloads = [...payloads, ...kept];
