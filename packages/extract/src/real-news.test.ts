@@ -2093,3 +2093,14 @@ describe('5. what the two "agree to sign" is a plan, not a signing', () => {
       expect(mains(run(text, lang, '2025-04-10')).filter((e) => e.type === 'agreement_signing')).toEqual([]);
     });
 });
+
+describe('ru: a cargo "delivered" on a day dates the shipment the headline tells', () => {
+  it('"Груз был доставлен … сегодня, 24 июня": the shipment on 24 June, in Morocco', () => {
+    const text =
+      'Первая партия казахстанской пшеницы прибыла в Марокко\n\nПервая партия казахстанской пшеницы прибыла в Марокко. Груз был доставлен в порт Касабланки сегодня, 24 июня, рано утром.';
+    const [shipment, ...rest] = mains(run(text, 'ru', '2025-06-24'));
+    expect(rest).toEqual([]);
+    expect(shipment?.type).toBe('other');
+    expect(shipment?.date).toEqual({ value: '2025-06-24', precision: 'day', source: 'text' });
+  });
+});
