@@ -108,6 +108,9 @@ const UNREAL_WINDOW_BEFORE = 6;
 const UNREAL_WINDOW_AFTER = 3;
 // How far into its clause a plan reaches ("invites … to take part in the talks").
 const PLAN_REACH = 14;
+// How far into its sentence an event word may stand and still be the sentence's subject ("A round of
+// negotiations …").
+const PLAN_SUBJECT_START = 3;
 // What ends a clause: a comma, a semicolon, a colon, a dash.
 const CLAUSE_BREAK = /[,،;:–—]/;
 
@@ -268,6 +271,20 @@ export function analyseSentence(
         start - c.end <= PLAN_REACH &&
         !clauseBreakBetween(tokens, c.end - 1, start),
     );
+  // "A round of negotiations between the Russian and Egyptian ministers is scheduled to be held in
+  // Moscow": an event word opening the sentence is the subject of the plan told later in its clause.
+  const subjectOfPlan = (start: number) =>
+    start <= PLAN_SUBJECT_START &&
+    cueSpans.some(
+      (c) =>
+        c.cue === 'future' &&
+        c.start > start &&
+        c.start - start <= PLAN_REACH &&
+        !clauseBreakBetween(tokens, start, c.start) &&
+        !entities.some(
+          (e) => e.start > start && e.start < c.start && e.payloads.some((p) => p.kind === 'trigger'),
+        ),
+    );
   // "Напомним, …", "Pour rappel, …", "يذكر أن …": a sentence opened so recalls the past.
   const recalled = cueSpans.some((c) => c.cue === 'earlier' && c.start <= 1);
   // With one trigger in the sentence, a denial anywhere in it is about that event.
@@ -311,6 +328,7 @@ export function analyseSentence(
               (c) => c.cue === 'purpose' && c.start <= m.start && m.start - c.end <= PURPOSE_REACH,
             ) ||
             planned(m.start) ||
+            subjectOfPlan(m.start) ||
             // "l'importance de l'échange des visites": visits in general, none told.
             cueSpans.some((c) => c.cue === 'inGeneral' && c.start <= m.start && m.start < c.end) ||
             near('denial', m.start, m.end, DENIAL_WINDOW, DENIAL_WINDOW) ||

@@ -2104,3 +2104,20 @@ describe('ru: a cargo "delivered" on a day dates the shipment the headline tells
     expect(shipment?.date).toEqual({ value: '2025-06-24', precision: 'day', source: 'text' });
   });
 });
+
+describe('5. an event word that opens its sentence is the subject of the plan told later in its clause', () => {
+  const PLANNED: Record<string, string> = {
+    en: 'A round of talks between the Moroccan and Kazakh foreign ministers is scheduled to be held in Rabat on 14 May.',
+    fr: 'Une série de consultations entre les ministres marocain et kazakh des Affaires étrangères doit se tenir à Rabat le 14 mai.',
+    ar: 'مباحثات وزيري خارجية المغرب وكازاخستان من المقرر أن تعقد في الرباط يوم 14 ماي.',
+  };
+  for (const [lang, text] of Object.entries(PLANNED))
+    it(`${lang}: no event yet`, () => {
+      expect(mains(run(text, lang, '2025-05-02'))).toEqual([]);
+    });
+  it('en: talks held, then a plan in another clause, are still talks held', () => {
+    const text =
+      'Talks between Moroccan Foreign Minister Nasser Bourita and Kazakh Foreign Minister Murat Nurtleu were held in Rabat on Monday, and the two ministers are scheduled to meet again in May.';
+    expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['bilateral_meeting']);
+  });
+});
