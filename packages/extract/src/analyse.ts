@@ -73,6 +73,8 @@ export interface SentenceFacts {
   readonly sharesAt: readonly number[];
   /** Where each price word stands ("prices", "أسعار"). */
   readonly pricesAt: readonly number[];
+  /** Where each word of a trend stands ("increased", "увеличились", "ارتفعت"). */
+  readonly trendsAt: readonly number[];
   /**
    * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
    * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
@@ -486,6 +488,7 @@ export function analyseSentence(
     handedOverAt,
     sharesAt: sharesIn(tokens, cueSpans),
     pricesAt: cueSpans.filter((c) => c.cue === 'price').map((c) => c.start),
+    trendsAt: cueSpans.filter((c) => c.cue === 'trend').map((c) => c.start),
     planClauses,
     sameAs,
   };

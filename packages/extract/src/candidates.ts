@@ -19,6 +19,9 @@ const HANDED_REACH = 6;
 const MEANS_REACH = 5;
 // How close a trade word must stand to a price word to name that price: "export prices", "أسعار تصدير".
 const PRICE_REACH = 2;
+// How far a trend word may stand from the trade word it tells of ("Поставки пшеницы из России в
+// Египет увеличились").
+const TREND_REACH = 7;
 /** How many tokens may stand between an adopting verb and its document ("launch a multi-faceted
  * roadmap", "ont adopté le 28 février 2025 à Rabat une feuille de route": a date and a place between). */
 const ADOPTED_REACH = 8;
@@ -438,7 +441,13 @@ export function sentenceCandidates(
   // "أسعار تصدير القمح الروسي تراجعت", "Russian wheat export prices fell": a price, not a shipment.
   const tradePrice =
     other !== undefined && f.pricesAt.some((at) => Math.abs(at - other.tokStart) <= PRICE_REACH);
-  if (other && !talkedAbout && !f.sidesApart && !tradeShare && !handedAtTalks && !tradePrice)
+  // "Поставки пшеницы из России в Египет увеличились", "Russian wheat exports to Egypt rose": a
+  // figure that changed, not a shipment (one with its day told is a shipment all the same).
+  const tradeTrend =
+    other !== undefined &&
+    f.dates.length === 0 &&
+    f.trendsAt.some((at) => Math.abs(at - other.tokStart) <= TREND_REACH);
+  if (other && !talkedAbout && !f.sidesApart && !tradeShare && !handedAtTalks && !tradePrice && !tradeTrend)
     out.push(make('other', other));
   // "During the talks, the minister reiterated Kazakhstan's support for the autonomy plan": a
   // position stated at a meeting is an event of its own, on the meeting's day.

@@ -64,6 +64,7 @@ export type CueKind =
   | 'possessive'
   | 'share'
   | 'contract'
+  | 'trend'
   | 'price'
   | 'attendance'
   | 'business'
@@ -320,6 +321,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['possessive', lexicon.possessives],
     ['share', lexicon.shares],
     ['contract', lexicon.contracts],
+    ['trend', lexicon.trends],
     ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],

@@ -2121,3 +2121,20 @@ describe('5. an event word that opens its sentence is the subject of the plan to
     expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['bilateral_meeting']);
   });
 });
+
+describe('5. trade that rose or fell is a figure, not a shipment', () => {
+  const TREND: Record<string, string> = {
+    en: 'Kazakh wheat exports to Morocco rose sharply this year.',
+    fr: 'Les exportations de blé kazakh vers le Maroc ont fortement augmenté cette année.',
+    ru: 'Поставки пшеницы из Казахстана в Марокко заметно увеличились.',
+    ar: 'ارتفعت صادرات القمح الكازاخستاني إلى المغرب بشكل ملحوظ.',
+  };
+  for (const [lang, text] of Object.entries(TREND))
+    it(`${lang}: no event`, () => {
+      expect(mains(run(text, lang, '2025-05-02'))).toEqual([]);
+    });
+  it('en: a shipment with its day is a shipment, whatever rose', () => {
+    const text = 'Kazakhstan shipped 60,000 tonnes of wheat to Morocco on 3 March, as its exports rose.';
+    expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['other']);
+  });
+});

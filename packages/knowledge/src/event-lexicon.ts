@@ -188,6 +188,12 @@ export const EventLexicon = z.object({
    */
   contracts: Phrases.default([]),
   /**
+   * Words of a trend: "increased", "увеличились", "ارتفعت". Trade words beside one ("Russian wheat
+   * exports to Egypt rose", "Поставки пшеницы из России в Египет увеличились") tell a figure that
+   * changed, not a shipment.
+   */
+  trends: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
