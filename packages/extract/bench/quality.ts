@@ -129,12 +129,16 @@ if (articles.length === 0)
 const warnings = sealed ? [] : checkActors(articles);
 predict({ ...(articles[0] as GoldArticle), text: 'Rabat' }); // build the knowledge index once
 
+// A gold place that names a country of the dyad ("Egypt") is matched by any place in it.
+const countryCodes = new Map(
+  profile.countries.flatMap((c) => (c.names.en ?? []).map((name) => [name.toLowerCase(), c.code] as const)),
+);
 const perLang = new Map<GoldLang, Counts>();
 const errors: string[] = [];
 const started = process.hrtime.bigint();
 for (const a of articles) {
   const counts = perLang.get(a.lang) ?? zero();
-  add(counts, scoreArticle(a, predict(a), errors));
+  add(counts, scoreArticle(a, predict(a), errors, countryCodes));
   perLang.set(a.lang, counts);
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;

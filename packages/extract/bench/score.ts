@@ -46,15 +46,15 @@ const goldIds = (e: GoldEvent): string[] =>
 const predIds = (e: EventReport): string[] =>
   [...new Set(e.participants.map((p) => p.actorId).filter((id) => !id.startsWith('unknown:')))].sort();
 
-const COUNTRY_CODES: Record<string, string> = { morocco: 'MA', kazakhstan: 'KZ' };
-function samePlace(p: EventReport, gold: string): boolean {
+/** The dyad's countries by their English names, lower case ("egypt" → EG): a gold place naming one. */
+export type CountryCodes = ReadonlyMap<string, string>;
+
+function samePlace(p: EventReport, gold: string, countries: CountryCodes): boolean {
   const loc = p.location;
   if (!loc) return false;
   const want = gold.toLowerCase();
-  return (
-    loc.name.toLowerCase() === want ||
-    (COUNTRY_CODES[want] !== undefined && loc.country === COUNTRY_CODES[want])
-  );
+  const code = countries.get(want);
+  return loc.name.toLowerCase() === want || (code !== undefined && loc.country === code);
 }
 
 function compatible(p: EventReport, g: GoldEvent): boolean {
@@ -170,7 +170,12 @@ export interface Prediction {
 }
 
 /** Counts for one article; error lines go to `errors` (never printed for the sealed split). */
-export function scoreArticle(a: GoldArticle, predicted: Prediction, errors: string[]): Counts {
+export function scoreArticle(
+  a: GoldArticle,
+  predicted: Prediction,
+  errors: string[],
+  countries: CountryCodes,
+): Counts {
   const c = zero();
   c.articles = 1;
   const err = (kind: string, text: string) => errors.push(`[${a.id}] ${kind.padEnd(14)} ${text}`);
@@ -178,7 +183,7 @@ export function scoreArticle(a: GoldArticle, predicted: Prediction, errors: stri
   if (a.relevant) c.relevantGold = 1;
   if (a.relevant && predicted.relevant) c.relevantTp = 1;
   if (a.relevant !== predicted.relevant)
-    err('RELEVANCE', `expected ${a.relevant ? 'relevant' : 'not relevant'}; the cleaner said the opposite`);
+    err('RELEVANCE', `expected ${a.relevant ? 'relevant' : 'not relevant'}; the pipeline said the opposite`);
   const predMain = predicted.events.filter((e) => e.main);
   const predRef = predicted.events.filter((e) => !e.main);
 
@@ -231,7 +236,7 @@ export function scoreArticle(a: GoldArticle, predicted: Prediction, errors: stri
     }
     if (g.location) {
       c.locGold++;
-      if (samePlace(p, g.location)) c.locRight++;
+      if (samePlace(p, g.location, countries)) c.locRight++;
       else
         err(
           'MAIN PLACE',
