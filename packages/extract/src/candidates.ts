@@ -167,6 +167,14 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
   // сирийского кризиса" (Moscow's actions: the state's).
   const venue = (side: string) => onlyVenue(f, side) && !(f.praised?.direct && f.praised.side === side);
   if (third && !pair && (venue(a) || venue(b))) return false;
+  // "Bourita received his Greek counterpart …; they discussed the situation in Kazakhstan": the one
+  // there with the one side is of a third country; the other side is only what they spoke of.
+  const present = f.people.filter((p) => !p.mentioned && p.country !== undefined);
+  const sidesPresent = new Set(
+    present.map((p) => p.country).filter((c) => c !== undefined && kb.dyad.includes(c)),
+  );
+  if (sidesPresent.size === 1 && present.some((p) => p.country !== undefined && !kb.dyad.includes(p.country)))
+    return false;
   if (hasA && hasB) return true;
   // With a third country in the sentence, both sides must be in it: "X met Azerbaijan's speaker"
   // is not a dyad event because the article was about Kazakhstan two sentences earlier.

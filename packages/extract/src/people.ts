@@ -481,9 +481,24 @@ export function findPeople(
       people.filter((q) => q.tokEnd <= h.start && q.how !== 'counterpart').at(-1) ??
       people.find((q) => q.tokStart >= h.end && q.how !== 'counterpart');
     if (!anchor?.country) continue;
+    // "استقبل شكري نظيره وزير خارجية اليونان نيكوس ديندياس": the one named right after the word, of
+    // a country told, is the counterpart, whichever country that is; the word begins their phrase.
+    const namedAfter = people.find(
+      (q) =>
+        q !== anchor &&
+        q.how !== 'counterpart' &&
+        q.country !== undefined &&
+        (q.phraseStart ?? q.tokStart) >= h.end &&
+        (q.phraseStart ?? q.tokStart) - h.end <= 1,
+    );
+    if (namedAfter) {
+      namedAfter.phraseStart = Math.min(namedAfter.phraseStart ?? namedAfter.tokStart, h.start);
+      continue;
+    }
     const { country, end } = roleCountry(tokens, hits, h, order, words);
     const side = country ?? kb.dyad.find((c) => c !== anchor.country);
-    if (!side || side === anchor.country || !kb.dyad.includes(side)) continue;
+    // "نظيره اليوناني": a counterpart of a third country is someone there all the same, of that country.
+    if (!side || side === anchor.country) continue;
     people.push({ tokStart: h.start, tokEnd: end, how: 'counterpart', country: side, counterpartOf: anchor });
   }
   return people.sort((a, b) => a.tokStart - b.tokStart);

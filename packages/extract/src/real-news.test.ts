@@ -2138,3 +2138,27 @@ describe('5. trade that rose or fell is a figure, not a shipment', () => {
     expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['other']);
   });
 });
+
+describe('4. "his counterpart" named right after is that person, of whatever country', () => {
+  const THIRD: Record<string, string> = {
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الثلاثاء بالرباط، نظيره وزير خارجية اليونان نيكوس ديندياس، وبحثا العلاقات بين البلدين.',
+    en: 'Moroccan Foreign Minister Nasser Bourita received on Tuesday in Rabat his counterpart, Greek Foreign Minister Nikos Dendias, and they discussed bilateral ties.',
+  };
+  for (const [lang, text] of Object.entries(THIRD))
+    it(`${lang}: a meeting with the Greek minister is no event between Morocco and Kazakhstan`, () => {
+      expect(mains(run(text, lang, '2025-03-05'))).toEqual([]);
+    });
+  const TOPIC: Record<string, string> = {
+    ar: 'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الثلاثاء بالرباط، نظيره اليوناني نيكوس ديندياس، وبحثا العلاقات بين البلدين وتداعيات الأزمة في كازاخستان.',
+    en: 'Moroccan Foreign Minister Nasser Bourita received on Tuesday in Rabat Greek Foreign Minister Nikos Dendias, and they discussed ties and the crisis in Kazakhstan.',
+  };
+  for (const [lang, text] of Object.entries(TOPIC))
+    it(`${lang}: the other side only as what they discussed makes no event between the two`, () => {
+      expect(mains(run(text, lang, '2025-03-05'))).toEqual([]);
+    });
+  it('ar: "نظيره الكازاخستاني مراد نورتليو" is the Kazakh minister', () => {
+    const text =
+      'استقبل وزير الشؤون الخارجية ناصر بوريطة، يوم الثلاثاء بالرباط، نظيره الكازاخستاني مراد نورتليو.';
+    expect(ids(mains(run(text, 'ar', '2025-03-05'))[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+  });
+});
