@@ -2162,3 +2162,16 @@ describe('4. "his counterpart" named right after is that person, of whatever cou
     expect(ids(mains(run(text, 'ar', '2025-03-05'))[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
   });
 });
+
+describe('3. what "recent years" saw is background, never the news', () => {
+  const YEARS: Record<string, string> = {
+    en: 'In recent years, Morocco and Kazakhstan signed several agreements on trade and transport.',
+    fr: 'Ces dernières années, le Maroc et le Kazakhstan ont signé plusieurs accords sur le commerce.',
+    ru: 'В последние годы Марокко и Казахстан подписали ряд соглашений о торговле.',
+    ar: 'وقد شهدت السنوات الأخيرة توقيع العديد من الاتفاقيات بين المغرب وكازاخستان.',
+  };
+  for (const [lang, text] of Object.entries(YEARS))
+    it(`${lang}: no main event`, () => {
+      expect(mains(run(text, lang, '2025-03-05'))).toEqual([]);
+    });
+});
