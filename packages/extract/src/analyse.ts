@@ -590,6 +590,11 @@ export interface Praise {
    * position", "salue l'intérêt du Caire"), not a stance named elsewhere in the sentence.
    */
   readonly direct: boolean;
+  /**
+   * Where the praised object begins, when direct: the people named in it ("высоко оценил позицию
+   * России и президента Владимира Путина") are what is praised, not who praises.
+   */
+  readonly objectAt?: number;
 }
 
 // How far after "praised", "salue" its object may begin: "lauded the continued Egyptian efforts".
@@ -640,7 +645,7 @@ function praisedSide(
     const object = owned.find(
       (o) => o.stance.start >= objectFrom && o.stance.start - objectFrom <= SUPPORT_OBJECT_REACH,
     );
-    if (object) return { side: object.owner.code, direct: true };
+    if (object) return { side: object.owner.code, direct: true, objectAt: object.stance.start };
   }
   const any = owned[0];
   return any ? { side: any.owner.code, direct: false } : undefined;

@@ -197,7 +197,8 @@ function bothSides(kb: KnowledgeIndex, facts: readonly SentenceFacts[], i: numbe
  * a déclaré que son pays saluait toutes les initiatives russes").
  */
 function praisedByTheOtherSide(f: SentenceFacts, praised: Praise): boolean {
-  const speakers = f.people.filter((p) => !p.mentioned);
+  const objectAt = praised.objectAt ?? Number.POSITIVE_INFINITY;
+  const speakers = f.people.filter((p) => !p.mentioned && (p.phraseStart ?? p.tokStart) < objectAt);
   if (speakers.some((p) => p.country && p.country !== praised.side)) return true;
   return praised.direct && !speakers.some((p) => p.country === praised.side);
 }

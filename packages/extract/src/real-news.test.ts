@@ -2175,3 +2175,15 @@ describe('3. what "recent years" saw is background, never the news', () => {
       expect(mains(run(text, lang, '2025-03-05'))).toEqual([]);
     });
 });
+
+describe('a leader named inside the praised position is praised, not the one who praises', () => {
+  const PRAISE: Record<string, string> = {
+    ru: 'По словам министра, казахстанская сторона высоко оценила позицию Марокко и короля Мухаммеда VI по поддержке Казахстана.',
+    en: 'Kazakh Foreign Minister Murat Nurtleu praised the position of Morocco and of King Mohammed VI on regional security.',
+    ar: 'وثمن وزير الخارجية الكازاخستاني مراد نورتليو موقف المغرب والملك محمد السادس من قضايا الأمن الإقليمي.',
+  };
+  for (const [lang, text] of Object.entries(PRAISE))
+    it(`${lang}: a position of Kazakhstan on Morocco`, () => {
+      expect(mains(run(text, lang, '2025-03-05')).map((e) => e.type)).toEqual(['policy_statement']);
+    });
+});
