@@ -523,6 +523,14 @@ export function sentenceCandidates(
       c.people.push({ person: side ? { ...person, country: side } : person, sentence: i });
     }
   }
+  // "S'exprimant lors d'une table ronde, la diplomate a indiqué …": someone named by an epithet is
+  // who the sentence before named, of the dyad (the ambassador who spoke there).
+  const previous = facts[i - 1];
+  if (f.cues.has('epithet') && previous)
+    for (const c of out.filter((x) => x.people.length === 0))
+      for (const person of previous.people)
+        if (!person.mentioned && person.country !== undefined && kb.dyad.includes(person.country))
+          c.people.push({ person, sentence: i - 1 });
   // "High-level visits have become more frequent": visits in general, no event.
   if (interaction?.trigger.plural && present.length === 0 && !interaction.date && f.places.length === 0)
     out.splice(out.indexOf(interaction), 1);

@@ -65,6 +65,7 @@ export type CueKind =
   | 'share'
   | 'contract'
   | 'trend'
+  | 'epithet'
   | 'price'
   | 'attendance'
   | 'business'
@@ -322,6 +323,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['share', lexicon.shares],
     ['contract', lexicon.contracts],
     ['trend', lexicon.trends],
+    ['epithet', lexicon.epithets],
     ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],

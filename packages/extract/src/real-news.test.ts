@@ -2187,3 +2187,15 @@ describe('a leader named inside the praised position is praised, not the one who
       expect(mains(run(text, lang, '2025-03-05')).map((e) => e.type)).toEqual(['policy_statement']);
     });
 });
+
+describe('someone named by an epithet ("the diplomat") is who the sentence before named', () => {
+  const EPITHET: Record<string, string> = {
+    fr: "Le Kazakhstan considère le Maroc comme un partenaire clé, a souligné jeudi à Casablanca l'Ambassadrice du Kazakhstan au Maroc, Saulekul Sailaukyzy. S'exprimant lors d'une table ronde sur l'investissement, la diplomate a évoqué le commerce entre les deux pays.",
+    en: 'Kazakhstan sees Morocco as a key partner, Kazakh Ambassador to Morocco Saulekul Sailaukyzy said on Thursday in Casablanca. Speaking at a round table on investment, the diplomat discussed trade between the two countries.',
+  };
+  for (const [lang, text] of Object.entries(EPITHET))
+    it(`${lang}: the ambassador at the round table`, () => {
+      const roundTable = mains(run(text, lang, '2021-12-10')).find((e) => e.type === 'other');
+      expect(ids(roundTable)).toEqual(['kz.sailaukyzy']);
+    });
+});

@@ -194,6 +194,12 @@ export const EventLexicon = z.object({
    */
   trends: Phrases.default([]),
   /**
+   * Words for someone the article has just named: "the diplomat", "la diplomate", "الدبلوماسية".
+   * "S'exprimant lors d'une table ronde, la diplomate a indiqué …" is the ambassador of the sentence
+   * before, speaking at that round table.
+   */
+  epithets: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
