@@ -110,6 +110,8 @@ export interface PeopleGrammar {
 // How far before a role its owner's country may stand: "Қазақстанның Марокко Корольдігіндегі
 // Төтенше және өкілетті елшісі" (Kazakhstan's Ambassador Extraordinary and Plenipotentiary in Morocco).
 const ROLE_REACH_BEFORE = 6;
+// How far after "and" another person's counterpart word or office may begin ("and his Moroccan counterpart").
+const CONJOINED_REACH = 3;
 
 /**
  * "Қазақстан Сыртқы істер министрі", "Қазақстанның Мароккодағы елшісі": where a role's country
@@ -186,6 +188,20 @@ function roleCountry(
       continue;
     }
     if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
+    // "entre le ministre kazakh des Affaires étrangères et son homologue marocain", "the Kazakh
+    // Minister of Foreign Affairs and his Moroccan counterpart": "and" before a counterpart word or an
+    // office, or the counterpart word itself, starts another person's phrase; the country after is theirs.
+    if (hit?.payloads.some((p) => p.kind === 'counterpart')) break;
+    if (
+      order.conjoined(t) &&
+      hits.some(
+        (x) =>
+          x.start > k &&
+          x.start - k <= CONJOINED_REACH &&
+          x.payloads.some((p) => p.kind === 'counterpart' || p.kind === 'office'),
+      )
+    )
+      break;
     // Once the office has its country, another office starts another person's phrase: "رئيس مجلس
     // المستشارين بالرباط السفير …" (the speaker received the ambassador). Before it, offices stack
     // on one person: "نائب رئيس الوزراء وزير الاقتصاد الوطني بجمهورية كازاخستان، سيريك جومانغارين".

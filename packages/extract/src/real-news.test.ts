@@ -2199,3 +2199,14 @@ describe('someone named by an epithet ("the diplomat") is who the sentence befor
       expect(ids(roundTable)).toEqual(['kz.sailaukyzy']);
     });
 });
+
+describe('4. "X and his counterpart": the counterpart word starts another person', () => {
+  const PAIR: Record<string, string> = {
+    fr: 'Une rencontre a réuni lundi à Rabat le ministre kazakh des Affaires étrangères et son homologue marocain.',
+    en: 'A meeting brought together on Monday in Rabat the Kazakh Minister of Foreign Affairs and his Moroccan counterpart.',
+  };
+  for (const [lang, text] of Object.entries(PAIR))
+    it(`${lang}: both ministers`, () => {
+      expect(ids(mains(run(text, lang, '2024-02-14'))[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
+    });
+});
