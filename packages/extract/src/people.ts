@@ -110,7 +110,7 @@ export interface PeopleGrammar {
 // How far before a role its owner's country may stand: "Қазақстанның Марокко Корольдігіндегі
 // Төтенше және өкілетті елшісі" (Kazakhstan's Ambassador Extraordinary and Plenipotentiary in Morocco).
 const ROLE_REACH_BEFORE = 6;
-// How far after "and" another person's counterpart word or office may begin ("and his Moroccan counterpart").
+// How far after "and" another person's counterpart word may begin ("and his Moroccan counterpart").
 const CONJOINED_REACH = 3;
 
 /**
@@ -189,16 +189,15 @@ function roleCountry(
     }
     if (hit?.payloads.some((p) => p.kind === 'actor' || p.kind === 'trigger')) break;
     // "entre le ministre kazakh des Affaires étrangères et son homologue marocain", "the Kazakh
-    // Minister of Foreign Affairs and his Moroccan counterpart": "and" before a counterpart word or an
-    // office, or the counterpart word itself, starts another person's phrase; the country after is theirs.
+    // Minister of Foreign Affairs and his Moroccan counterpart": "and" before a counterpart word, or
+    // the word itself, starts another person's phrase; the country after is theirs. Not "and" before
+    // an office: "Deputy Prime Minister and Minister of National Economy of Kazakhstan" is one person.
     if (hit?.payloads.some((p) => p.kind === 'counterpart')) break;
     if (
       order.conjoined(t) &&
       hits.some(
         (x) =>
-          x.start > k &&
-          x.start - k <= CONJOINED_REACH &&
-          x.payloads.some((p) => p.kind === 'counterpart' || p.kind === 'office'),
+          x.start > k && x.start - k <= CONJOINED_REACH && x.payloads.some((p) => p.kind === 'counterpart'),
       )
     )
       break;
