@@ -2210,3 +2210,16 @@ describe('4. "X and his counterpart": the counterpart word starts another person
       expect(ids(mains(run(text, lang, '2024-02-14'))[0])).toEqual(['kz.nurtleu', 'ma.bourita']);
     });
 });
+
+describe('2. a journey told by the flight or the departure starts a visit', () => {
+  const JOURNEY: Record<string, string> = {
+    en: 'Kazakh Foreign Minister Murat Nurtleu left Astana on Sunday heading to Morocco to discuss trade.',
+    fr: "Le ministre kazakh des Affaires étrangères Murat Nurtleu s'est envolé dimanche pour Rabat pour discuter du commerce.",
+  };
+  for (const [lang, text] of Object.entries(JOURNEY))
+    it(`${lang}: a visit to Morocco`, () => {
+      const [visit] = mains(run(text, lang, '2024-02-12'));
+      expect(visit?.type).toBe('official_visit');
+      expect(visit?.location?.country).toBe('MA');
+    });
+});
