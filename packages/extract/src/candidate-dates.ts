@@ -106,6 +106,8 @@ function isSpan(d: DateHit): boolean {
 
 // How far back "the same day" may look for the day it means.
 const SAME_REACH = 3;
+// How far after "earlier in the day" a day written out names that day ("plus tôt dans la journée jeudi").
+const SAME_NAMED_REACH = 2;
 
 /**
  * The sentence's dates, with "the same day" / "the same year" read as the latest date told in the
@@ -128,6 +130,14 @@ function sentenceDates(facts: readonly SentenceFacts[], i: number): DateHit[] {
     if (!before) break;
     const year = same.which === 'year';
     if (!year && before.precision !== 'day') continue;
+    // "ont rencontré plus tôt dans la journée jeudi …": the day written beside it is the day meant.
+    const named = out.some(
+      (d) =>
+        d.precision === (year ? 'year' : 'day') &&
+        d.tokStart >= same.end &&
+        d.tokStart - same.end <= SAME_NAMED_REACH,
+    );
+    if (named) continue;
     const { end, ...rest } = before;
     out.push({
       ...rest,

@@ -2223,3 +2223,12 @@ describe('2. a journey told by the flight or the departure starts a visit', () =
       expect(visit?.location?.country).toBe('MA');
     });
 });
+
+describe('"earlier in the day" with a day written beside it is that day', () => {
+  it('fr: "a rencontré plus tôt dans la journée jeudi" is Thursday, not the arrival on Wednesday', () => {
+    const text =
+      'Le ministre kazakh des Affaires étrangères Murat Nurtleu est arrivé mercredi au Maroc. Il a rencontré plus tôt dans la journée jeudi son homologue marocain Nasser Bourita à Rabat.';
+    const meeting = mains(run(text, 'fr', '2024-02-15')).find((e) => e.type === 'bilateral_meeting');
+    expect(meeting?.date?.value).toBe('2024-02-15');
+  });
+});
