@@ -2232,3 +2232,12 @@ describe('"earlier in the day" with a day written beside it is that day', () => 
     expect(meeting?.date?.value).toBe('2024-02-15');
   });
 });
+
+describe('fr: wheat "livrées" (delivered, feminine plural) is a shipment', () => {
+  it('a shipment at Casablanca', () => {
+    const text = 'Environ 60.000 tonnes de blé kazakh ont été livrées lundi au port marocain de Casablanca.';
+    const [shipment] = mains(run(text, 'fr', '2025-03-05'));
+    expect(shipment?.type).toBe('other');
+    expect(shipment?.location?.name).toBe('Casablanca');
+  });
+});
