@@ -75,6 +75,8 @@ export interface SentenceFacts {
   readonly pricesAt: readonly number[];
   /** Where each word of a trend stands ("increased", "увеличились", "ارتفعت"). */
   readonly trendsAt: readonly number[];
+  /** Where each site word starts ("site", "площадку", "موقع"). */
+  readonly sitesAt: readonly number[];
   /**
    * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
    * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
@@ -489,6 +491,7 @@ export function analyseSentence(
     sharesAt: sharesIn(tokens, cueSpans),
     pricesAt: cueSpans.filter((c) => c.cue === 'price').map((c) => c.start),
     trendsAt: cueSpans.filter((c) => c.cue === 'trend').map((c) => c.start),
+    sitesAt: cueSpans.filter((c) => c.cue === 'site').map((c) => c.start),
     planClauses,
     sameAs,
   };

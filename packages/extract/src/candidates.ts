@@ -126,6 +126,14 @@ function continuesPrevious(kb: KnowledgeIndex, facts: readonly SentenceFacts[], 
 const DESTINATION_REACH = 3;
 
 /** Whether the country a visit's word is followed by (its destination) is neither side of the dyad. */
+/** "visited the construction site of the plant", "بزيارة موقع إنشاء المحطة": a tour of a project. */
+function visitsASite(f: SentenceFacts, trigger: TriggerHit): boolean {
+  return f.sitesAt.some((at) => at >= trigger.tokEnd && at - trigger.tokEnd <= SITE_REACH);
+}
+
+// How far after a visit word the site visited may be named ("visited the construction site").
+const SITE_REACH = 4;
+
 function visitsElsewhere(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): boolean {
   const next = f.entities
     .filter((e) => e.start >= trigger.tokEnd && e.start - trigger.tokEnd <= DESTINATION_REACH)
@@ -545,7 +553,7 @@ export function sentenceCandidates(
     if (
       VISITS.has(c.type) &&
       VISIT_TRIGGERS.has(c.trigger.type) &&
-      (visitsElsewhere(kb, f, c.trigger) || f.cues.has('summit'))
+      (visitsElsewhere(kb, f, c.trigger) || visitsASite(f, c.trigger) || f.cues.has('summit'))
     ) {
       out.splice(out.indexOf(c), 1);
       if (c === interaction) interaction = undefined;

@@ -66,6 +66,7 @@ export type CueKind =
   | 'contract'
   | 'trend'
   | 'epithet'
+  | 'site'
   | 'price'
   | 'attendance'
   | 'business'
@@ -324,6 +325,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['contract', lexicon.contracts],
     ['trend', lexicon.trends],
     ['epithet', lexicon.epithets],
+    ['site', lexicon.sites],
     ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],

@@ -2241,3 +2241,22 @@ describe('fr: wheat "livrées" (delivered, feminine plural) is a shipment', () =
     expect(shipment?.location?.name).toBe('Casablanca');
   });
 });
+
+describe("a visit to a project's site is no visit between the two; its first concrete is an act", () => {
+  const SITE: Record<string, string> = {
+    en: "A Kazakh delegation led by the head of KazMunayGas and Morocco's energy minister visited on Monday the construction site of the refinery in Mohammedia.",
+    ar: 'قام وزير الطاقة المغربي وسفيرة كازاخستان، يوم الاثنين، بزيارة موقع إنشاء مصنع الأسمدة بالجرف الأصفر.',
+  };
+  for (const [lang, text] of Object.entries(SITE))
+    it(`${lang}: no official visit`, () => {
+      expect(mains(run(text, lang, '2025-03-05')).filter((e) => e.type === 'official_visit')).toEqual([]);
+    });
+  const CONCRETE: Record<string, string> = {
+    en: "Morocco's energy minister and the head of KazMunayGas took part on Monday in the first concrete pouring of the plant built by the Kazakh company in Morocco.",
+    ar: 'شارك وزير الطاقة المغربي ورئيس شركة كازمونايغاز الكازاخستانية، يوم الاثنين، في الصبة الخرسانية الأولى للمصنع الذي تبنيه الشركة في المغرب.',
+  };
+  for (const [lang, text] of Object.entries(CONCRETE))
+    it(`${lang}: the first concrete pouring is an act between the two`, () => {
+      expect(mains(run(text, lang, '2025-03-05')).map((e) => e.type)).toContain('other');
+    });
+});

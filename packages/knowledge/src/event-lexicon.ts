@@ -200,6 +200,12 @@ export const EventLexicon = z.object({
    */
   epithets: Phrases.default([]),
   /**
+   * Sites: "site", "chantier", "площадка", "موقع". A visit to one ("visited the construction site of
+   * the plant", "بزيارة موقع إنشاء محطة الضبعة") is a tour of a project, not a visit between the
+   * two countries.
+   */
+  sites: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
