@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { PartialDate, partialDateRange } from '@dyad/contracts';
 import { z } from 'zod';
+import { DEFAULT_PROFILE } from './default-profile.ts';
 import { knowledgeDir, readYamlFile } from './load-yaml.ts';
-import { DEFAULT_PROFILE } from './profile.ts';
 
 const Lang = z.enum(['ar', 'fr', 'en', 'ru', 'kk']);
 export type ActorLanguage = z.infer<typeof Lang>;

@@ -45,5 +45,6 @@ export {
   profilesDir,
   type TermKind,
   termKinds,
+  withActors,
   withPlaces,
 } from './profile.ts';

@@ -46,6 +46,13 @@ describe('profiles/ma-kz.yaml', () => {
     expect(ma.cities.fr).toEqual(['Testville']);
   });
 
+  it('names each country by its people in the knowledge base too (their full names, as leaders)', () => {
+    const [, kz] = loadProfile('ma-kz').countries;
+    expect(kz.leaders.en).toEqual(expect.arrayContaining(['Murat Nurtleu']));
+    const [ma] = loadProfile('ma-kz', [], []).countries;
+    expect(ma.leaders.en ?? []).not.toContain('Nasser Bourita');
+  });
+
   it('lists no term twice for one country and language', () => {
     for (const country of loadProfile().countries) {
       const seen = new Set<string>();

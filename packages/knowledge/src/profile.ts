@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type Actor, loadActors } from './actors.ts';
+import { DEFAULT_PROFILE } from './default-profile.ts';
 import { readYamlFile } from './load-yaml.ts';
 import { loadPlaces, type Place } from './places.ts';
 
@@ -92,8 +94,7 @@ export type Profile = z.infer<typeof Profile>;
 
 export const profilesDir = join(dirname(fileURLToPath(import.meta.url)), '../profiles');
 
-/** The relationship Dyad watches unless `DYAD_PROFILE` (or `--profile`) says another. */
-export const DEFAULT_PROFILE = 'ma-kz';
+export { DEFAULT_PROFILE };
 
 /**
  * The one setting every service and the CLI read to know which relationship they watch: the id of
@@ -111,9 +112,32 @@ export const profileEnv = {
  * country's cities are the profile's own and every place `world/places.yaml` gives for it (its
  * regions and cities, written once there for the extractor's locations and relevance alike).
  */
-export function loadProfile(idOrFile = DEFAULT_PROFILE, places: readonly Place[] = loadPlaces()): Profile {
+export function loadProfile(
+  idOrFile = DEFAULT_PROFILE,
+  places: readonly Place[] = loadPlaces(),
+  actors: readonly Actor[] = idOrFile.endsWith('.yaml') ? [] : loadActors(idOrFile).actors,
+): Profile {
   const file = idOrFile.endsWith('.yaml') ? idOrFile : join(profilesDir, `${idOrFile}.yaml`);
-  return withPlaces(readYamlFile(file, Profile), places);
+  return withActors(withPlaces(readYamlFile(file, Profile), places), actors);
+}
+
+/**
+ * The profile with the full names of the people the knowledge base knows added to their country's
+ * leaders: "تلقى سامح شكري اتصالاً هاتفيا من نظيره الروسي سيرجي لافروف" names Egypt by its minister
+ * as surely as by its name. Short forms (surnames alone) are left out: they are more often shared.
+ */
+export function withActors(profile: Profile, actors: readonly Actor[]): Profile {
+  const countries = profile.countries.map((country) => {
+    const leaders: Partial<Record<ProfileLanguage, string[]>> = {};
+    for (const lang of profile.languages) {
+      const forms = new Set(country.leaders[lang] ?? []);
+      for (const actor of actors)
+        if (actor.country === country.code) for (const name of actor.names[lang] ?? []) forms.add(name);
+      if (forms.size > 0) leaders[lang] = [...forms];
+    }
+    return { ...country, leaders };
+  }) as unknown as Profile['countries'];
+  return { ...profile, countries };
 }
 
 /** The profile with each country's places added to its cities (its capital's forms left to `capitals`). */

@@ -230,6 +230,21 @@ describe('scoreRelevance', () => {
     expect(late.relevant, late.reasons.join(' | ')).toBe(false);
   });
 
+  it("counts the knowledge base's people as naming their side: a call told by the ministers' names", () => {
+    const result = scoreRelevance(
+      {
+        title: 'Bourita receives a phone call from Nurtleu',
+        paragraphs: [
+          'Foreign Minister Nasser Bourita received a phone call from his counterpart Murat Nurtleu on the situation in the region.',
+          'The two ministers discussed the preparations of the next session of the joint commission.',
+        ],
+      },
+      model,
+    );
+    expect(result.relevant, result.reasons.join(' | ')).toBe(true);
+    expect(result.reasons.join(' | ')).toMatch(/leader «Murat Nurtleu»/);
+  });
+
   it('gives 0 to an article about neither country', () => {
     const result = scoreRelevance({ title: 'Weather', paragraphs: ['Rain is expected on Sunday.'] }, model);
     expect(result).toMatchObject({ score: 0, relevant: false, assessed: true });
