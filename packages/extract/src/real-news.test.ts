@@ -2260,3 +2260,11 @@ describe("a visit to a project's site is no visit between the two; its first con
       expect(mains(run(text, lang, '2025-03-05')).map((e) => e.type)).toContain('other');
     });
 });
+
+describe('condolences told with an adjective ("deep condolences") are a message between the two', () => {
+  it('en: an other', () => {
+    const text =
+      "Morocco's Foreign Ministry expressed deep condolences to Kazakhstan over the death of Kazakh Ambassador Saulekul Sailaukyzy on Monday.";
+    expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['other']);
+  });
+});
