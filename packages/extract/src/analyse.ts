@@ -77,6 +77,8 @@ export interface SentenceFacts {
   readonly trendsAt: readonly number[];
   /** Where each site word starts ("site", "площадку", "موقع"). */
   readonly sitesAt: readonly number[];
+  /** Where each word for tourists starts ("tourists", "туристы", "السياح"). */
+  readonly touristsAt: readonly number[];
   /**
    * The clauses (token ranges between clause breaks) that hold a future cue: "Russia hopes [that
    * al-Sisi will attend the summit], [which will be held in Moscow in October], Lavrov said at a
@@ -492,6 +494,7 @@ export function analyseSentence(
     pricesAt: cueSpans.filter((c) => c.cue === 'price').map((c) => c.start),
     trendsAt: cueSpans.filter((c) => c.cue === 'trend').map((c) => c.start),
     sitesAt: cueSpans.filter((c) => c.cue === 'site').map((c) => c.start),
+    touristsAt: cueSpans.filter((c) => c.cue === 'tourist').map((c) => c.start),
     planClauses,
     sameAs,
   };

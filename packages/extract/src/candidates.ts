@@ -134,6 +134,14 @@ function visitsASite(f: SentenceFacts, trigger: TriggerHit): boolean {
 // How far after a visit word the site visited may be named ("visited the construction site").
 const SITE_REACH = 4;
 
+/** "البلدان التي زارها السياح الروس", "Russian tourists visited Egypt": travel by the public. */
+function touristsVisit(f: SentenceFacts, trigger: TriggerHit): boolean {
+  return f.touristsAt.some((at) => Math.abs(at - trigger.tokStart) <= TOURIST_REACH);
+}
+
+// How far from a visit word the tourists who made it may be named.
+const TOURIST_REACH = 8;
+
 function visitsElsewhere(kb: KnowledgeIndex, f: SentenceFacts, trigger: TriggerHit): boolean {
   const next = f.entities
     .filter((e) => e.start >= trigger.tokEnd && e.start - trigger.tokEnd <= DESTINATION_REACH)
@@ -553,7 +561,10 @@ export function sentenceCandidates(
     if (
       VISITS.has(c.type) &&
       VISIT_TRIGGERS.has(c.trigger.type) &&
-      (visitsElsewhere(kb, f, c.trigger) || visitsASite(f, c.trigger) || f.cues.has('summit'))
+      (visitsElsewhere(kb, f, c.trigger) ||
+        visitsASite(f, c.trigger) ||
+        touristsVisit(f, c.trigger) ||
+        f.cues.has('summit'))
     ) {
       out.splice(out.indexOf(c), 1);
       if (c === interaction) interaction = undefined;

@@ -67,6 +67,7 @@ export type CueKind =
   | 'trend'
   | 'epithet'
   | 'site'
+  | 'tourist'
   | 'price'
   | 'attendance'
   | 'business'
@@ -326,6 +327,7 @@ function buildLanguage(lang: EventLanguage, data: KnowledgeData, keying: Keying)
     ['trend', lexicon.trends],
     ['epithet', lexicon.epithets],
     ['site', lexicon.sites],
+    ['tourist', lexicon.tourists],
     ['price', lexicon.prices],
     ['attendance', lexicon.attendance],
     ['business', lexicon.business],

@@ -2268,3 +2268,15 @@ describe('condolences told with an adjective ("deep condolences") are a message 
     expect(mains(run(text, 'en', '2025-03-05')).map((e) => e.type)).toEqual(['other']);
   });
 });
+
+describe('tourists who visit are travel by the public, not a visit between the two states', () => {
+  const TOURISTS: Record<string, string> = {
+    en: 'Moroccan Foreign Minister Nasser Bourita said that Kazakh tourists visited Morocco in record numbers this year.',
+    ru: 'Министр иностранных дел Марокко Насер Бурита заявил, что казахстанские туристы посетили Марокко в рекордном количестве.',
+    ar: 'أكد وزير الشؤون الخارجية ناصر بوريطة أن المغرب يتصدر البلدان التي زارها السياح الكازاخستانيون هذا العام.',
+  };
+  for (const [lang, text] of Object.entries(TOURISTS))
+    it(`${lang}: no official visit`, () => {
+      expect(mains(run(text, lang, '2025-03-05')).filter((e) => e.type === 'official_visit')).toEqual([]);
+    });
+});

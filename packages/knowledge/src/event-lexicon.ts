@@ -206,6 +206,11 @@ export const EventLexicon = z.object({
    */
   sites: Phrases.default([]),
   /**
+   * Tourists and holidaymakers: "Russian tourists visited Egypt", "السياح الروس الذين زاروا مصر",
+   * "российские туристы посетили" tell of travel by the public, not a visit between the two states.
+   */
+  tourists: Phrases.default([]),
+  /**
    * A meeting named as the purpose of a journey ("وصل إلى القاهرة للقاء مسؤولين", "arrived to hold
    * talks", "прибыл для переговоров"): where one begins or ends right at a trigger, the trigger is
    * a plan, not told as done. Unlike `future`, it governs that trigger only, not the visit before it.
