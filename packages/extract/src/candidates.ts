@@ -249,6 +249,7 @@ export function sentenceCandidates(
 ): Candidate[] {
   const f = facts[i];
   if (!f) return [];
+  const previous = facts[i - 1];
   // "Putin and Sisi inaugurated by video link the construction of a unit", "دشن الرئيسان عبر تقنية
   // الفيديو": a video link right after an act is how the two took part in it, not a call.
   const meansOfAnAct = (t: TriggerHit) =>
@@ -541,7 +542,6 @@ export function sentenceCandidates(
   }
   // "S'exprimant lors d'une table ronde, la diplomate a indiqué …": someone named by an epithet is
   // who the sentence before named, of the dyad (the ambassador who spoke there).
-  const previous = facts[i - 1];
   if (f.cues.has('epithet') && previous)
     for (const c of out.filter((x) => x.people.length === 0))
       for (const person of previous.people)
@@ -579,7 +579,6 @@ export function sentenceCandidates(
     // телефонном разговоре, состоявшемся по инициативе Каира, сообщает пресс-служба Кремля": a call
     // or talks whose sentence names no one, right after a sentence that names someone of each side
     // and tells no event, are between those two.
-    const previous = facts[i - 1];
     if (interaction.people.length === 0 && MEETING_TRIGGERS.has(interaction.trigger.type) && previous) {
       const told = previous.people.filter((p) => !p.mentioned && p.country && kb.dyad.includes(p.country));
       if (previous.triggers.length === 0 && new Set(told.map((p) => p.country)).size === kb.dyad.length) {

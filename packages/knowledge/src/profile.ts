@@ -127,34 +127,38 @@ export function loadProfile(
  * as surely as by its name. Short forms (surnames alone) are left out: they are more often shared.
  */
 export function withActors(profile: Profile, actors: readonly Actor[]): Profile {
-  const countries = profile.countries.map((country) => {
-    const leaders: Partial<Record<ProfileLanguage, string[]>> = {};
-    for (const lang of profile.languages) {
-      const forms = new Set(country.leaders[lang] ?? []);
-      for (const actor of actors)
-        if (actor.country === country.code) for (const name of actor.names[lang] ?? []) forms.add(name);
-      if (forms.size > 0) leaders[lang] = [...forms];
-    }
-    return { ...country, leaders };
-  }) as unknown as Profile['countries'];
-  return { ...profile, countries };
+  return withForms(profile, 'leaders', (country, lang) =>
+    actors.filter((a) => a.country === country.code).flatMap((a) => a.names[lang] ?? []),
+  );
 }
 
 /** The profile with each country's places added to its cities (its capital's forms left to `capitals`). */
 export function withPlaces(profile: Profile, places: readonly Place[]): Profile {
-  const countries = profile.countries.map((country) => {
-    const cities: Partial<Record<ProfileLanguage, string[]>> = {};
+  return withForms(profile, 'cities', (country, lang) => {
+    const capitals = new Set((country.capitals[lang] ?? []).map((c) => c.toLowerCase()));
+    return places
+      .filter((p) => p.country === country.code)
+      .flatMap((p) => p[lang] ?? [])
+      .filter((form) => !capitals.has(form.toLowerCase()));
+  });
+}
+
+/** Each country's forms of one kind with `added` ones after its own, once each, per profile language. */
+function withForms(
+  profile: Profile,
+  kind: 'cities' | 'leaders',
+  added: (country: CountryProfile, lang: ProfileLanguage) => readonly string[],
+): Profile {
+  const extend = (country: CountryProfile): CountryProfile => {
+    const forms: Partial<Record<ProfileLanguage, string[]>> = {};
     for (const lang of profile.languages) {
-      const capitals = new Set((country.capitals[lang] ?? []).map((c) => c.toLowerCase()));
-      const forms = new Set(country.cities[lang] ?? []);
-      for (const place of places)
-        if (place.country === country.code)
-          for (const form of place[lang] ?? []) if (!capitals.has(form.toLowerCase())) forms.add(form);
-      if (forms.size > 0) cities[lang] = [...forms];
+      const all = [...new Set([...(country[kind][lang] ?? []), ...added(country, lang)])];
+      if (all.length > 0) forms[lang] = all;
     }
-    return { ...country, cities };
-  }) as unknown as Profile['countries'];
-  return { ...profile, countries };
+    return { ...country, [kind]: forms };
+  };
+  const [a, b] = profile.countries;
+  return { ...profile, countries: [extend(a), extend(b)] };
 }
 
 /** The kinds of forms that name a country, in the order relevance reasons list them. */

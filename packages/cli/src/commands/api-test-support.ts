@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NatsBus } from '@dyad/bus';
 import { type ArticleExtracted, type EventReport, names } from '@dyad/contracts';
@@ -7,6 +6,7 @@ import {
   eventReport,
   eventually,
   extractedArticle,
+  freePort,
   serverUrl,
   TestProcess,
   uniqueNamespace,
@@ -135,10 +135,5 @@ export function useIndexer(): () => IndexerUnderTest {
 
 /** A local URL where nothing listens (a port that was free a moment ago). */
 export async function deadApiUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
+  return `http://127.0.0.1:${await freePort()}`;
 }
